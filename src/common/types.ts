@@ -1,0 +1,139 @@
+// DTOs exchanged between the server and the two web apps. The server's TypeBox schemas
+// describe the same shapes for validation and OpenAPI.
+import type { Role } from './roles.js';
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export interface WorkingInterval {
+  start: string; // 'HH:MM', agency local time
+  end: string;
+}
+export interface WorkingHours {
+  days: Record<Weekday, WorkingInterval | null>;
+  lunch: WorkingInterval | null;
+}
+
+export const TOUCHPOINT_KINDS = [
+  'site',
+  'email',
+  'telegram',
+  'vk',
+  'ok',
+  'phone',
+  'consult_line',
+  'ekc',
+  'reception',
+  'post',
+  'pos',
+  'medo',
+  'governor_reception',
+  'gosuslugi_feedback',
+] as const;
+export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
+export type TouchpointMode = 'digital' | 'offline';
+
+export interface Touchpoint {
+  id: string;
+  kind: TouchpointKind;
+  mode: TouchpointMode;
+  title: string;
+  value: string; // URL, e-mail, phone number or street address, as the seed gives it
+  hours: WorkingHours | null; // own hours (e.g. ЕКЦ 110); null = the agency's working hours
+  note: string | null;
+  isPublic: boolean;
+  sortOrder: number;
+}
+
+export interface PublicAgency {
+  slug: string;
+  name: string;
+  shortName: string;
+  timezone: string;
+}
+
+export interface PortalAgency extends PublicAgency {
+  workingHours: WorkingHours;
+  touchpoints: Touchpoint[];
+  departments: { id: string; name: string }[];
+}
+
+export interface StaffAgency extends PublicAgency {
+  workingHours: WorkingHours;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  userCount: number;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'ru' | 'en';
+}
+
+export interface Membership {
+  slug: string;
+  name: string;
+  shortName: string;
+  roles: Role[];
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrfToken: string;
+  isRegionAdmin: boolean;
+  agencies: Membership[];
+  currentAgency: string | null; // slug
+  roles: Role[]; // in the current agency
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentIds: string[];
+  active: boolean;
+  lastLoginAt: string | null;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pages: number;
+  items: T[];
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { id: string; name: string; email: string } | null;
+  action: 'create' | 'update' | 'delete';
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type CalendarDayKind = 'working' | 'nonWorking' | 'short';
+export interface CalendarOverride {
+  date: string;
+  kind: CalendarDayKind;
+  note: string | null;
+}
+export interface CalendarYearView {
+  year: number;
+  source: string;
+  nonWorking: string[]; // weekday dates off by law/decree (base data)
+  working: string[]; // weekend dates worked by transfer (base data)
+  short: string[];
+  overrides: CalendarOverride[];
+}
+
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+}
