@@ -1,0 +1,82 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerErrorHandling } from './http/errors.js';
+import { sessionLoader } from './http/session.js';
+import { inlineScriptHashes, registerWeb, webPages } from './http/web.js';
+import { calendarRoutes } from './modules/agencies/calendar.routes.js';
+import { agencyRoutes } from './modules/agencies/routes.js';
+import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { userRoutes } from './modules/auth/users.routes.js';
+import type { Services } from './services.js';
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  registerErrorHandling(app);
+
+  const pages = webPages();
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(pages.console, pages.portal)],
+        // Mantine sets style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `Слишком много запросов. Повторите через ${Math.ceil(context.ttl / 1000)} с`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Отклик API', version: '0.1.0', description: 'См. docs/api.md' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'otklik_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+  });
+
+  app.addHook('onRequest', sessionLoader(services.sessions));
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    await services.database.db.execute(sql`select 1`);
+    return reply.send({ status: 'ok', db: services.database.kind });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  agencyRoutes(app, services);
+  touchpointRoutes(app, services);
+  calendarRoutes(app, services);
+  authRoutes(app, services);
+  userRoutes(app, services);
+  auditRoutes(app, services);
+  await registerWeb(app, services, pages);
+  return app;
+}

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { type Config, rootDir } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
+import { createServices, type Services } from './services.js';
+
+export interface Started {
+  database: Database;
+  services: Services;
+  createdAgencies: string[];
+  generatedAdminPassword: string | null;
+}
+
+/** Everything before HTTP: database, migrations, preset agencies, the administrator. Idempotent. */
+export async function bootstrap(config: Config): Promise<Started> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+    const createdAgencies = await loadAgencyPresets(
+      database.db,
+      readAgencyPresets(join(rootDir, 'presets', 'agencies')),
+    );
+    const services = createServices(database, config);
+    const generatedAdminPassword = await services.users.ensureAdministrator(
+      config.adminEmail,
+      config.adminPassword,
+    );
+    return { database, services, createdAgencies, generatedAdminPassword };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// src/server/config.ts and dist/server/config.js sit at the same depth, so the repository root
+// (presets/, migrations/, dist/web/) is found the same way from source and from the build.
+export const rootDir = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  publicUrl: string;
+  adminEmail: string;
+  adminPassword: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  loginRatePerMinute: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Every environment variable Otklik reads; the README's configuration table mirrors this. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    adminEmail: (env.ADMIN_EMAIL || 'admin@otklik.local').trim().toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD || null,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'Отклик <no-reply@otklik.local>',
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 720),
+    loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 10, 1, 10_000),
+  };
+}

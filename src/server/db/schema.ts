@@ -1,0 +1,4 @@
+// The one index drizzle-kit and the query builder read; each module owns its tables.
+export * from '../modules/agencies/schema.js';
+export * from '../modules/audit/schema.js';
+export * from '../modules/auth/schema.js';

@@ -1,0 +1,97 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Role } from '../../common/roles.js';
+import type { Actor } from '../lib/actor.js';
+import { DomainError, Forbidden, Unauthorized } from '../lib/errors.js';
+import type { ResolvedSession, SessionService } from '../modules/auth/session.service.js';
+
+export const SESSION_COOKIE = 'otklik_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+    actor: Actor | null;
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean, ttlHours: number) {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: ttlHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Resolves the cookie to a session once per request; routes then ask for what they need. */
+export function sessionLoader(sessions: SessionService) {
+  return async (request: FastifyRequest) => {
+    request.session = null;
+    request.actor = null;
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return;
+    const session = await sessions.resolve(sessionId);
+    if (!session) return;
+    request.session = session;
+    if (session.agencyId) {
+      request.actor = {
+        userId: session.info.user.id,
+        agencyId: session.agencyId,
+        roles: session.info.roles,
+        isRegionAdmin: session.info.isRegionAdmin,
+      };
+    }
+  };
+}
+
+/** Writes carry the session's CSRF token in X-CSRF-Token: a cross-site form cannot read it. */
+function assertCsrf(request: FastifyRequest, session: ResolvedSession) {
+  if (request.method === 'GET' || request.method === 'HEAD') return;
+  const header = request.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !sameToken(header, session.info.csrfToken)) {
+    throw new DomainError(403, 'csrf_failed', 'Сессия устарела: обновите страницу и повторите действие');
+  }
+}
+
+export function requireSession(): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.session) throw new Unauthorized();
+    assertCsrf(request, request.session);
+  };
+}
+
+/** Staff of the current agency holding one of `roles` (any role when empty). */
+export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.session) throw new Unauthorized();
+    assertCsrf(request, request.session);
+    const actor = request.actor;
+    if (!actor) throw new Forbidden('У вас нет доступа ни к одному ведомству');
+    if (roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) throw new Forbidden();
+  };
+}
+
+export function requireRegionAdmin(): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.session) throw new Unauthorized();
+    assertCsrf(request, request.session);
+    if (!request.session.info.isRegionAdmin) throw new Forbidden();
+  };
+}
+
+/** The actor of a route guarded by requireStaff. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,140 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { NonEmpty, PublicAgency, Touchpoint, Uuid, WorkingHours } from '../../http/schemas.js';
+import { actorOf, requireRegionAdmin, requireStaff } from '../../http/session.js';
+import type { Services } from '../../services.js';
+import { DEFAULT_WORKING_HOURS } from './working-hours.js';
+
+const Department = Type.Object({ id: Uuid, name: Type.String(), userCount: Type.Integer() });
+const StaffAgency = Type.Object({ ...PublicAgency.properties, workingHours: WorkingHours });
+const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
+const IdParams = Type.Object({ id: Uuid });
+
+export function agencyRoutes(fastify: FastifyInstance, { agencies, users }: Services) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['agency'];
+
+  app.get('/api/public/agencies', { schema: { tags, response: { 200: Type.Array(PublicAgency) } } }, () =>
+    agencies.listPublic(),
+  );
+
+  app.get(
+    '/api/public/:agency',
+    {
+      schema: {
+        tags,
+        params: Type.Object({ agency: Slug }),
+        response: {
+          200: Type.Object({
+            ...StaffAgency.properties,
+            touchpoints: Type.Array(Touchpoint),
+            departments: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+          }),
+        },
+      },
+    },
+    (request) => agencies.portal(request.params.agency),
+  );
+
+  app.get(
+    '/api/staff/agency',
+    { preHandler: requireStaff(), schema: { tags, response: { 200: StaffAgency } } },
+    (r) => agencies.get(actorOf(r)),
+  );
+
+  app.patch(
+    '/api/staff/agency',
+    {
+      preHandler: requireStaff('admin'),
+      schema: {
+        tags,
+        body: Type.Object(
+          {
+            name: Type.Optional(NonEmpty(300)),
+            shortName: Type.Optional(NonEmpty(100)),
+            timezone: Type.Optional(NonEmpty(64)),
+            workingHours: Type.Optional(WorkingHours),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: StaffAgency },
+      },
+    },
+    (request) => agencies.update(actorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/staff/departments',
+    { preHandler: requireStaff(), schema: { tags, response: { 200: Type.Array(Department) } } },
+    (request) => agencies.listDepartments(actorOf(request)),
+  );
+
+  const DepartmentBody = Type.Object({ name: NonEmpty(300) }, { additionalProperties: false });
+
+  app.post(
+    '/api/staff/departments',
+    {
+      preHandler: requireStaff('admin'),
+      schema: { tags, body: DepartmentBody, response: { 201: Department } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await agencies.createDepartment(actorOf(request), request.body.name)),
+  );
+
+  app.patch(
+    '/api/staff/departments/:id',
+    {
+      preHandler: requireStaff('admin'),
+      schema: { tags, params: IdParams, body: DepartmentBody, response: { 200: Department } },
+    },
+    (request) => agencies.renameDepartment(actorOf(request), request.params.id, request.body.name),
+  );
+
+  app.delete(
+    '/api/staff/departments/:id',
+    { preHandler: requireStaff('admin'), schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      await agencies.deleteDepartment(actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/staff/region/agencies',
+    { preHandler: requireRegionAdmin(), schema: { tags, response: { 200: Type.Array(PublicAgency) } } },
+    () => agencies.listPublic(),
+  );
+
+  app.post(
+    '/api/staff/region/agencies',
+    {
+      preHandler: requireRegionAdmin(),
+      schema: {
+        tags,
+        body: Type.Object(
+          {
+            slug: Slug,
+            name: NonEmpty(300),
+            shortName: NonEmpty(100),
+            timezone: NonEmpty(64),
+            workingHours: Type.Optional(WorkingHours),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: PublicAgency },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.session?.info.user.id ?? '';
+      const created = await agencies.createAgency(
+        { userId },
+        { ...request.body, workingHours: request.body.workingHours ?? DEFAULT_WORKING_HOURS },
+        (tx, agencyId) => users.grantAdminIfAbsent(tx, agencyId, userId),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+}
+
+export { IdParams, Slug };

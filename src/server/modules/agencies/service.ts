@@ -1,0 +1,208 @@
+import type {
+  Department,
+  PortalAgency,
+  PublicAgency,
+  StaffAgency,
+  WorkingHours,
+} from '../../../common/types.js';
+import type { Db, Executor } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
+import type { AuditService } from '../audit/service.js';
+import * as repo from './repo.js';
+import { toTouchpoint } from './touchpoints.service.js';
+import { assertTimeZone, assertWorkingHours } from './working-hours.js';
+
+export const agencyNotFound = () => new NotFound('agency_not_found', 'Ведомство не найдено');
+const departmentNotFound = () => new NotFound('department_not_found', 'Подразделение не найдено');
+
+export const toPublicAgency = (row: repo.AgencyRow): PublicAgency => ({
+  slug: row.slug,
+  name: row.name,
+  shortName: row.shortName,
+  timezone: row.timezone,
+});
+
+const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
+  ...toPublicAgency(row),
+  workingHours: row.workingHours,
+});
+
+export interface AgencyPatch {
+  name?: string;
+  shortName?: string;
+  timezone?: string;
+  workingHours?: WorkingHours;
+}
+
+export function createAgencyService(db: Db, audit: AuditService) {
+  async function requireAgency(agencyId: string) {
+    const row = await repo.findAgencyById(db, agencyId);
+    if (!row) throw agencyNotFound();
+    return row;
+  }
+
+  async function requireDepartment(agencyId: string, id: string) {
+    const row = await repo.findDepartment(db, agencyId, id);
+    if (!row) throw departmentNotFound();
+    return row;
+  }
+
+  async function assertDepartmentNameFree(agencyId: string, name: string, exceptId?: string) {
+    if (await repo.departmentNameTaken(db, agencyId, name, exceptId)) {
+      throw new Conflict('department_exists', 'Подразделение с таким названием уже есть', 'body.name');
+    }
+  }
+
+  return {
+    async listPublic(): Promise<PublicAgency[]> {
+      return (await repo.listAgencies(db)).map(toPublicAgency);
+    },
+
+    async findBySlug(slug: string) {
+      return repo.findAgencyBySlug(db, slug);
+    },
+
+    /**
+     * A region administrator adds an agency; `grantCreator` runs in the same transaction so the
+     * creator can administer it at once (the membership lives in the auth module).
+     */
+    async createAgency(
+      actor: Pick<Actor, 'userId'>,
+      input: PublicAgency & { workingHours: WorkingHours },
+      grantCreator: (tx: Executor, agencyId: string) => Promise<void>,
+    ): Promise<PublicAgency> {
+      assertTimeZone(input.timezone, 'body.timezone');
+      return db.transaction(async (tx) => {
+        const row = await repo.insertAgencyIfAbsent(tx, input);
+        if (!row) throw new Conflict('agency_exists', 'Ведомство с таким адресом уже есть', 'body.slug');
+        await grantCreator(tx, row.id);
+        await audit.record(tx, {
+          agencyId: row.id,
+          actorId: actor.userId,
+          action: 'create',
+          entity: 'agency',
+          entityId: row.id,
+          after: toStaffAgency(row),
+        });
+        return toPublicAgency(row);
+      });
+    },
+
+    async portal(slug: string): Promise<PortalAgency> {
+      const row = await repo.findAgencyBySlug(db, slug);
+      if (!row) throw agencyNotFound();
+      const [touchpoints, departments] = await Promise.all([
+        repo.listTouchpoints(db, row.id, { publicOnly: true }),
+        repo.listDepartments(db, row.id),
+      ]);
+      return {
+        ...toStaffAgency(row),
+        touchpoints: touchpoints.map(toTouchpoint),
+        departments: departments.map(({ id, name }) => ({ id, name })),
+      };
+    },
+
+    async get(actor: Actor): Promise<StaffAgency> {
+      return toStaffAgency(await requireAgency(actor.agencyId));
+    },
+
+    async update(actor: Actor, patch: AgencyPatch): Promise<StaffAgency> {
+      if (patch.workingHours) assertWorkingHours(patch.workingHours, 'body.workingHours');
+      if (patch.timezone) assertTimeZone(patch.timezone, 'body.timezone');
+      for (const field of ['name', 'shortName'] as const) {
+        if (patch[field] !== undefined && !patch[field]?.trim()) {
+          throw new Invalid(`body.${field}`, 'Поле не должно быть пустым');
+        }
+      }
+      return db.transaction(async (tx) => {
+        const before = await requireAgency(actor.agencyId);
+        const after = await repo.updateAgency(tx, actor.agencyId, patch);
+        await audit.record(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'update',
+          entity: 'agency',
+          entityId: actor.agencyId,
+          before: toStaffAgency(before),
+          after: toStaffAgency(after),
+        });
+        return toStaffAgency(after);
+      });
+    },
+
+    async allAgencyIds(): Promise<string[]> {
+      return (await repo.listAgencies(db)).map((row) => row.id);
+    },
+
+    async departmentIdsOf(agencyId: string): Promise<string[]> {
+      return (await repo.listDepartments(db, agencyId)).map((row) => row.id);
+    },
+
+    listDepartments(actor: Actor): Promise<Department[]> {
+      return repo.listDepartments(db, actor.agencyId);
+    },
+
+    async createDepartment(actor: Actor, name: string): Promise<Department> {
+      const trimmed = name.trim();
+      await assertDepartmentNameFree(actor.agencyId, trimmed);
+      return db.transaction(async (tx) => {
+        const [row] = await repo.insertDepartments(tx, actor.agencyId, [trimmed]);
+        if (!row) throw new Error('department insert returned nothing');
+        const created = { id: row.id, name: row.name, userCount: 0 };
+        await audit.record(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'create',
+          entity: 'department',
+          entityId: row.id,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    async renameDepartment(actor: Actor, id: string, name: string): Promise<Department> {
+      const before = await requireDepartment(actor.agencyId, id);
+      const trimmed = name.trim();
+      await assertDepartmentNameFree(actor.agencyId, trimmed, id);
+      return db.transaction(async (tx) => {
+        await repo.renameDepartment(tx, actor.agencyId, id, trimmed);
+        const after = { ...before, name: trimmed };
+        await audit.record(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'update',
+          entity: 'department',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async deleteDepartment(actor: Actor, id: string): Promise<void> {
+      const before = await requireDepartment(actor.agencyId, id);
+      if (before.userCount > 0) {
+        throw new Conflict(
+          'department_in_use',
+          `В подразделении ${before.userCount} сотрудн. — сначала переведите их в другие подразделения`,
+        );
+      }
+      await db.transaction(async (tx) => {
+        await repo.deleteDepartment(tx, actor.agencyId, id);
+        await audit.record(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'delete',
+          entity: 'department',
+          entityId: id,
+          before,
+        });
+      });
+    },
+  };
+}
+
+export type AgencyService = ReturnType<typeof createAgencyService>;

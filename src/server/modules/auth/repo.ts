@@ -1,0 +1,172 @@
+import { and, asc, count, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../common/roles.js';
+import type { Executor } from '../../db/client.js';
+import { agencies } from '../agencies/schema.js';
+import { memberships, passwordResets, sessions, userDepartments, users } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error('user insert returned nothing');
+  return row;
+}
+
+export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>) {
+  await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+export function listMembershipsOfUser(db: Executor, userId: string) {
+  return db
+    .select({
+      agencyId: agencies.id,
+      slug: agencies.slug,
+      name: agencies.name,
+      shortName: agencies.shortName,
+      roles: memberships.roles,
+    })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+    .orderBy(asc(agencies.name));
+}
+
+export async function findMembership(db: Executor, agencyId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.agencyId, agencyId), eq(memberships.userId, userId)));
+  return row;
+}
+
+export async function upsertMembership(
+  db: Executor,
+  row: { agencyId: string; userId: string; roles: Role[]; active: boolean },
+) {
+  await db
+    .insert(memberships)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.agencyId],
+      set: { roles: row.roles, active: row.active },
+    });
+}
+
+export async function replaceUserDepartments(db: Executor, agencyId: string, userId: string, ids: string[]) {
+  await db
+    .delete(userDepartments)
+    .where(and(eq(userDepartments.agencyId, agencyId), eq(userDepartments.userId, userId)));
+  if (ids.length > 0) {
+    await db.insert(userDepartments).values(ids.map((departmentId) => ({ agencyId, userId, departmentId })));
+  }
+}
+
+export interface StaffFilter {
+  q?: string;
+  role?: Role;
+  departmentId?: string;
+  userId?: string;
+}
+
+export async function listAgencyStaff(
+  db: Executor,
+  agencyId: string,
+  filter: StaffFilter,
+  limit: number,
+  offset: number,
+) {
+  const conditions: SQL[] = [eq(memberships.agencyId, agencyId)];
+  if (filter.userId) conditions.push(eq(users.id, filter.userId));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(users.name, pattern), ilike(users.email, pattern));
+    if (match) conditions.push(match);
+  }
+  if (filter.role) conditions.push(sql`${filter.role} = any(${memberships.roles})`);
+  if (filter.departmentId) {
+    conditions.push(
+      sql`exists (select 1 from ${userDepartments} ud where ud.user_id = ${users.id}
+          and ud.agency_id = ${agencyId} and ud.department_id = ${filter.departmentId})`,
+    );
+  }
+  const where = and(...conditions);
+  const [total] = await db
+    .select({ value: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where);
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      roles: memberships.roles,
+      active: memberships.active,
+      lastLoginAt: users.lastLoginAt,
+      departmentIds: sql<
+        string[]
+      >`coalesce((select array_agg(ud.department_id::text order by ud.department_id)
+        from ${userDepartments} ud where ud.user_id = ${users.id} and ud.agency_id = ${agencyId}), '{}')`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(limit)
+    .offset(offset);
+  return { total: total?.value ?? 0, rows };
+}
+
+export async function insertSession(db: Executor, row: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(row);
+}
+
+export async function findLiveSession(db: Executor, idHash: string) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())));
+  return row;
+}
+
+export async function setSessionAgency(db: Executor, idHash: string, agencyId: string) {
+  await db.update(sessions).set({ agencyId }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(db: Executor, idHash: string) {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function insertPasswordReset(db: Executor, row: typeof passwordResets.$inferInsert) {
+  await db.insert(passwordResets).values(row);
+}
+
+/** Marks the token used and returns its user, atomically, so a link works exactly once. */
+export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: passwordResets.userId });
+  return row?.userId;
+}

@@ -1,0 +1,111 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { Role } from '../../http/schemas.js';
+import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/session.js';
+import { Unauthorized } from '../../lib/errors.js';
+import type { Services } from '../../services.js';
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+const SessionInfo = Type.Object({
+  user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String() }),
+  csrfToken: Type.String(),
+  isRegionAdmin: Type.Boolean(),
+  agencies: Type.Array(
+    Type.Object({
+      slug: Type.String(),
+      name: Type.String(),
+      shortName: Type.String(),
+      roles: Type.Array(Role),
+    }),
+  ),
+  currentAgency: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Role),
+});
+
+export function authRoutes(fastify: FastifyInstance, { sessions, config }: Services) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['auth'];
+  const secureCookie = config.publicUrl.startsWith('https://');
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        body: Type.Object(
+          { email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request, reply) => {
+      const { sessionId, session } = await sessions.login(request.body.email, request.body.password);
+      setSessionCookie(reply, sessionId, secureCookie, config.sessionTtlHours);
+      return session.info;
+    },
+  );
+
+  app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, (request) => {
+    if (!request.session) throw new Unauthorized();
+    return request.session.info;
+  });
+
+  app.post('/api/auth/logout', { preHandler: requireSession(), schema: { tags } }, async (request, reply) => {
+    if (request.session) await sessions.logout(request.session);
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/api/auth/agency',
+    {
+      preHandler: requireSession(),
+      schema: {
+        tags,
+        body: Type.Object({ slug: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request) => {
+      if (!request.session) throw new Unauthorized();
+      return (await sessions.switchAgency(request.session, request.body.slug)).info;
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      schema: { tags, body: Type.Object({ email: Email }, { additionalProperties: false }) },
+    },
+    async (request, reply) => {
+      await sessions.requestPasswordReset(request.body.email);
+      return reply.status(202).send({ status: 'accepted' });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      await sessions.confirmPasswordReset(request.body.token, request.body.password);
+      return reply.status(204).send();
+    },
+  );
+}

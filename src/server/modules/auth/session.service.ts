@@ -1,0 +1,145 @@
+import type { SessionInfo } from '../../../common/types.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { Forbidden, Invalid, TooManyAttempts, Unauthorized } from '../../lib/errors.js';
+import type { Mailer } from '../../lib/mail.js';
+import { randomToken, sha256 } from '../../lib/tokens.js';
+import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
+import * as repo from './repo.js';
+
+const FREE_ATTEMPTS = 5;
+const MAX_LOCK_MINUTES = 60;
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** After five failures each further one doubles the lock: 1, 2, 4 … 60 minutes. */
+export function lockMinutes(failedLogins: number): number {
+  if (failedLogins < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_LOCK_MINUTES, 2 ** (failedLogins - FREE_ATTEMPTS));
+}
+
+export interface ResolvedSession {
+  idHash: string;
+  info: SessionInfo;
+  agencyId: string | null;
+}
+
+export function createSessionService(db: Db, config: Config, mailer: Mailer) {
+  async function describe(idHash: string, userId: string, agencyId: string | null, csrfToken: string) {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw new Unauthorized();
+    const agencies = await repo.listMembershipsOfUser(db, userId);
+    const current = agencies.find((a) => a.agencyId === agencyId) ?? agencies[0] ?? null;
+    const info: SessionInfo = {
+      user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+      csrfToken,
+      isRegionAdmin: user.isRegionAdmin,
+      agencies: agencies.map(({ slug, name, shortName, roles }) => ({ slug, name, shortName, roles })),
+      currentAgency: current?.slug ?? null,
+      roles: current?.roles ?? [],
+    };
+    return { idHash, info, agencyId: current?.agencyId ?? null };
+  }
+
+  return {
+    async login(email: string, password: string): Promise<{ sessionId: string; session: ResolvedSession }> {
+      const user = await repo.findUserByEmail(db, email);
+      const now = new Date();
+      if (user?.lockedUntil && user.lockedUntil > now) {
+        const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+        throw new TooManyAttempts(
+          `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`,
+          minutes * 60,
+        );
+      }
+      const ok = await passwordMatches(user?.passwordHash ?? null, password);
+      if (!user || !ok) {
+        if (user) {
+          const failedLogins = user.failedLogins + 1;
+          const lock = lockMinutes(failedLogins);
+          await repo.updateUser(db, user.id, {
+            failedLogins,
+            lockedUntil: lock ? new Date(now.getTime() + lock * 60_000) : null,
+          });
+        }
+        throw new Unauthorized('invalid_credentials', 'Неверный адрес электронной почты или пароль');
+      }
+      await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+      // A fresh id on every login: a session id planted before login is never promoted.
+      const sessionId = randomToken();
+      const idHash = sha256(sessionId);
+      const csrfToken = randomToken();
+      const memberships = await repo.listMembershipsOfUser(db, user.id);
+      const agencyId = memberships[0]?.agencyId ?? null;
+      await repo.insertSession(db, {
+        idHash,
+        userId: user.id,
+        agencyId,
+        csrfToken,
+        expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+      });
+      return { sessionId, session: await describe(idHash, user.id, agencyId, csrfToken) };
+    },
+
+    async resolve(sessionId: string): Promise<ResolvedSession | null> {
+      const idHash = sha256(sessionId);
+      const row = await repo.findLiveSession(db, idHash);
+      if (!row) return null;
+      return describe(idHash, row.userId, row.agencyId, row.csrfToken);
+    },
+
+    async switchAgency(session: ResolvedSession, slug: string): Promise<ResolvedSession> {
+      const target = (await repo.listMembershipsOfUser(db, session.info.user.id)).find(
+        (a) => a.slug === slug,
+      );
+      if (!target) throw new Forbidden('Вы не работаете в этом ведомстве');
+      await repo.setSessionAgency(db, session.idHash, target.agencyId);
+      return describe(session.idHash, session.info.user.id, target.agencyId, session.info.csrfToken);
+    },
+
+    logout: (session: ResolvedSession) => repo.deleteSession(db, session.idHash),
+
+    async requestPasswordReset(email: string, purpose: 'reset' | 'invite' = 'reset'): Promise<void> {
+      const user = await repo.findUserByEmail(db, email);
+      if (!user) return;
+      const token = randomToken();
+      await repo.insertPasswordReset(db, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + (purpose === 'invite' ? 7 * 24 : 1) * RESET_TTL_MS),
+      });
+      const link = `${config.publicUrl}/console/reset-password?token=${token}`;
+      await mailer.send(
+        purpose === 'invite'
+          ? {
+              to: user.email,
+              subject: 'Отклик: приглашение в рабочее место',
+              text: `Здравствуйте, ${user.name}!\n\nВам открыт доступ к рабочему месту «Отклик». Чтобы задать пароль, перейдите по ссылке (действует 7 дней):\n${link}\n`,
+            }
+          : {
+              to: user.email,
+              subject: 'Отклик: восстановление пароля',
+              text: `Здравствуйте, ${user.name}!\n\nЧтобы задать новый пароль, перейдите по ссылке (действует 1 час):\n${link}\n\nЕсли вы не запрашивали смену пароля, просто проигнорируйте это письмо.\n`,
+            },
+      );
+    },
+
+    async confirmPasswordReset(token: string, password: string): Promise<void> {
+      assertStrongPassword(password, 'body.password');
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const userId = await repo.consumePasswordReset(tx, sha256(token));
+        if (!userId) {
+          throw new Invalid(
+            'body.token',
+            'Ссылка недействительна или устарела. Запросите новую',
+            'invalid_token',
+          );
+        }
+        await repo.updateUser(tx, userId, { passwordHash, failedLogins: 0, lockedUntil: null });
+        await repo.deleteSessionsOfUser(tx, userId);
+      });
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
