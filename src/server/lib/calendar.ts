@@ -40,9 +40,8 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const parsed = parseISO(value, { in: UTC });
-  // Round-trip rejects dates such as 2025-02-30 that a lenient parser would roll over.
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+  // parseISO rejects impossible dates such as 2025-02-30 instead of rolling them over.
+  return isValid(parseISO(value, { in: UTC }));
 }
 
 function assertIsoDate(value: IsoDate): void {
@@ -179,7 +178,7 @@ export class ProductionCalendar {
   addCalendarDays(date: IsoDate, n: number, shift: DeadlineShift = 'previous'): IsoDate {
     assertIsoDate(date);
     if (!Number.isInteger(n)) throw new Error(`Calendar days must be an integer, got ${n}`);
-    const end = plusDays(date, n - 1);
+    const end = plusDays(date, n);
     if (shift === 'none' || this.isWorkingDay(end)) return end;
     return shift === 'next' ? this.nextWorkingDay(end) : this.previousWorkingDay(end);
   }

@@ -116,7 +116,8 @@ export function createAgencyService(db: Db, audit: AuditService) {
         }
       }
       return db.transaction(async (tx) => {
-        const before = await requireAgency(actor.agencyId);
+        const before = await repo.findAgencyById(tx, actor.agencyId);
+        if (!before) throw agencyNotFound();
         const after = await repo.updateAgency(tx, actor.agencyId, patch);
         await audit.record(tx, {
           agencyId: actor.agencyId,

@@ -1,0 +1,125 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Role } from '../../common/roles.js';
+import type { SessionInfo } from '../../common/types.js';
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { DEFAULT_WORKING_HOURS } from '../modules/agencies/working-hours.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { insertUser, upsertMembership } from '../modules/auth/repo.js';
+import { createServices, type Services } from '../services.js';
+
+/**
+ * A real app on a real database for integration tests: in-memory PGlite by default, the
+ * Postgres server at TEST_DATABASE_URL when OTKLIK_TEST_DB=postgres (the CI's second pass).
+ */
+export interface Harness {
+  app: FastifyInstance;
+  services: Services;
+  config: Config;
+  close(): Promise<void>;
+  /** E-mails written to the outbox so far (raw RFC 822 text), oldest first. */
+  outbox(): string[];
+}
+
+export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
+
+export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-test-'));
+  const url = usePostgres ? (process.env.TEST_DATABASE_URL ?? null) : null;
+  if (usePostgres && !url) throw new Error('OTKLIK_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const config = loadConfig({ DATA_DIR: dataDir, LOGIN_RATE_PER_MINUTE: '10000', ...env });
+  const database = await openDatabase({ url, dataDir: null });
+  await migrate(database);
+  const services = createServices(database, { ...config, databaseUrl: url });
+  const app = await buildApp(services, { logger: false });
+  const outboxDir = join(dataDir, 'outbox');
+  return {
+    app,
+    services,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    outbox() {
+      let files: string[] = [];
+      try {
+        files = readdirSync(outboxDir).sort();
+      } catch {
+        return [];
+      }
+      return files.map((file) => readFileSync(join(outboxDir, file), 'utf8'));
+    },
+  };
+}
+
+export const uniqueSlug = (prefix = 't') => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+export const uniqueEmail = (prefix = 'user') =>
+  `${prefix}-${Math.random().toString(36).slice(2, 10)}@test.local`;
+
+/** A logged-in staff member: `request` adds the session cookie and CSRF token. */
+export interface StaffClient {
+  info: SessionInfo;
+  email: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function login(harness: Harness, email: string, password: string): Promise<StaffClient> {
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'otklik_session');
+  if (!cookie) throw new Error('login set no session cookie');
+  const info = response.json<SessionInfo>();
+  return {
+    info,
+    email,
+    request: (options) =>
+      harness.app.inject({
+        ...options,
+        headers: {
+          ...options.headers,
+          cookie: `otklik_session=${cookie.value}`,
+          'x-csrf-token': info.csrfToken,
+        },
+      }),
+  };
+}
+
+/**
+ * Creates an agency of its own for a test, with a user holding `roles` in it, and logs them in.
+ * Each test makes its own agency, so tests never share mutable fixtures.
+ */
+export async function agencyWithStaff(harness: Harness, roles: Role[] = ['admin']) {
+  const { services } = harness;
+  const slug = uniqueSlug();
+  const email = uniqueEmail(roles.join('-'));
+  const password = 'correct horse battery';
+  const user = await insertUser(services.database.db, {
+    email,
+    name: `Сотрудник ${slug}`,
+    passwordHash: await hashPassword(password),
+  });
+  const agency = await services.agencies.createAgency(
+    { userId: user.id },
+    {
+      slug,
+      name: `Тестовое ведомство ${slug}`,
+      shortName: slug,
+      timezone: 'Asia/Novosibirsk',
+      workingHours: DEFAULT_WORKING_HOURS,
+    },
+    (tx, agencyId) => upsertMembership(tx, { agencyId, userId: user.id, roles, active: true }),
+  );
+  const staff = await login(harness, email, password);
+  return { slug, agency, userId: user.id, email, password, staff };
+}
