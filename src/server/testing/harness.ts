@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { simpleParser } from 'mailparser';
 import type { Role } from '../../common/roles.js';
 import type { SessionInfo } from '../../common/types.js';
 import { buildApp } from '../app.js';
@@ -22,8 +23,8 @@ export interface Harness {
   services: Services;
   config: Config;
   close(): Promise<void>;
-  /** E-mails written to the outbox so far (raw RFC 822 text), oldest first. */
-  outbox(): string[];
+  /** E-mails written to the outbox so far, oldest first, as «To» plus the decoded text body. */
+  outbox(): Promise<string[]>;
 }
 
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
@@ -47,14 +48,19 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    outbox() {
+    async outbox() {
       let files: string[] = [];
       try {
         files = readdirSync(outboxDir).sort();
       } catch {
         return [];
       }
-      return files.map((file) => readFileSync(join(outboxDir, file), 'utf8'));
+      return Promise.all(
+        files.map(async (file) => {
+          const mail = await simpleParser(readFileSync(join(outboxDir, file)));
+          return `To: ${mail.to && !Array.isArray(mail.to) ? mail.to.text : ''}\nSubject: ${mail.subject}\n\n${mail.text}`;
+        }),
+      );
     },
   };
 }
