@@ -53,7 +53,13 @@ export async function registerWeb(
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path === '/api' || request.method !== 'GET') {
+    // A missing asset (an old hashed file name) must not be answered with an HTML page.
+    if (
+      path.startsWith('/api/') ||
+      path === '/api' ||
+      path.startsWith('/assets/') ||
+      request.method !== 'GET'
+    ) {
       return reply.status(404).send({ error: 'not_found', message: 'Адрес не найден' });
     }
     const html = path === '/console' || path.startsWith('/console/') ? pages.console : pages.portal;

@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchBrowser, seriousViolations } from './support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const siteName = 'Государственная инспекция по охране объектов культурного наследия Новосибирской области';
+
+it('shows the navigation the order requires on the portal home page, and axe finds nothing serious', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('baseUrl')}/giookn-nso/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Seed 000 p. 4.3: site name, home button, section headings, page title, menu with the structure.
+  await expect(page.getByText(siteName).first().isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByRole('link', { name: /На главную/ })
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
+  await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBeGreaterThan(0);
+  const menu = page.getByRole('navigation', { name: /Меню/i });
+  await expect(menu.getByRole('link').count()).resolves.toBeGreaterThanOrEqual(3);
+  expect(await page.title()).not.toBe('');
+  await expect(page.getByRole('link', { name: 'giookn@nso.ru' }).first().getAttribute('href')).resolves.toBe(
+    'mailto:giookn@nso.ru',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.close();
+});
+
+it('turns on the version for the visually impaired, keeps it across pages and reloads, and stays axe-clean', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}/giookn-nso/`);
+  const toggle = page.getByRole('button', { name: 'Версия для слабовидящих' });
+  await toggle.waitFor();
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+
+  // Keyboard only: focus the toggle by Tab and press Enter.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Настройки версии для слабовидящих' });
+  await panel.waitFor();
+  await panel.getByRole('radio', { name: '200 %' }).check();
+  await panel.getByRole('radio', { name: 'Белым по чёрному' }).check();
+  await panel.getByRole('radio', { name: 'Не показывать' }).check();
+
+  const html = page.locator('html');
+  await expect(html.getAttribute('data-a11y')).resolves.toBe('on');
+  await expect(html.getAttribute('data-a11y-scheme')).resolves.toBe('white-on-black');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(0, 0, 0)');
+  const fontSize = await page.evaluate(() =>
+    Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
+  );
+  expect(fontSize).toBeGreaterThanOrEqual(32);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Another page of the portal, then a reload: the choice is remembered for this visitor.
+  await page
+    .getByRole('navigation', { name: /Меню/i })
+    .getByRole('link', { name: /Контакты/ })
+    .click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect(html.getAttribute('data-a11y-scheme')).resolves.toBe('white-on-black');
+  await expect(
+    page.getByRole('button', { name: 'Версия для слабовидящих' }).getAttribute('aria-pressed'),
+  ).resolves.toBe('true');
+
+  await page.getByRole('button', { name: 'Обычная версия' }).first().click();
+  await expect(html.getAttribute('data-a11y')).resolves.not.toBe('on');
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect(html.getAttribute('data-a11y')).resolves.not.toBe('on');
+  await context.close();
+});
+
+it('answers an unknown agency with 404 and a Russian page', async () => {
+  const page = await (await browser.newContext()).newPage();
+  const response = await page.goto(`${inject('baseUrl')}/no-such-agency/`);
+  expect(response?.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Ведомство не найдено' }).waitFor();
+  await page.close();
+});

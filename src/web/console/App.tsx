@@ -1,0 +1,48 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AgencyPage } from './agency/AgencyPage';
+import { AuditPage } from './audit/AuditPage';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
+import { LoginPage } from './auth/LoginPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { CalendarPage } from './calendar/CalendarPage';
+import { DepartmentsPage } from './departments/DepartmentsPage';
+import { HomePage } from './home/HomePage';
+import { RegionAgenciesPage } from './region/RegionAgenciesPage';
+import { RequireAuth } from './session/RequireAuth';
+import { RequireSection } from './session/RequireSection';
+import { ConsoleShell } from './shell/ConsoleShell';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { TouchpointsPage } from './touchpoints/TouchpointsPage';
+import { UsersPage } from './users/UsersPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="login" element={<LoginPage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <ConsoleShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="agency" element={guarded('agency', <AgencyPage />)} />
+        <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
+        <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />
+        <Route path="users" element={guarded('users', <UsersPage />)} />
+        <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+        <Route path="audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="region" element={guarded('region', <RegionAgenciesPage />)} />
+        <Route path="home" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function guarded(section: Parameters<typeof RequireSection>[0]['section'], page: React.ReactNode) {
+  return <RequireSection section={section}>{page}</RequireSection>;
+}

@@ -1,0 +1,124 @@
+import { Alert, Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffAgency } from '../../../common/types';
+import { validateRequired } from '../auth/validation';
+import { type FieldErrors, splitApiError } from '../shared/fieldErrors';
+import { useFieldErrors } from '../shared/useFieldErrors';
+import { useUpdateAgency } from './agencyQueries';
+import { TimezoneSelect } from './TimezoneSelect';
+import { WorkingHoursEditor } from './WorkingHoursEditor';
+import { validateWorkingHours, workingHoursFields } from './workingHoursForm';
+
+const FIELDS = ['name', 'shortName', 'timezone', ...workingHoursFields()];
+
+export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly: boolean }) {
+  const { t } = useTranslation('console');
+  const update = useUpdateAgency();
+  const [draft, setDraft] = useState(agency);
+  const { errors, setErrors, clear } = useFieldErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = { ...validateWorkingHours(draft.workingHours, t) };
+    const name = validateRequired(draft.name, t);
+    const shortName = validateRequired(draft.shortName, t);
+    if (name) found.name = name;
+    if (shortName) found.shortName = shortName;
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    const { name: n, shortName: s, timezone, workingHours } = draft;
+    update.mutate(
+      { name: n.trim(), shortName: s.trim(), timezone, workingHours },
+      {
+        onSuccess: (saved) => {
+          setDraft(saved);
+          notifications.show({ color: 'green', message: t('common:state.saved') });
+        },
+        onError: (error) => {
+          const split = splitApiError(error, FIELDS, t);
+          setErrors(split.fields);
+          setFormError(split.form ?? t('agency.fixErrors'));
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack maw={760}>
+        {formError && (
+          <Alert color="red" role="alert" title={t('common:state.saveError')}>
+            {formError}
+          </Alert>
+        )}
+        <Fieldset legend={t('agency.general')} disabled={readOnly}>
+          <Stack>
+            <TextInput
+              label={t('agency.name')}
+              required
+              value={draft.name}
+              error={errors.name}
+              onChange={(event) => {
+                clear('name');
+                setDraft({ ...draft, name: event.currentTarget.value });
+              }}
+            />
+            <TextInput
+              label={t('agency.shortName')}
+              description={t('agency.shortNameHint')}
+              required
+              value={draft.shortName}
+              error={errors.shortName}
+              onChange={(event) => {
+                clear('shortName');
+                setDraft({ ...draft, shortName: event.currentTarget.value });
+              }}
+            />
+            <TextInput
+              label={t('agency.slug')}
+              value={draft.slug}
+              readOnly
+              description={t('agency.slugHint')}
+            />
+            <TimezoneSelect
+              label={t('agency.timezone')}
+              value={draft.timezone}
+              error={errors.timezone}
+              onChange={(timezone) => {
+                clear('timezone');
+                setDraft({ ...draft, timezone });
+              }}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('agency.hours.title')} disabled={readOnly}>
+          <WorkingHoursEditor
+            value={draft.workingHours}
+            errors={errors}
+            disabled={readOnly}
+            onChange={(workingHours, changedField) => {
+              clear(changedField);
+              setDraft({ ...draft, workingHours });
+            }}
+          />
+          {errors['workingHours.lunch'] && <Alert color="red">{errors['workingHours.lunch']}</Alert>}
+          {errors.workingHours && <Alert color="red">{errors.workingHours}</Alert>}
+        </Fieldset>
+        {!readOnly && (
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              {t('common:actions.save')}
+            </Button>
+            <Button variant="default" onClick={() => setDraft(agency)} disabled={update.isPending}>
+              {t('common:actions.reset')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

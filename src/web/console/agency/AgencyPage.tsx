@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { canEdit } from '../session/access';
+import { useSession } from '../session/SessionContext';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { PageHeader } from '../shared/PageHeader';
+import { TableSkeleton } from '../shared/TableSkeleton';
+import { AgencyForm } from './AgencyForm';
+import { useAgency } from './agencyQueries';
+
+export function AgencyPage() {
+  const { t } = useTranslation('console');
+  const session = useSession();
+  const agency = useAgency();
+  return (
+    <>
+      <PageHeader title={t('nav.agency')} description={t('agency.description')} />
+      {agency.isPending && <TableSkeleton rows={6} />}
+      {agency.isError && <ErrorAlert error={agency.error} onRetry={() => agency.refetch()} />}
+      {agency.data && (
+        // Re-mount on a new server copy (e.g. after an agency switch) so the draft starts fresh.
+        <AgencyForm key={agency.data.slug} agency={agency.data} readOnly={!canEdit(session, 'agency')} />
+      )}
+    </>
+  );
+}

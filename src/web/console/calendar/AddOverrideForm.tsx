@@ -1,0 +1,92 @@
+import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarDayKind } from '../../../common/types';
+import { splitApiError } from '../shared/fieldErrors';
+import { useFieldErrors } from '../shared/useFieldErrors';
+import { useSetOverride } from './calendarQueries';
+
+const KINDS: CalendarDayKind[] = ['nonWorking', 'short', 'working'];
+
+export function AddOverrideForm({ year }: { year: number }) {
+  const { t } = useTranslation('console');
+  const setOverride = useSetOverride();
+  const [date, setDate] = useState('');
+  const [kind, setKind] = useState<CalendarDayKind>('nonWorking');
+  const [note, setNote] = useState('');
+  const { errors, setErrors, clear } = useFieldErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    // The list below shows one year: a date of another year would silently vanish from view.
+    if (!date.startsWith(`${year}-`)) {
+      setErrors({ date: t('calendar.dateInYear', { year }) });
+      return;
+    }
+    setErrors({});
+    setOverride.mutate(
+      { date, kind, note: note.trim() || null },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('common:state.saved') });
+          setDate('');
+          setNote('');
+        },
+        onError: (error) => {
+          const split = splitApiError(error, ['date', 'kind', 'note'], t);
+          setErrors(split.fields);
+          setFormError(split.form);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('calendar.addOverride')}>
+      {formError && (
+        <Alert color="red" role="alert" mb="sm">
+          {formError}
+        </Alert>
+      )}
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          type="date"
+          label={t('calendar.date')}
+          required
+          min={`${year}-01-01`}
+          max={`${year}-12-31`}
+          value={date}
+          error={errors.date}
+          onChange={(event) => {
+            clear('date');
+            setDate(event.currentTarget.value);
+          }}
+          w={180}
+        />
+        <Select<CalendarDayKind>
+          label={t('calendar.kind')}
+          data={KINDS.map((value) => ({ value, label: t(`common:calendarDayKinds.${value}`) }))}
+          value={kind}
+          onChange={(value) => value && setKind(value)}
+          allowDeselect={false}
+          error={errors.kind}
+          w={220}
+        />
+        <TextInput
+          label={t('calendar.note')}
+          placeholder={t('calendar.notePlaceholder')}
+          value={note}
+          error={errors.note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          w={320}
+        />
+        <Button type="submit" mt={25} loading={setOverride.isPending}>
+          {t('common:actions.add')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { SessionContext } from './SessionContext';
+import { useSessionQuery } from './sessionQuery';
+
+/** Renders its children only with a session; otherwise sends to the login page and back. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const session = useSessionQuery();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('state.loading')} />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={session.error} onRetry={() => session.refetch()} />
+      </Center>
+    );
+  }
+  if (!session.data) {
+    const next = location.pathname + location.search;
+    const search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`/login${search}`} replace />;
+  }
+  return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,49 @@
+// Which console sections a user may open. The server enforces every permission itself; this
+// only keeps the navigation honest and spares users pages that would answer 403.
+import type { Role } from '../../../common/roles';
+import type { SessionInfo } from '../../../common/types';
+
+export const SECTIONS = [
+  'home',
+  'agency',
+  'departments',
+  'touchpoints',
+  'users',
+  'calendar',
+  'audit',
+  'region',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_PATHS: Record<Section, string> = {
+  home: '/',
+  agency: '/agency',
+  departments: '/departments',
+  touchpoints: '/touchpoints',
+  users: '/users',
+  calendar: '/calendar',
+  audit: '/audit',
+  region: '/region',
+};
+
+const hasRole = (session: SessionInfo, ...roles: Role[]) =>
+  roles.some((role) => session.roles.includes(role));
+
+export function canOpen(session: SessionInfo, section: Section): boolean {
+  if (section === 'home') return true;
+  if (section === 'region') return session.isRegionAdmin;
+  // Every other section works on the current agency's data.
+  if (!session.currentAgency) return false;
+  if (section === 'users') return hasRole(session, 'admin', 'head');
+  return hasRole(session, 'admin');
+}
+
+/** `head` sees the staff list but only `admin` changes anything. */
+export function canEdit(session: SessionInfo, section: Section): boolean {
+  if (section === 'region') return session.isRegionAdmin;
+  return Boolean(session.currentAgency) && hasRole(session, 'admin');
+}
+
+export function visibleSections(session: SessionInfo): Section[] {
+  return SECTIONS.filter((section) => canOpen(session, section));
+}

@@ -1,0 +1,17 @@
+import { useCallback, useState } from 'react';
+import type { FieldErrors } from './fieldErrors';
+
+/** Per-field messages; editing a field clears its message, so stale errors never linger. */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const clear = useCallback(
+    (field: string) =>
+      setErrors((current) => {
+        if (!(field in current)) return current;
+        const { [field]: _removed, ...rest } = current;
+        return rest;
+      }),
+    [],
+  );
+  return { errors, setErrors, clear };
+}

@@ -1,0 +1,58 @@
+import { NavLink, Stack } from '@mantine/core';
+import {
+  type Icon,
+  IconBuildingCommunity,
+  IconBuildingSkyscraper,
+  IconCalendar,
+  IconHistory,
+  IconHome,
+  IconMessages,
+  IconSitemap,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { SECTION_PATHS, type Section, visibleSections } from '../session/access';
+import { useSession } from '../session/SessionContext';
+
+export const SECTION_ICONS: Record<Section, Icon> = {
+  home: IconHome,
+  agency: IconBuildingSkyscraper,
+  departments: IconSitemap,
+  touchpoints: IconMessages,
+  users: IconUsers,
+  calendar: IconCalendar,
+  audit: IconHistory,
+  region: IconBuildingCommunity,
+};
+
+function isActive(pathname: string, path: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+export function NavMenu() {
+  const { t } = useTranslation('console');
+  const session = useSession();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={2}>
+      {visibleSections(session).map((section) => {
+        const Icon = SECTION_ICONS[section];
+        const path = SECTION_PATHS[section];
+        const active = isActive(pathname, path);
+        return (
+          <NavLink
+            key={section}
+            component={RouterLink}
+            to={path}
+            end={path === '/'}
+            label={t(`nav.${section}`)}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { ActionIcon, Anchor, Group, Table, Text } from '@mantine/core';
+import { IconEye, IconEyeOff, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Touchpoint } from '../../../common/types';
+import { SortableTh } from '../shared/SortableTh';
+import { useSort } from '../shared/useSort';
+
+interface TouchpointsTableProps {
+  touchpoints: Touchpoint[];
+  editable: boolean;
+  onEdit: (touchpoint: Touchpoint) => void;
+  onDelete: (touchpoint: Touchpoint) => void;
+}
+
+/** Links only for values that are safe to open: web addresses, e-mail and phone numbers. */
+function TouchpointValue({ touchpoint }: { touchpoint: Touchpoint }) {
+  const { value } = touchpoint;
+  if (/^https?:\/\//i.test(value)) {
+    return (
+      <Anchor href={value} target="_blank" rel="noopener noreferrer">
+        {value}
+      </Anchor>
+    );
+  }
+  if (touchpoint.kind === 'email' && value.includes('@'))
+    return <Anchor href={`mailto:${value}`}>{value}</Anchor>;
+  return <Text span>{value}</Text>;
+}
+
+function sortColumns(t: TFunction) {
+  return {
+    sortOrder: (row: Touchpoint) => row.sortOrder,
+    title: (row: Touchpoint) => row.title,
+    kind: (row: Touchpoint) => t(`common:touchpointKinds.${row.kind}`),
+    mode: (row: Touchpoint) => row.mode,
+  };
+}
+
+export function TouchpointsTable({ touchpoints, editable, onEdit, onDelete }: TouchpointsTableProps) {
+  const { t } = useTranslation('console');
+  const columns = useMemo(() => sortColumns(t), [t]);
+  const { sorted, sort, toggle } = useSort(touchpoints, columns, { key: 'sortOrder', direction: 'asc' });
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh column="sortOrder" sort={sort} onSort={toggle}>
+              {t('touchpoints.sortOrder')}
+            </SortableTh>
+            <SortableTh column="title" sort={sort} onSort={toggle}>
+              {t('touchpoints.title')}
+            </SortableTh>
+            <SortableTh column="kind" sort={sort} onSort={toggle}>
+              {t('touchpoints.kind')}
+            </SortableTh>
+            <SortableTh column="mode" sort={sort} onSort={toggle}>
+              {t('touchpoints.mode')}
+            </SortableTh>
+            <Table.Th>{t('touchpoints.value')}</Table.Th>
+            <Table.Th>{t('touchpoints.visibility')}</Table.Th>
+            {editable && <Table.Th>{t('common:actions.edit')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((touchpoint) => (
+            <Table.Tr key={touchpoint.id}>
+              <Table.Td>{touchpoint.sortOrder}</Table.Td>
+              <Table.Td>
+                <Text fw={500}>{touchpoint.title}</Text>
+                {touchpoint.note && (
+                  <Text size="xs" c="dimmed">
+                    {touchpoint.note}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`common:touchpointKinds.${touchpoint.kind}`)}</Table.Td>
+              <Table.Td>{t(`common:touchpointModes.${touchpoint.mode}`)}</Table.Td>
+              <Table.Td style={{ wordBreak: 'break-word' }}>
+                <TouchpointValue touchpoint={touchpoint} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap" c={touchpoint.isPublic ? 'green.8' : 'dimmed'}>
+                  {touchpoint.isPublic ? (
+                    <IconEye size={16} aria-hidden />
+                  ) : (
+                    <IconEyeOff size={16} aria-hidden />
+                  )}
+                  <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>
+                    {t(touchpoint.isPublic ? 'touchpoints.public' : 'touchpoints.internal')}
+                  </Text>
+                </Group>
+              </Table.Td>
+              {editable && (
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('common:actions.edit')}: ${touchpoint.title}`}
+                      onClick={() => onEdit(touchpoint)}
+                    >
+                      <IconPencil size={18} aria-hidden />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('common:actions.delete')}: ${touchpoint.title}`}
+                      onClick={() => onDelete(touchpoint)}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,22 @@
+import { Route, Routes } from 'react-router';
+import { AgencyLayout } from './layout/AgencyLayout';
+import { AgencyListPage } from './pages/AgencyListPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { HomePage } from './pages/HomePage';
+import { PageNotFoundPage } from './pages/PageNotFoundPage';
+import { SitemapPage } from './pages/SitemapPage';
+
+/** `/` lists the agencies; `/<slug>/…` is the official site of one agency. */
+export function PortalApp() {
+  return (
+    <Routes>
+      <Route index element={<AgencyListPage />} />
+      <Route path=":slug" element={<AgencyLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="contacts" element={<ContactsPage />} />
+        <Route path="sitemap" element={<SitemapPage />} />
+        <Route path="*" element={<PageNotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
