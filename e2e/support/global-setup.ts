@@ -76,8 +76,11 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, child, () => log);
   project.provide('baseUrl', baseUrl);
   return async () => {
+    // Graceful shutdown is part of the contract: SIGTERM must end the server cleanly.
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const code = await exited;
     rmSync(dataDir, { recursive: true, force: true });
+    if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${log}`);
   };
 }

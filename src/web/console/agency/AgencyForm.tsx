@@ -1,11 +1,11 @@
 import { Alert, Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAgency } from '../../../common/types';
 import { validateRequired } from '../auth/validation';
 import { type FieldErrors, splitApiError } from '../shared/fieldErrors';
-import { useFieldErrors } from '../shared/useFieldErrors';
+import { focusFirstInvalid, useFieldErrors } from '../shared/useFieldErrors';
 import { useUpdateAgency } from './agencyQueries';
 import { TimezoneSelect } from './TimezoneSelect';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
@@ -19,6 +19,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
   const [draft, setDraft] = useState(agency);
   const { errors, setErrors, clear } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +30,10 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
     if (shortName) found.shortName = shortName;
     setErrors(found);
     setFormError(null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     const { name: n, shortName: s, timezone, workingHours } = draft;
     update.mutate(
       { name: n.trim(), shortName: s.trim(), timezone, workingHours },
@@ -42,13 +46,14 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
           const split = splitApiError(error, FIELDS, t);
           setErrors(split.fields);
           setFormError(split.form ?? t('agency.fixErrors'));
+          focusFirstInvalid(formRef.current);
         },
       },
     );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form ref={formRef} onSubmit={onSubmit} noValidate>
       <Stack maw={760}>
         {formError && (
           <Alert color="red" role="alert" title={t('common:state.saveError')}>

@@ -15,3 +15,9 @@ export function useFieldErrors() {
   );
   return { errors, setErrors, clear };
 }
+
+/** After a failed submit, take keyboard and screen-reader users straight to the first problem. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  // Wait a frame: the inputs get aria-invalid only after React renders the new errors.
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

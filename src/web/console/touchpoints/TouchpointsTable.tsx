@@ -82,9 +82,9 @@ export function TouchpointsTable({ touchpoints, editable, onEdit, onDelete }: To
                 <TouchpointValue touchpoint={touchpoint} />
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap" c={touchpoint.isPublic ? 'green.8' : 'dimmed'}>
+                <Group gap={6} wrap="nowrap" c={touchpoint.isPublic ? undefined : 'dimmed'}>
                   {touchpoint.isPublic ? (
-                    <IconEye size={16} aria-hidden />
+                    <IconEye size={16} color="var(--mantine-color-green-8)" aria-hidden />
                   ) : (
                     <IconEyeOff size={16} aria-hidden />
                   )}
