@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PortalAgency, PublicAgency } from '../../../common/types';
+import { ApiError, api } from '../../ui/api';
+
+export function usePublicAgencies() {
+  return useQuery({
+    queryKey: ['public', 'agencies'],
+    queryFn: () => api<PublicAgency[]>('GET', '/api/public/agencies'),
+  });
+}
+
+export function usePortalAgency(slug: string) {
+  return useQuery({
+    queryKey: ['public', 'agency', slug],
+    queryFn: () => api<PortalAgency>('GET', `/api/public/${encodeURIComponent(slug)}`),
+  });
+}
+
+/** The server answers 404 `agency_not_found` for an unknown slug. */
+export function isAgencyNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
