@@ -50,7 +50,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send({
         error: 'validation_failed',
         message: russianMessage(issue),
-        field: fieldPath(error.validationContext ?? 'body', issue),
+        field: fieldPath(
+          error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body'),
+          issue,
+        ),
       } satisfies Body);
     }
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;

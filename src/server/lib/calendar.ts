@@ -205,6 +205,13 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
   return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
 }
 
+/** 00:00 of that local date, as an instant. */
+export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
+  assertIsoDate(date);
+  assertTimeZone(timeZone);
+  return new Date(parseISO(date, { in: tz(timeZone) }).getTime());
+}
+
 /** 23:59:59.999 of that local date, as an instant. */
 export function endOfLocalDay(date: IsoDate, timeZone: string): Date {
   assertIsoDate(date);

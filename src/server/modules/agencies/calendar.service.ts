@@ -49,12 +49,7 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
         const saved = await repo.upsertCalendarOverride(tx, { agencyId: actor.agencyId, date, kind, note });
         if (!saved) throw new Error('calendar override upsert returned nothing');
         const after = toOverride(saved);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: before ? 'update' : 'create',
-          entity: 'calendar_day',
-          entityId: date,
+        await audit.record(tx, actor, 'calendar_day', date, {
           before: before ? toOverride(before) : null,
           after,
         });
@@ -68,14 +63,7 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
         if (!before)
           throw new NotFound('calendar_override_not_found', 'Для этого дня нет изменений ведомства');
         await repo.deleteCalendarOverride(tx, actor.agencyId, date);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'delete',
-          entity: 'calendar_day',
-          entityId: date,
-          before: toOverride(before),
-        });
+        await audit.record(tx, actor, 'calendar_day', date, { before: toOverride(before) });
       });
     },
   };

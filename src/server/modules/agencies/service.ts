@@ -77,12 +77,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
         const row = await repo.insertAgencyIfAbsent(tx, input);
         if (!row) throw new Conflict('agency_exists', 'Ведомство с таким адресом уже есть', 'body.slug');
         await grantCreator(tx, row.id);
-        await audit.record(tx, {
-          agencyId: row.id,
-          actorId: actor.userId,
-          action: 'create',
-          entity: 'agency',
-          entityId: row.id,
+        await audit.record(tx, { agencyId: row.id, userId: actor.userId }, 'agency', row.id, {
           after: toStaffAgency(row),
         });
         return toPublicAgency(row);
@@ -119,12 +114,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
         const before = await repo.findAgencyById(tx, actor.agencyId);
         if (!before) throw agencyNotFound();
         const after = await repo.updateAgency(tx, actor.agencyId, patch);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'update',
-          entity: 'agency',
-          entityId: actor.agencyId,
+        await audit.record(tx, actor, 'agency', actor.agencyId, {
           before: toStaffAgency(before),
           after: toStaffAgency(after),
         });
@@ -151,14 +141,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
         const [row] = await repo.insertDepartments(tx, actor.agencyId, [trimmed]);
         if (!row) throw new Error('department insert returned nothing');
         const created = { id: row.id, name: row.name, userCount: 0 };
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'create',
-          entity: 'department',
-          entityId: row.id,
-          after: created,
-        });
+        await audit.record(tx, actor, 'department', row.id, { after: created });
         return created;
       });
     },
@@ -170,15 +153,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
       return db.transaction(async (tx) => {
         await repo.renameDepartment(tx, actor.agencyId, id, trimmed);
         const after = { ...before, name: trimmed };
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'update',
-          entity: 'department',
-          entityId: id,
-          before,
-          after,
-        });
+        await audit.record(tx, actor, 'department', id, { before, after });
         return after;
       });
     },
@@ -193,14 +168,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
       }
       await db.transaction(async (tx) => {
         await repo.deleteDepartment(tx, actor.agencyId, id);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'delete',
-          entity: 'department',
-          entityId: id,
-          before,
-        });
+        await audit.record(tx, actor, 'department', id, { before });
       });
     },
   };

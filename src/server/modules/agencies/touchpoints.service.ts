@@ -40,14 +40,7 @@ export function createTouchpointService(db: Db, audit: AuditService) {
         const [row] = await repo.insertTouchpoints(tx, actor.agencyId, [input]);
         if (!row) throw new Error('touchpoint insert returned nothing');
         const created = toTouchpoint(row);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'create',
-          entity: 'touchpoint',
-          entityId: created.id,
-          after: created,
-        });
+        await audit.record(tx, actor, 'touchpoint', created.id, { after: created });
         return created;
       });
     },
@@ -59,15 +52,7 @@ export function createTouchpointService(db: Db, audit: AuditService) {
         const row = await repo.updateTouchpoint(tx, actor.agencyId, id, patch);
         if (!row) throw touchpointNotFound();
         const after = toTouchpoint(row);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'update',
-          entity: 'touchpoint',
-          entityId: id,
-          before,
-          after,
-        });
+        await audit.record(tx, actor, 'touchpoint', id, { before, after });
         return after;
       });
     },
@@ -76,14 +61,7 @@ export function createTouchpointService(db: Db, audit: AuditService) {
       const before = await requireTouchpoint(actor.agencyId, id);
       await db.transaction(async (tx) => {
         await repo.deleteTouchpoint(tx, actor.agencyId, id);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'delete',
-          entity: 'touchpoint',
-          entityId: id,
-          before,
-        });
+        await audit.record(tx, actor, 'touchpoint', id, { before });
       });
     },
   };

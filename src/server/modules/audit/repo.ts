@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../auth/schema.js';
 import { auditLog } from './schema.js';
@@ -29,7 +29,7 @@ export async function listAuditRows(
   if (filter.action) conditions.push(eq(auditLog.action, filter.action as 'create'));
   if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
-  if (filter.to) conditions.push(lt(auditLog.at, filter.to));
+  if (filter.to) conditions.push(lte(auditLog.at, filter.to));
   const where = and(...conditions);
   const [total] = await db.select({ value: count() }).from(auditLog).where(where);
   const rows = await db

@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { PageQuery, pageOf, Uuid } from '../../http/schemas.js';
+import { IsoDate, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
+import { endOfLocalDay, startOfLocalDay } from '../../lib/calendar.js';
 import type { Services } from '../../services.js';
 
 const AuditEntry = Type.Object({
@@ -16,7 +17,7 @@ const AuditEntry = Type.Object({
   after: Type.Unknown(),
 });
 
-export function auditRoutes(fastify: FastifyInstance, { audit }: Services) {
+export function auditRoutes(fastify: FastifyInstance, { audit, agencies }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -31,19 +32,22 @@ export function auditRoutes(fastify: FastifyInstance, { audit }: Services) {
             Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
           ),
           actorId: Type.Optional(Uuid),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
+          from: Type.Optional(IsoDate),
+          to: Type.Optional(IsoDate),
           ...PageQuery,
         }),
         response: { 200: pageOf(AuditEntry) },
       },
     },
-    (request) => {
+    async (request) => {
       const { from, to, ...rest } = request.query;
-      return audit.list(actorOf(request).agencyId, {
+      const actor = actorOf(request);
+      // Dates are the agency's calendar days; `to` is inclusive.
+      const { timezone } = await agencies.get(actor);
+      return audit.list(actor.agencyId, {
         ...rest,
-        from: from ? new Date(from) : undefined,
-        to: to ? new Date(to) : undefined,
+        from: from ? startOfLocalDay(from, timezone) : undefined,
+        to: to ? endOfLocalDay(to, timezone) : undefined,
       });
     },
   );

@@ -3,12 +3,14 @@ import type { Db, Executor } from '../../db/client.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import { type AuditFilter, insertAuditRow, listAuditRows } from './repo.js';
 
-export interface AuditChange {
+/** Whose change, in which agency. */
+export interface AuditActor {
   agencyId: string;
-  actorId: string | null;
-  action: 'create' | 'update' | 'delete';
-  entity: string;
-  entityId: string;
+  userId: string | null;
+}
+
+/** A missing `before` means the entity was created; a missing `after`, deleted. */
+export interface AuditChange {
   before?: unknown;
   after?: unknown;
 }
@@ -16,11 +18,17 @@ export interface AuditChange {
 export function createAuditService(db: Db) {
   return {
     /** Call inside the transaction of the change, so the change and its record commit together. */
-    async record(tx: Executor, change: AuditChange): Promise<void> {
+    async record(tx: Executor, actor: AuditActor, entity: string, entityId: string, change: AuditChange) {
+      const before = change.before ?? null;
+      const after = change.after ?? null;
       await insertAuditRow(tx, {
-        ...change,
-        before: change.before ?? null,
-        after: change.after ?? null,
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: before === null ? 'create' : after === null ? 'delete' : 'update',
+        entity,
+        entityId,
+        before,
+        after,
       });
     },
 

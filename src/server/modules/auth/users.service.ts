@@ -69,14 +69,7 @@ export function createUserService(
         });
         await repo.replaceUserDepartments(tx, actor.agencyId, user.id, input.departmentIds);
         const after = await findStaff(tx, actor.agencyId, user.id);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'create',
-          entity: 'user',
-          entityId: user.id,
-          after,
-        });
+        await audit.record(tx, actor, 'user', user.id, { after });
         return { user, isNew: !existing?.passwordHash };
       });
       if (isNew) await sessions.requestPasswordReset(user.email, 'invite');
@@ -111,15 +104,7 @@ export function createUserService(
         if (patch.departmentIds)
           await repo.replaceUserDepartments(tx, actor.agencyId, userId, patch.departmentIds);
         const after = await findStaff(tx, actor.agencyId, userId);
-        await audit.record(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'update',
-          entity: 'user',
-          entityId: userId,
-          before,
-          after,
-        });
+        await audit.record(tx, actor, 'user', userId, { before, after });
         if (!after) throw userNotFound();
         return after;
       });
