@@ -110,15 +110,17 @@ describe('lockout after failed attempts', () => {
     expect([4, 5, 6, 7, 20].map(lockMinutes)).toEqual([0, 1, 2, 4, 60]);
   });
 
-  it('rate-limits login attempts per address', async () => {
+  it('rate-limits login attempts per client address, whatever X-Forwarded-For says', async () => {
     const limited = await createHarness({ LOGIN_RATE_PER_MINUTE: '3' });
     try {
       const codes = [];
       for (let i = 0; i < 4; i++) {
+        // A forged X-Forwarded-For must not buy fresh attempts (no proxy is trusted by default).
         const response = await limited.app.inject({
           method: 'POST',
           url: '/api/auth/login',
           payload: { email: 'a@b.ru', password: 'x' },
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
         });
         codes.push(response.statusCode);
         if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
