@@ -19,6 +19,7 @@ export interface Config {
   bodyLimitBytes: number;
   sessionTtlHours: number;
   loginRatePerMinute: number;
+  publicRatePerMinute: number;
   trustProxy: boolean;
 }
 
@@ -55,6 +56,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 720),
     loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 10, 1, 10_000),
+    publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
   };

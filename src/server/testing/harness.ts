@@ -33,7 +33,12 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-test-'));
   const url = usePostgres ? (process.env.TEST_DATABASE_URL ?? null) : null;
   if (usePostgres && !url) throw new Error('OTKLIK_TEST_DB=postgres needs TEST_DATABASE_URL');
-  const config = loadConfig({ DATA_DIR: dataDir, LOGIN_RATE_PER_MINUTE: '10000', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOGIN_RATE_PER_MINUTE: '10000',
+    PUBLIC_RATE_PER_MINUTE: '100000',
+    ...env,
+  });
   const database = await openDatabase({ url, dataDir: null });
   await migrate(database);
   const services = createServices(database, { ...config, databaseUrl: url });

@@ -11,17 +11,21 @@ const StaffAgency = Type.Object({ ...PublicAgency.properties, workingHours: Work
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
 
-export function agencyRoutes(fastify: FastifyInstance, { agencies, users }: Services) {
+export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['agency'];
+  const publicLimit = { rateLimit: { max: config.publicRatePerMinute, timeWindow: '1 minute' } };
 
-  app.get('/api/public/agencies', { schema: { tags, response: { 200: Type.Array(PublicAgency) } } }, () =>
-    agencies.listPublic(),
+  app.get(
+    '/api/public/agencies',
+    { config: publicLimit, schema: { tags, response: { 200: Type.Array(PublicAgency) } } },
+    () => agencies.listPublic(),
   );
 
   app.get(
     '/api/public/:agency',
     {
+      config: publicLimit,
       schema: {
         tags,
         params: Type.Object({ agency: Slug }),
