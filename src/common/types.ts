@@ -58,6 +58,8 @@ export interface PortalAgency extends PublicAgency {
 
 export interface StaffAgency extends PublicAgency {
   workingHours: WorkingHours;
+  /** Put before the year and sequence of registration numbers («ГИОКН» → «ГИОКН-2026-00042»); may be empty. */
+  requestNumberPrefix: string;
 }
 
 export interface Department {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandling } from './http/errors.js';
 import { sessionLoader } from './http/session.js';
+import { rejectMalformedText } from './http/text-guard.js';
 import { inlineScriptHashes, registerWeb, webPages } from './http/web.js';
 import { calendarRoutes } from './modules/agencies/calendar.routes.js';
 import { agencyRoutes } from './modules/agencies/routes.js';
@@ -13,6 +14,8 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { publicRequestRoutes } from './modules/requests/public.routes.js';
+import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -64,6 +67,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   app.addHook('onRequest', sessionLoader(services.sessions));
+  app.addHook('preValidation', rejectMalformedText);
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     await services.database.db.execute(sql`select 1`);
@@ -77,6 +81,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   authRoutes(app, services);
   userRoutes(app, services);
   auditRoutes(app, services);
+  publicRequestRoutes(app, services);
+  staffRequestRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

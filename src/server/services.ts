@@ -9,6 +9,9 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createClientService } from './modules/clients/service.js';
+import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
+import { createRequestService } from './modules/requests/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
 export function createServices(database: Database, config: Config, mailer?: Mailer) {
@@ -23,13 +26,25 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const audit = createAuditService(db);
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
+  const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
+  const clients = createClientService();
   return {
     database,
     config,
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),
-    calendar: createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar'))),
+    calendar,
+    clients,
+    requests: createRequestService({
+      db,
+      policies: loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json')),
+      agencies,
+      calendar,
+      clients,
+      mailer: mail,
+      publicUrl: config.publicUrl,
+    }),
     sessions,
     users: createUserService(db, audit, agencies, sessions),
   };

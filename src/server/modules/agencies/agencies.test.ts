@@ -186,6 +186,18 @@ describe('agency settings and departments', () => {
     const ok = await staff.request({ method: 'PATCH', url: '/api/staff/agency', payload: { workingHours } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().workingHours.lunch).toEqual({ start: '12:00', end: '12:45' });
+    const prefix = await staff.request({
+      method: 'PATCH',
+      url: '/api/staff/agency',
+      payload: { requestNumberPrefix: 'ГИОКН' },
+    });
+    expect(prefix.json().requestNumberPrefix).toBe('ГИОКН');
+    const badPrefix = await staff.request({
+      method: 'PATCH',
+      url: '/api/staff/agency',
+      payload: { requestNumberPrefix: 'a/b' },
+    });
+    expect(badPrefix.json().field).toBe('body.requestNumberPrefix');
   });
 
   it('creates, renames and deletes departments; refuses duplicates and deleting one in use', async () => {

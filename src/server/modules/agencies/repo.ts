@@ -38,7 +38,7 @@ export async function insertAgencyIfAbsent(
 export async function updateAgency(
   db: Executor,
   id: string,
-  patch: Partial<Pick<AgencyRow, 'name' | 'shortName' | 'timezone' | 'workingHours'>>,
+  patch: Partial<Pick<AgencyRow, 'name' | 'shortName' | 'timezone' | 'workingHours' | 'requestNumberPrefix'>>,
 ): Promise<AgencyRow> {
   const [row] = await db
     .update(agencies)

@@ -7,7 +7,11 @@ import type { Services } from '../../services.js';
 import { DEFAULT_WORKING_HOURS } from './working-hours.js';
 
 const Department = Type.Object({ id: Uuid, name: Type.String(), userCount: Type.Integer() });
-const StaffAgency = Type.Object({ ...PublicAgency.properties, workingHours: WorkingHours });
+const StaffAgency = Type.Object({
+  ...PublicAgency.properties,
+  workingHours: WorkingHours,
+  requestNumberPrefix: Type.String(),
+});
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
 
@@ -31,7 +35,8 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
         params: Type.Object({ agency: Slug }),
         response: {
           200: Type.Object({
-            ...StaffAgency.properties,
+            ...PublicAgency.properties,
+            workingHours: WorkingHours,
             touchpoints: Type.Array(Touchpoint),
             departments: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
           }),
@@ -59,6 +64,9 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
             shortName: Type.Optional(NonEmpty(100)),
             timezone: Type.Optional(NonEmpty(64)),
             workingHours: Type.Optional(WorkingHours),
+            requestNumberPrefix: Type.Optional(
+              Type.String({ maxLength: 20, pattern: '^[0-9A-Za-zА-ЯЁа-яё]*$' }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -21,6 +21,8 @@ export const agencies = pgTable('agencies', {
   shortName: text('short_name').notNull(),
   timezone: text('timezone').notNull(),
   workingHours: jsonb('working_hours').$type<WorkingHours>().notNull(),
+  // Put before the year and sequence of registration numbers: «ГИОКН-2026-00042».
+  requestNumberPrefix: text('request_number_prefix').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -26,6 +26,7 @@ export const toPublicAgency = (row: repo.AgencyRow): PublicAgency => ({
 const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
   ...toPublicAgency(row),
   workingHours: row.workingHours,
+  requestNumberPrefix: row.requestNumberPrefix,
 });
 
 export interface AgencyPatch {
@@ -33,6 +34,7 @@ export interface AgencyPatch {
   shortName?: string;
   timezone?: string;
   workingHours?: WorkingHours;
+  requestNumberPrefix?: string;
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {

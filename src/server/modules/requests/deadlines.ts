@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { type DeadlineShift, endOfLocalDay, localDate, type ProductionCalendar } from '../../lib/calendar.js';
+
+export const REQUEST_KINDS = [
+  'appeal',
+  'info_request',
+  'reception_appeal',
+  'social_comment',
+  'consult_call',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export interface Term {
+  days: number;
+  /** Calendar days (59-ФЗ, 8-ФЗ) or working days (the agencies' own standards). */
+  dayType: 'calendar' | 'working';
+  /** The legal source shown next to the deadline. */
+  source: string;
+}
+
+export interface DeadlinePolicy {
+  title: string;
+  law: string;
+  register: Term;
+  answer: Term;
+  urgentAnswer: Term | null;
+  extension: Term | null;
+  redirect: Term | null;
+}
+
+export type DeadlinePolicies = Record<RequestKind, DeadlinePolicy>;
+
+function assertTerm(value: unknown, where: string, optional: boolean): void {
+  if (value === null && optional) return;
+  const term = value as Term;
+  if (
+    typeof term !== 'object' ||
+    !Number.isInteger(term.days) ||
+    term.days < 0 ||
+    !['calendar', 'working'].includes(term.dayType) ||
+    typeof term.source !== 'string' ||
+    !term.source
+  ) {
+    throw new Error(`${where}: expected {days ≥ 0, dayType calendar|working, source}`);
+  }
+}
+
+/** presets/deadlines/policies.json, checked so a typo fails at start-up rather than in a deadline. */
+export function loadDeadlinePolicies(file: string): DeadlinePolicies {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as DeadlinePolicies;
+  for (const kind of REQUEST_KINDS) {
+    const policy = data[kind];
+    if (!policy) throw new Error(`${file}: no policy for ${kind}`);
+    assertTerm(policy.register, `${file} ${kind}.register`, false);
+    assertTerm(policy.answer, `${file} ${kind}.answer`, false);
+    assertTerm(policy.urgentAnswer, `${file} ${kind}.urgentAnswer`, true);
+    assertTerm(policy.extension, `${file} ${kind}.extension`, true);
+    assertTerm(policy.redirect, `${file} ${kind}.redirect`, true);
+  }
+  return data;
+}
+
+/**
+ * The last moment of a term that starts on `from`: the end of the agency-local day on which it
+ * falls. Calendar-day terms count from the day after the start (the start day itself is not
+ * counted) and move off a non-working day by `shift` (ARCHITECTURE §4: to the previous working
+ * day by default). A working-day term of 0 days means "the same working day", or the next
+ * working day when the request came on a day off.
+ */
+export function termEnd(
+  term: Term,
+  from: Date,
+  timeZone: string,
+  calendar: ProductionCalendar,
+  shift: DeadlineShift = 'previous',
+): Date {
+  const start = localDate(from, timeZone);
+  let due: string;
+  if (term.dayType === 'working') {
+    const firstWorking = calendar.isWorkingDay(start) ? start : calendar.nextWorkingDay(start);
+    due = calendar.addWorkingDays(firstWorking, term.days);
+  } else {
+    due = calendar.addCalendarDays(start, term.days, shift);
+  }
+  return endOfLocalDay(due, timeZone);
+}
+
+export function answerTerm(policy: DeadlinePolicy, urgent: boolean): Term {
+  return urgent && policy.urgentAnswer ? policy.urgentAnswer : policy.answer;
+}

@@ -1,0 +1,88 @@
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { agencies, departments } from '../agencies/schema.js';
+import { users } from '../auth/schema.js';
+import { clients } from '../clients/schema.js';
+import type { RequestKind } from './deadlines.js';
+import type { RequestStatus } from './lifecycle.js';
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    kind: text('kind').$type<RequestKind>().notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').$type<RequestStatus>().notNull(),
+    text: text('text').notNull(),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'restrict' }),
+    // The contacts as the client gave them in this request (the client record may change later).
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    notifyByEmail: boolean('notify_by_email').notNull().default(false),
+    urgent: boolean('urgent').notNull().default(false),
+    trackingCode: text('tracking_code').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    dueSource: text('due_source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('requests_agency_number').on(t.agencyId, t.number),
+    uniqueIndex('requests_agency_idempotency').on(t.agencyId, t.idempotencyKey),
+    index('requests_agency_status_due').on(t.agencyId, t.status, t.dueAt),
+    index('requests_agency_received').on(t.agencyId, t.receivedAt),
+  ],
+);
+
+/** Everything that happened to a request, in order; `note` of public events is shown to the client. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status').$type<RequestStatus>().notNull(),
+    note: text('note'),
+    isPublic: boolean('is_public').notNull().default(true),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('request_events_request').on(t.requestId, t.at)],
+);
+
+/** Registration numbers run per agency and year without gaps from concurrent submissions. */
+export const requestCounters = pgTable(
+  'request_counters',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);

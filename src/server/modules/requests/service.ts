@@ -1,0 +1,153 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { localDate } from '../../lib/calendar.js';
+import { Invalid, NotFound } from '../../lib/errors.js';
+import type { Mailer } from '../../lib/mail.js';
+import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
+import type { CalendarService } from '../agencies/calendar.service.js';
+import type { AgencyService } from '../agencies/service.js';
+import type { ClientService } from '../clients/service.js';
+import { answerTerm, type DeadlinePolicies, type RequestKind, termEnd } from './deadlines.js';
+import * as repo from './repo.js';
+import { toPublicStatus, toStaffDetail, toSummary } from './views.js';
+
+export interface IntakeInput {
+  kind: RequestKind;
+  channel: 'portal';
+  text: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notifyByEmail: boolean;
+  idempotencyKey: string | null;
+}
+
+// No 0/O, 1/I/L: a code read out over the phone or copied from paper must survive.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const trackingCode = () =>
+  Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+const requestNotFound = () =>
+  new NotFound('request_not_found', 'Обращение не найдено: проверьте номер и код');
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause ?? error;
+  return (cause as { code?: string }).code === '23505';
+}
+
+export function createRequestService(deps: {
+  db: Db;
+  policies: DeadlinePolicies;
+  agencies: AgencyService;
+  calendar: CalendarService;
+  clients: ClientService;
+  mailer: Mailer;
+  publicUrl: string;
+}) {
+  const { db, policies, agencies, calendar, clients, mailer } = deps;
+
+  async function acknowledge(agencySlug: string, agencyName: string, row: repo.RequestRow, timezone: string) {
+    if (!row.notifyByEmail || !row.contactEmail) return;
+    const due = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: timezone }).format(row.dueAt);
+    const link = `${deps.publicUrl}/${agencySlug}/requests/status?number=${encodeURIComponent(row.number)}&code=${row.trackingCode}`;
+    await mailer.send({
+      to: row.contactEmail,
+      subject: `${agencyName}: обращение № ${row.number} зарегистрировано`,
+      text: `Здравствуйте, ${row.contactName}!\n\nВаше обращение зарегистрировано под номером ${row.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${row.trackingCode}\nХод рассмотрения: ${link}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
+    });
+  }
+
+  return {
+    /** Registers a request that arrived electronically: received and registered in one step. */
+    async intake(agencySlug: string, input: IntakeInput) {
+      const agency = await agencies.findBySlug(agencySlug);
+      if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
+      if (input.notifyByEmail && !input.email) {
+        throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
+      }
+      if (input.idempotencyKey) {
+        const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+        if (existing) return { row: existing, created: false };
+      }
+      const policy = policies[input.kind];
+      const term = answerTerm(policy, false);
+      const productionCalendar = await calendar.forAgency(agency.id);
+      const now = new Date();
+      try {
+        const row = await db.transaction(async (tx) => {
+          const year = Number(localDate(now, agency.timezone).slice(0, 4));
+          const sequence = await repo.nextSequence(tx, agency.id, year);
+          const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
+          const clientId = await clients.findOrCreate(tx, agency.id, input, now);
+          const row = await repo.insertRequest(tx, {
+            agencyId: agency.id,
+            number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
+            kind: input.kind,
+            channel: input.channel,
+            status: 'registered',
+            text: input.text,
+            clientId,
+            contactName: input.name,
+            contactEmail: input.email,
+            contactPhone: input.phone,
+            notifyByEmail: input.notifyByEmail,
+            trackingCode: trackingCode(),
+            idempotencyKey: input.idempotencyKey,
+            receivedAt: now,
+            registeredAt: now,
+            dueAt: termEnd(term, now, agency.timezone, productionCalendar),
+            dueSource: term.source,
+          });
+          await repo.insertEvent(tx, { agencyId: agency.id, requestId: row.id, at: now, status: 'received' });
+          await repo.insertEvent(tx, {
+            agencyId: agency.id,
+            requestId: row.id,
+            at: now,
+            status: 'registered',
+          });
+          return row;
+        });
+        await acknowledge(agency.slug, agency.shortName, row, agency.timezone);
+        return { row, created: true };
+      } catch (error) {
+        // The same key sent twice at once: the loser of the race returns the winner's request.
+        if (input.idempotencyKey && isUniqueViolation(error)) {
+          const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+          if (existing) return { row: existing, created: false };
+        }
+        throw error;
+      }
+    },
+
+    /** What a client sees with the number and the code; anything else is 404, as if absent. */
+    async publicStatus(agencySlug: string, number: string, code: string) {
+      const agency = await agencies.findBySlug(agencySlug);
+      if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
+      const row = await repo.findByNumber(db, agency.id, number);
+      if (!row || row.trackingCode !== code.toUpperCase()) throw requestNotFound();
+      const events = await repo.listEvents(db, agency.id, row.id, { publicOnly: true });
+      return toPublicStatus(row, events);
+    },
+
+    async register(actor: Actor, filter: repo.RegisterFilter & PageRequest) {
+      const { page, limit, offset } = pageWindow(filter);
+      const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, limit, offset);
+      return toPage(
+        rows.map((row) => toSummary(row, new Date())),
+        total,
+        page,
+        limit,
+      );
+    },
+
+    async detail(actor: Actor, id: string) {
+      const row = await repo.findById(db, actor.agencyId, id);
+      if (!row) throw new NotFound('request_not_found', 'Обращение не найдено');
+      const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
+      return toStaffDetail(row, events, new Date(), policies[row.kind]);
+    },
+  };
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;

@@ -1,0 +1,88 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { PageQuery, pageOf, Uuid } from '../../http/schemas.js';
+import { actorOf, requireStaff } from '../../http/session.js';
+import type { Services } from '../../services.js';
+import { REQUEST_KINDS } from './deadlines.js';
+import { REQUEST_STATUSES } from './lifecycle.js';
+
+const Status = Type.Enum(REQUEST_STATUSES);
+const Kind = Type.Enum(REQUEST_KINDS);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+const Summary = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  kind: Kind,
+  channel: Type.String(),
+  status: Status,
+  contactName: Type.String(),
+  receivedAt: Type.String(),
+  dueAt: Type.String(),
+  overdue: Type.Boolean(),
+  departmentId: Nullable(Uuid),
+  assigneeId: Nullable(Uuid),
+});
+
+const Detail = Type.Object({
+  ...Summary.properties,
+  text: Type.String(),
+  contactEmail: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+  notifyByEmail: Type.Boolean(),
+  clientId: Nullable(Uuid),
+  registeredAt: Nullable(Type.String()),
+  dueSource: Type.String(),
+  law: Type.String(),
+  events: Type.Array(
+    Type.Object({
+      at: Type.String(),
+      status: Status,
+      note: Nullable(Type.String()),
+      isPublic: Type.Boolean(),
+      actorId: Nullable(Uuid),
+    }),
+  ),
+});
+
+// Every staff role works with requests in some way; writes come with the lifecycle.
+const READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
+
+export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Services) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['requests'];
+
+  app.get(
+    '/api/staff/requests',
+    {
+      preHandler: requireStaff(...READERS),
+      schema: {
+        tags,
+        querystring: Type.Object({
+          status: Type.Optional(Type.Array(Status, { maxItems: REQUEST_STATUSES.length })),
+          kind: Type.Optional(Type.Array(Kind, { maxItems: REQUEST_KINDS.length })),
+          channel: Type.Optional(Type.String({ maxLength: 40 })),
+          overdue: Type.Optional(Type.Boolean()),
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          sort: Type.Optional(Type.Enum(['dueAt', 'receivedAt', 'number'] as const)),
+          order: Type.Optional(Type.Enum(['asc', 'desc'] as const)),
+          ...PageQuery,
+        }),
+        response: { 200: pageOf(Summary) },
+      },
+    },
+    (request) =>
+      requests.register(actorOf(request), { ...request.query, q: request.query.q?.trim() || undefined }),
+  );
+
+  app.get(
+    '/api/staff/requests/:id',
+    {
+      preHandler: requireStaff(...READERS),
+      schema: { tags, params: Type.Object({ id: Uuid }), response: { 200: Detail } },
+    },
+    (request) => requests.detail(actorOf(request), request.params.id),
+  );
+}

@@ -1,0 +1,56 @@
+import type { DeadlinePolicy } from './deadlines.js';
+import { OPEN_STATUSES } from './lifecycle.js';
+import type { RequestRow } from './repo.js';
+import type { requestEvents } from './schema.js';
+
+type EventRow = typeof requestEvents.$inferSelect;
+
+const isOverdue = (row: RequestRow, now: Date) => OPEN_STATUSES.includes(row.status) && row.dueAt < now;
+
+export function toPublicStatus(row: RequestRow, events: EventRow[]) {
+  return {
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    events: events.map((event) => ({ at: event.at.toISOString(), status: event.status, note: event.note })),
+  };
+}
+
+export function toSummary(row: RequestRow, now: Date) {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    channel: row.channel,
+    status: row.status,
+    contactName: row.contactName,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    overdue: isOverdue(row, now),
+    departmentId: row.departmentId,
+    assigneeId: row.assigneeId,
+  };
+}
+
+export function toStaffDetail(row: RequestRow, events: EventRow[], now: Date, policy: DeadlinePolicy) {
+  return {
+    ...toSummary(row, now),
+    text: row.text,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    notifyByEmail: row.notifyByEmail,
+    clientId: row.clientId,
+    registeredAt: row.registeredAt?.toISOString() ?? null,
+    dueSource: row.dueSource,
+    law: policy.law,
+    events: events.map((event) => ({
+      at: event.at.toISOString(),
+      status: event.status,
+      note: event.note,
+      isPublic: event.isPublic,
+      actorId: event.actorId,
+    })),
+  };
+}
