@@ -14,6 +14,7 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import type { Services } from './services.js';
@@ -83,6 +84,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   auditRoutes(app, services);
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
+  requestActionRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

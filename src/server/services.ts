@@ -10,7 +10,10 @@ import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createRequestActions } from './modules/requests/actions.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
+import { loadLegalGrounds } from './modules/requests/grounds.js';
+import { createRequestNotifier } from './modules/requests/notifier.js';
 import { createRequestService } from './modules/requests/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
@@ -28,6 +31,10 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService();
+  const users = createUserService(db, audit, agencies, sessions);
+  const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
+  const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
+  const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
   return {
     database,
     config,
@@ -36,17 +43,20 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
-    requests: createRequestService({
+    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier }),
+    requestActions: createRequestActions({
       db,
-      policies: loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json')),
+      policies,
+      grounds,
       agencies,
       calendar,
-      clients,
-      mailer: mail,
-      publicUrl: config.publicUrl,
+      users,
+      audit,
+      notifier,
     }),
+    grounds,
     sessions,
-    users: createUserService(db, audit, agencies, sessions),
+    users,
   };
 }
 

@@ -100,6 +100,10 @@ export function createAgencyService(db: Db, audit: AuditService) {
       };
     },
 
+    async byId(agencyId: string): Promise<StaffAgency> {
+      return toStaffAgency(await requireAgency(agencyId));
+    },
+
     async get(actor: Actor): Promise<StaffAgency> {
       return toStaffAgency(await requireAgency(actor.agencyId));
     },

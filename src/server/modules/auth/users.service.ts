@@ -110,6 +110,11 @@ export function createUserService(
       });
     },
 
+    async isActiveMember(agencyId: string, userId: string): Promise<boolean> {
+      const membership = await repo.findMembership(db, agencyId, userId);
+      return membership?.active === true;
+    },
+
     /** Gives the person the admin role in an agency unless they already have a membership there. */
     async grantAdminIfAbsent(tx: Executor, agencyId: string, userId: string): Promise<void> {
       if (await repo.findMembership(tx, agencyId, userId)) return;

@@ -55,6 +55,26 @@ export async function findById(db: Executor, agencyId: string, id: string) {
   return row;
 }
 
+/** Locks the row until the transaction ends, so two operators cannot move one request at once. */
+export async function lockById(db: Executor, agencyId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.agencyId, agencyId), eq(requests.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function updateRequest(db: Executor, agencyId: string, id: string, patch: Partial<NewRequest>) {
+  const [row] = await db
+    .update(requests)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(requests.agencyId, agencyId), eq(requests.id, id)))
+    .returning();
+  if (!row) throw new Error(`request ${id} vanished during update`);
+  return row;
+}
+
 export function listEvents(
   db: Executor,
   agencyId: string,

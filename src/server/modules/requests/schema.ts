@@ -43,6 +43,13 @@ export const requests = pgTable(
     registeredAt: timestamp('registered_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     dueSource: text('due_source').notNull(),
+    extendedAt: timestamp('extended_at', { withTimezone: true }),
+    // The outcome: an answer (with its form) or a legal ground for refusal / no answer, or where it went.
+    answerText: text('answer_text'),
+    answerForm: text('answer_form').$type<'oral' | 'written' | 'electronic'>(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    groundCode: text('ground_code'),
+    redirectAddressee: text('redirect_addressee'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

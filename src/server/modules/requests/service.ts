@@ -3,12 +3,12 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { ClientService } from '../clients/service.js';
 import { answerTerm, type DeadlinePolicies, type RequestKind, termEnd } from './deadlines.js';
+import type { RequestNotifier } from './notifier.js';
 import * as repo from './repo.js';
 import { toPublicStatus, toStaffDetail, toSummary } from './views.js';
 
@@ -42,21 +42,9 @@ export function createRequestService(deps: {
   agencies: AgencyService;
   calendar: CalendarService;
   clients: ClientService;
-  mailer: Mailer;
-  publicUrl: string;
+  notifier: RequestNotifier;
 }) {
-  const { db, policies, agencies, calendar, clients, mailer } = deps;
-
-  async function acknowledge(agencySlug: string, agencyName: string, row: repo.RequestRow, timezone: string) {
-    if (!row.notifyByEmail || !row.contactEmail) return;
-    const due = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: timezone }).format(row.dueAt);
-    const link = `${deps.publicUrl}/${agencySlug}/requests/status?number=${encodeURIComponent(row.number)}&code=${row.trackingCode}`;
-    await mailer.send({
-      to: row.contactEmail,
-      subject: `${agencyName}: обращение № ${row.number} зарегистрировано`,
-      text: `Здравствуйте, ${row.contactName}!\n\nВаше обращение зарегистрировано под номером ${row.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${row.trackingCode}\nХод рассмотрения: ${link}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
-    });
-  }
+  const { db, policies, agencies, calendar, clients, notifier } = deps;
 
   return {
     /** Registers a request that arrived electronically: received and registered in one step. */
@@ -108,7 +96,7 @@ export function createRequestService(deps: {
           });
           return row;
         });
-        await acknowledge(agency.slug, agency.shortName, row, agency.timezone);
+        await notifier.registered(agency, row);
         return { row, created: true };
       } catch (error) {
         // The same key sent twice at once: the loser of the race returns the winner's request.

@@ -26,7 +26,7 @@ const Summary = Type.Object({
   assigneeId: Nullable(Uuid),
 });
 
-const Detail = Type.Object({
+export const Detail = Type.Object({
   ...Summary.properties,
   text: Type.String(),
   contactEmail: Nullable(Type.String()),
@@ -36,6 +36,12 @@ const Detail = Type.Object({
   registeredAt: Nullable(Type.String()),
   dueSource: Type.String(),
   law: Type.String(),
+  extendedAt: Nullable(Type.String()),
+  answerText: Nullable(Type.String()),
+  answerForm: Nullable(Type.Enum(['oral', 'written', 'electronic'] as const)),
+  resolvedAt: Nullable(Type.String()),
+  groundCode: Nullable(Type.String()),
+  redirectAddressee: Nullable(Type.String()),
   events: Type.Array(
     Type.Object({
       at: Type.String(),

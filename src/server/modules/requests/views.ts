@@ -45,6 +45,12 @@ export function toStaffDetail(row: RequestRow, events: EventRow[], now: Date, po
     registeredAt: row.registeredAt?.toISOString() ?? null,
     dueSource: row.dueSource,
     law: policy.law,
+    extendedAt: row.extendedAt?.toISOString() ?? null,
+    answerText: row.answerText,
+    answerForm: row.answerForm,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    groundCode: row.groundCode,
+    redirectAddressee: row.redirectAddressee,
     events: events.map((event) => ({
       at: event.at.toISOString(),
       status: event.status,
