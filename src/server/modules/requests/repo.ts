@@ -116,11 +116,11 @@ export async function listRegister(
     conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lt(requests.dueAt, new Date()));
   }
   if (filter.q) {
+    // A number is matched as typed; words by Russian stemming («проверок» finds «проверка»).
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const match = or(
       ilike(requests.number, pattern),
-      ilike(requests.contactName, pattern),
-      ilike(requests.text, pattern),
+      sql`${requests.search} @@ websearch_to_tsquery('russian', ${filter.q})`,
     );
     if (match) conditions.push(match);
   }

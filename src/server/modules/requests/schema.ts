@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   pgTable,
@@ -15,6 +17,8 @@ import { users } from '../auth/schema.js';
 import { clients } from '../clients/schema.js';
 import type { RequestKind } from './deadlines.js';
 import type { RequestStatus } from './lifecycle.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const requests = pgTable(
   'requests',
@@ -50,6 +54,10 @@ export const requests = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     groundCode: text('ground_code'),
     redirectAddressee: text('redirect_addressee'),
+    // Russian full-text search over what staff look for: the client's name and the text.
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -58,6 +66,7 @@ export const requests = pgTable(
     uniqueIndex('requests_agency_idempotency').on(t.agencyId, t.idempotencyKey),
     index('requests_agency_status_due').on(t.agencyId, t.status, t.dueAt),
     index('requests_agency_received').on(t.agencyId, t.receivedAt),
+    index('requests_search').using('gin', t.search),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "requests" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))) STORED;--> statement-breakpoint
+CREATE INDEX "requests_search" ON "requests" USING gin ("search");
