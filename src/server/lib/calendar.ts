@@ -194,9 +194,14 @@ export class ProductionCalendar {
   }
 }
 
+const knownTimeZones = new Set<string>();
+
 function assertTimeZone(timeZone: string): void {
+  // Building an Intl formatter is costly, and deadlines are computed on every intake.
+  if (knownTimeZones.has(timeZone)) return;
   // Intl throws RangeError on an unknown zone; TZDate would silently give NaN instead.
   new Intl.DateTimeFormat('en', { timeZone });
+  knownTimeZones.add(timeZone);
 }
 
 /** The calendar date that an instant falls on in that IANA time zone. */

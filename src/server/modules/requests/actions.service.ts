@@ -51,14 +51,16 @@ export function createRequestActions(deps: {
       const { patch, publicNote } = await step(before);
       const status = nextStatus(action, before.status);
       const after = await repo.updateRequest(tx, actor.agencyId, id, { ...patch, status });
-      await repo.insertEvent(tx, {
-        agencyId: actor.agencyId,
-        requestId: id,
-        status,
-        note: publicNote,
-        isPublic: publicNote !== null || status !== before.status,
-        actorId: actor.userId,
-      });
+      await repo.insertEvents(tx, [
+        {
+          agencyId: actor.agencyId,
+          requestId: id,
+          status,
+          note: publicNote,
+          isPublic: publicNote !== null || status !== before.status,
+          actorId: actor.userId,
+        },
+      ]);
       await audit.record(tx, actor, 'request', id, {
         before: { status: before.status },
         after: { status, ...patch },

@@ -27,7 +27,7 @@ export async function insertRequest(db: Executor, values: NewRequest): Promise<R
   return row;
 }
 
-export async function insertEvent(db: Executor, values: typeof requestEvents.$inferInsert) {
+export async function insertEvents(db: Executor, values: (typeof requestEvents.$inferInsert)[]) {
   await db.insert(requestEvents).values(values);
 }
 

@@ -62,11 +62,14 @@ export function createRequestService(deps: {
       const term = answerTerm(policy, false);
       const productionCalendar = await calendar.forAgency(agency.id);
       const now = new Date();
+      // The number is taken in a statement of its own: inside the transaction the counter row would
+      // stay locked until commit and serialise every intake of the agency. The price is a gap in
+      // the numbering if the transaction below fails, which validation above makes rare.
+      const year = Number(localDate(now, agency.timezone).slice(0, 4));
+      const sequence = await repo.nextSequence(db, agency.id, year);
+      const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
       try {
         const row = await db.transaction(async (tx) => {
-          const year = Number(localDate(now, agency.timezone).slice(0, 4));
-          const sequence = await repo.nextSequence(tx, agency.id, year);
-          const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
           const clientId = await clients.findOrCreate(tx, agency.id, input, now);
           const row = await repo.insertRequest(tx, {
             agencyId: agency.id,
@@ -87,13 +90,10 @@ export function createRequestService(deps: {
             dueAt: termEnd(term, now, agency.timezone, productionCalendar),
             dueSource: term.source,
           });
-          await repo.insertEvent(tx, { agencyId: agency.id, requestId: row.id, at: now, status: 'received' });
-          await repo.insertEvent(tx, {
-            agencyId: agency.id,
-            requestId: row.id,
-            at: now,
-            status: 'registered',
-          });
+          await repo.insertEvents(tx, [
+            { agencyId: agency.id, requestId: row.id, at: now, status: 'received' },
+            { agencyId: agency.id, requestId: row.id, at: now, status: 'registered' },
+          ]);
           return row;
         });
         await notifier.registered(agency, row);
