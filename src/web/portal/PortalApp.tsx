@@ -3,7 +3,9 @@ import { AgencyLayout } from './layout/AgencyLayout';
 import { AgencyListPage } from './pages/AgencyListPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { HomePage } from './pages/HomePage';
+import { NewRequestPage } from './pages/NewRequestPage';
 import { PageNotFoundPage } from './pages/PageNotFoundPage';
+import { RequestStatusPage } from './pages/RequestStatusPage';
 import { SitemapPage } from './pages/SitemapPage';
 
 /** `/` lists the agencies; `/<slug>/…` is the official site of one agency. */
@@ -14,6 +16,8 @@ export function PortalApp() {
       <Route path=":slug" element={<AgencyLayout />}>
         <Route index element={<HomePage />} />
         <Route path="contacts" element={<ContactsPage />} />
+        <Route path="requests/new" element={<NewRequestPage />} />
+        <Route path="requests/status" element={<RequestStatusPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

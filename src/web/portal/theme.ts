@@ -29,13 +29,15 @@ export const portalTheme = createTheme({
   },
 });
 
-// Mantine's default "dimmed" grey (gray-6) is 3.3:1 on white — below AA for body text.
+// Mantine's default "dimmed" grey (gray-6) is 3.3:1 on white — below AA for body text; so is its
+// default error red (red-6), used for the messages under inputs and the text of invalid inputs.
 export const portalCssVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

@@ -4,7 +4,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAgency } from '../../../common/types';
 import { validateRequired } from '../auth/validation';
-import { type FieldErrors, splitApiError } from '../shared/fieldErrors';
+import { collectErrors, type FieldErrors, splitApiError } from '../shared/fieldErrors';
+import { useDraft } from '../shared/useDraft';
 import { focusFirstInvalid, useFieldErrors } from '../shared/useFieldErrors';
 import { useUpdateAgency } from './agencyQueries';
 import { TimezoneSelect } from './TimezoneSelect';
@@ -16,18 +17,20 @@ const FIELDS = ['name', 'shortName', 'timezone', ...workingHoursFields()];
 export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly: boolean }) {
   const { t } = useTranslation('console');
   const update = useUpdateAgency();
-  const [draft, setDraft] = useState(agency);
   const { errors, setErrors, clear } = useFieldErrors();
+  const { draft, set, setDraft } = useDraft(agency, clear);
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: FieldErrors = { ...validateWorkingHours(draft.workingHours, t) };
-    const name = validateRequired(draft.name, t);
-    const shortName = validateRequired(draft.shortName, t);
-    if (name) found.name = name;
-    if (shortName) found.shortName = shortName;
+    const found: FieldErrors = {
+      ...validateWorkingHours(draft.workingHours, t),
+      ...collectErrors({
+        name: validateRequired(draft.name, t),
+        shortName: validateRequired(draft.shortName, t),
+      }),
+    };
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) {
@@ -67,10 +70,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               required
               value={draft.name}
               error={errors.name}
-              onChange={(event) => {
-                clear('name');
-                setDraft({ ...draft, name: event.currentTarget.value });
-              }}
+              onChange={(event) => set('name', event.currentTarget.value)}
             />
             <TextInput
               label={t('agency.shortName')}
@@ -78,10 +78,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               required
               value={draft.shortName}
               error={errors.shortName}
-              onChange={(event) => {
-                clear('shortName');
-                setDraft({ ...draft, shortName: event.currentTarget.value });
-              }}
+              onChange={(event) => set('shortName', event.currentTarget.value)}
             />
             <TextInput
               label={t('agency.slug')}
@@ -93,10 +90,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               label={t('agency.timezone')}
               value={draft.timezone}
               error={errors.timezone}
-              onChange={(timezone) => {
-                clear('timezone');
-                setDraft({ ...draft, timezone });
-              }}
+              onChange={(timezone) => set('timezone', timezone)}
             />
           </Stack>
         </Fieldset>

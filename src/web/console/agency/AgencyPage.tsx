@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageHeader } from '../shared/PageHeader';
-import { TableSkeleton } from '../shared/TableSkeleton';
+import { QueryStatus } from '../shared/QueryStatus';
 import { AgencyForm } from './AgencyForm';
 import { useAgency } from './agencyQueries';
 
@@ -14,8 +13,7 @@ export function AgencyPage() {
   return (
     <>
       <PageHeader title={t('nav.agency')} description={t('agency.description')} />
-      {agency.isPending && <TableSkeleton rows={6} />}
-      {agency.isError && <ErrorAlert error={agency.error} onRetry={() => agency.refetch()} />}
+      <QueryStatus query={agency} rows={6} />
       {agency.data && (
         // Re-mount on a new server copy (e.g. after an agency switch) so the draft starts fresh.
         <AgencyForm key={agency.data.slug} agency={agency.data} readOnly={!canEdit(session, 'agency')} />

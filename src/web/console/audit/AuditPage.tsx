@@ -2,10 +2,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyMessage } from '../shared/EmptyMessage';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageFooter } from '../shared/PageFooter';
 import { PageHeader } from '../shared/PageHeader';
-import { TableSkeleton } from '../shared/TableSkeleton';
+import { QueryStatus } from '../shared/QueryStatus';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { type AuditFilter, useAudit } from './auditQueries';
@@ -39,8 +38,7 @@ export function AuditPage() {
         onChange={change}
         onReset={reset}
       />
-      {audit.isPending && <TableSkeleton rows={10} />}
-      {audit.isError && <ErrorAlert error={audit.error} onRetry={() => audit.refetch()} />}
+      <QueryStatus query={audit} rows={10} />
       {audit.data?.items.length === 0 && (
         <EmptyMessage title={t(filtered ? 'audit.noMatches' : 'audit.empty')} />
       )}

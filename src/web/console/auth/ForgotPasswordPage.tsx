@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePasswordResetRequest } from '../session/sessionMutations';
-import { describeError } from '../shared/describeError';
+import { AuthForm, EmailInput } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { validateEmail } from './validation';
 
@@ -13,17 +13,16 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const problem = validateEmail(email, t);
     setError(problem);
     if (!problem) request.mutate(email.trim());
   };
 
-  return (
-    <AuthLayout title={t('forgot.title')}>
-      {request.isSuccess ? (
-        // Same words whether or not the address has an account: no account enumeration.
+  // Same words whether or not the address has an account: no account enumeration.
+  if (request.isSuccess) {
+    return (
+      <AuthLayout title={t('forgot.title')}>
         <Stack>
           <Alert color="green" role="status">
             {t('forgot.sent')}
@@ -32,36 +31,28 @@ export function ForgotPasswordPage() {
             {t('forgot.backToLogin')}
           </Anchor>
         </Stack>
-      ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <Text size="sm">{t('forgot.hint')}</Text>
-            {request.error && (
-              <Alert color="red" role="alert">
-                {describeError(request.error, t)}
-              </Alert>
-            )}
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => {
-                setEmail(event.currentTarget.value);
-                setError(null);
-              }}
-              error={error}
-            />
-            <Button type="submit" loading={request.isPending} fullWidth>
-              {t('forgot.submit')}
-            </Button>
-            <Anchor component={Link} to="/login" size="sm" ta="center">
-              {t('forgot.backToLogin')}
-            </Anchor>
-          </Stack>
-        </form>
-      )}
-    </AuthLayout>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthForm
+      title={t('forgot.title')}
+      hint={t('forgot.hint')}
+      onSubmit={onSubmit}
+      error={request.error}
+      pending={request.isPending}
+      submitLabel={t('forgot.submit')}
+      link={{ to: '/login', label: t('forgot.backToLogin') }}
+    >
+      <EmailInput
+        value={email}
+        onChange={(value) => {
+          setEmail(value);
+          setError(null);
+        }}
+        error={error}
+      />
+    </AuthForm>
   );
 }

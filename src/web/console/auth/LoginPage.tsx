@@ -1,12 +1,13 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { PasswordInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../ui/api';
 import { useLogin } from '../session/sessionMutations';
 import { useSessionQuery } from '../session/sessionQuery';
-import { describeError } from '../shared/describeError';
-import { AuthLayout } from './AuthLayout';
+import { collectErrors } from '../shared/fieldErrors';
+import { useDraft } from '../shared/useDraft';
+import { useFieldErrors } from '../shared/useFieldErrors';
+import { AuthForm, EmailInput } from './AuthForm';
 import { validateEmail, validateRequired } from './validation';
 
 /** Only same-app paths: `?next=https://evil.example` must not turn login into an open redirect. */
@@ -20,62 +21,42 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSessionQuery();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
+  const { errors, setErrors, clear } = useFieldErrors();
+  const { draft, set } = useDraft({ email: '', password: '' }, clear);
   const next = safeNext(params.get('next'));
 
   if (session.data) return <Navigate to={next} replace />;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = { email: validateEmail(email, t), password: validateRequired(password, t) };
+  const onSubmit = () => {
+    const { email, password } = draft;
+    const found = collectErrors({ email: validateEmail(email, t), password: validateRequired(password, t) });
     setErrors(found);
-    if (found.email || found.password) return;
+    if (Object.keys(found).length > 0) return;
     login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(next, { replace: true }) });
   };
 
+  // Too many failed attempts: the server's message says how long to wait.
   const locked = login.error instanceof ApiError && login.error.status === 429;
   return (
-    <AuthLayout title={t('login.title')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {login.error && (
-            <Alert color="red" role="alert" title={locked ? t('common:errors.locked') : undefined}>
-              {locked ? login.error.message : describeError(login.error, t)}
-            </Alert>
-          )}
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              setErrors((current) => ({ ...current, email: null }));
-            }}
-            error={errors.email}
-          />
-          <PasswordInput
-            label={t('login.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              setErrors((current) => ({ ...current, password: null }));
-            }}
-            error={errors.password}
-          />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            {t('login.submit')}
-          </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-            {t('login.forgot')}
-          </Anchor>
-        </Stack>
-      </form>
-    </AuthLayout>
+    <AuthForm
+      title={t('login.title')}
+      onSubmit={onSubmit}
+      error={login.error}
+      errorTitle={locked ? t('common:errors.locked') : undefined}
+      errorText={locked ? login.error?.message : undefined}
+      pending={login.isPending}
+      submitLabel={t('login.submit')}
+      link={{ to: '/forgot-password', label: t('login.forgot') }}
+    >
+      <EmailInput value={draft.email} onChange={(value) => set('email', value)} error={errors.email} />
+      <PasswordInput
+        label={t('login.password')}
+        autoComplete="current-password"
+        required
+        value={draft.password}
+        onChange={(event) => set('password', event.currentTarget.value)}
+        error={errors.password}
+      />
+    </AuthForm>
   );
 }

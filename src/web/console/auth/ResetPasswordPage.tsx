@@ -1,10 +1,12 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePasswordResetConfirm } from '../session/sessionMutations';
-import { describeError } from '../shared/describeError';
+import { collectErrors } from '../shared/fieldErrors';
+import { useDraft } from '../shared/useDraft';
+import { useFieldErrors } from '../shared/useFieldErrors';
+import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { MIN_PASSWORD_LENGTH, validateNewPassword } from './validation';
 
@@ -14,18 +16,17 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const confirm = usePasswordResetConfirm();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ password?: string | null; repeat?: string | null }>({});
+  const { errors, setErrors, clear } = useFieldErrors();
+  const { draft, set } = useDraft({ password: '', repeat: '' }, clear);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = {
+  const onSubmit = () => {
+    const { password, repeat } = draft;
+    const found = collectErrors({
       password: validateNewPassword(password, t),
       repeat: repeat === password ? null : t('common:validation.passwordsMismatch'),
-    };
+    });
     setErrors(found);
-    if (found.password || found.repeat) return;
+    if (Object.keys(found).length > 0) return;
     confirm.mutate(
       { token, password },
       {
@@ -51,45 +52,31 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <AuthLayout title={t('reset.title')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {confirm.error && (
-            <Alert color="red" role="alert">
-              {describeError(confirm.error, t)}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('reset.password')}
-            description={t('reset.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              setErrors((current) => ({ ...current, password: null }));
-            }}
-            error={errors.password}
-          />
-          <PasswordInput
-            label={t('reset.repeat')}
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(event) => {
-              setRepeat(event.currentTarget.value);
-              setErrors((current) => ({ ...current, repeat: null }));
-            }}
-            error={errors.repeat}
-          />
-          <Button type="submit" loading={confirm.isPending} fullWidth>
-            {t('reset.submit')}
-          </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-            {t('reset.requestNew')}
-          </Anchor>
-        </Stack>
-      </form>
-    </AuthLayout>
+    <AuthForm
+      title={t('reset.title')}
+      onSubmit={onSubmit}
+      error={confirm.error}
+      pending={confirm.isPending}
+      submitLabel={t('reset.submit')}
+      link={{ to: '/forgot-password', label: t('reset.requestNew') }}
+    >
+      <PasswordInput
+        label={t('reset.password')}
+        description={t('reset.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+        autoComplete="new-password"
+        required
+        value={draft.password}
+        onChange={(event) => set('password', event.currentTarget.value)}
+        error={errors.password}
+      />
+      <PasswordInput
+        label={t('reset.repeat')}
+        autoComplete="new-password"
+        required
+        value={draft.repeat}
+        onChange={(event) => set('repeat', event.currentTarget.value)}
+        error={errors.repeat}
+      />
+    </AuthForm>
   );
 }

@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayKind } from '../../../common/types';
-import { splitApiError } from '../shared/fieldErrors';
-import { useFieldErrors } from '../shared/useFieldErrors';
+import { collectErrors } from '../shared/fieldErrors';
+import { useSaveForm } from '../shared/useSaveForm';
 import { useSetOverride } from './calendarQueries';
 
 const KINDS: CalendarDayKind[] = ['nonWorking', 'short', 'working'];
@@ -15,33 +14,22 @@ export function AddOverrideForm({ year }: { year: number }) {
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<CalendarDayKind>('nonWorking');
   const [note, setNote] = useState('');
-  const { errors, setErrors, clear } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, clear, formError, pending, submit } = useSaveForm({
+    mutation: setOverride,
+    fields: ['date', 'kind', 'note'],
+    onSaved: () => {
+      setDate('');
+      setNote('');
+    },
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setFormError(null);
     // The list below shows one year: a date of another year would silently vanish from view.
-    if (!date.startsWith(`${year}-`)) {
-      setErrors({ date: t('calendar.dateInYear', { year }) });
-      return;
-    }
-    setErrors({});
-    setOverride.mutate(
-      { date, kind, note: note.trim() || null },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('common:state.saved') });
-          setDate('');
-          setNote('');
-        },
-        onError: (error) => {
-          const split = splitApiError(error, ['date', 'kind', 'note'], t);
-          setErrors(split.fields);
-          setFormError(split.form);
-        },
-      },
-    );
+    const found = collectErrors({
+      date: date.startsWith(`${year}-`) ? null : t('calendar.dateInYear', { year }),
+    });
+    submit(found, { date, kind, note: note.trim() || null });
   };
 
   return (
@@ -83,7 +71,7 @@ export function AddOverrideForm({ year }: { year: number }) {
           onChange={(event) => setNote(event.currentTarget.value)}
           w={320}
         />
-        <Button type="submit" mt={25} loading={setOverride.isPending}>
+        <Button type="submit" mt={25} loading={pending}>
           {t('common:actions.add')}
         </Button>
       </Group>

@@ -1,11 +1,11 @@
-import { Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageHeader } from '../shared/PageHeader';
-import { TableSkeleton } from '../shared/TableSkeleton';
+import { PageSection } from '../shared/PageSection';
+import { QueryStatus } from '../shared/QueryStatus';
 import { AddOverrideForm } from './AddOverrideForm';
 import { CalendarLegend } from './CalendarLegend';
 import { useCalendar } from './calendarQueries';
@@ -43,8 +43,7 @@ export function CalendarPage() {
   return (
     <>
       <PageHeader title={t('nav.calendar')} description={t('calendar.description')} actions={yearSelect} />
-      {calendar.isPending && <TableSkeleton rows={8} />}
-      {calendar.isError && <ErrorAlert error={calendar.error} onRetry={() => calendar.refetch()} />}
+      <QueryStatus query={calendar} rows={8} />
       {calendar.data && classify && (
         <Stack gap="xl">
           <Stack gap="xs">
@@ -60,10 +59,7 @@ export function CalendarPage() {
               </Paper>
             ))}
           </SimpleGrid>
-          <section aria-labelledby="calendar-overrides">
-            <Title order={2} size="h4" id="calendar-overrides" mb="xs">
-              {t('calendar.overrides')}
-            </Title>
+          <PageSection id="calendar-overrides" title={t('calendar.overrides')}>
             <Text size="sm" c="dimmed" mb="md">
               {t('calendar.overridesHint')}
             </Text>
@@ -71,7 +67,7 @@ export function CalendarPage() {
               {editable && <AddOverrideForm year={year} />}
               <OverridesList overrides={calendar.data.overrides} editable={editable} />
             </Stack>
-          </section>
+          </PageSection>
         </Stack>
       )}
     </>

@@ -1,9 +1,9 @@
-import { ActionIcon, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarOverride } from '../../../common/types';
 import { describeError } from '../shared/describeError';
+import { DeleteAction } from '../shared/RowActions';
 import { useRemoveOverride } from './calendarQueries';
 
 interface OverridesListProps {
@@ -45,15 +45,12 @@ export function OverridesList({ overrides, editable }: OverridesListProps) {
                 <Table.Td>{override.note ?? t('common:state.notSet')}</Table.Td>
                 {editable && (
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('common:actions.remove')}: ${date}`}
+                    <DeleteAction
+                      label={t('common:actions.remove')}
+                      subject={date}
                       loading={remove.isPending && remove.variables === override.date}
                       onClick={() => onRemove(override)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

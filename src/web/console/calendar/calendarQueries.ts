@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { CalendarDayKind, CalendarOverride, CalendarYearView } from '../../../common/types';
 import { api } from '../../ui/api';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export const CALENDAR_KEY = ['calendar'] as const;
 
@@ -12,18 +13,16 @@ export function useCalendar(year: number) {
 }
 
 export function useSetOverride() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ date, kind, note }: { date: string; kind: CalendarDayKind; note: string | null }) =>
+  return useInvalidatingMutation(
+    ({ date, kind, note }: { date: string; kind: CalendarDayKind; note: string | null }) =>
       api<CalendarOverride>('PUT', `/api/staff/calendar/${date}`, note ? { kind, note } : { kind }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: CALENDAR_KEY }),
-  });
+    [CALENDAR_KEY],
+  );
 }
 
 export function useRemoveOverride() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (date: string) => api<void>('DELETE', `/api/staff/calendar/${date}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: CALENDAR_KEY }),
-  });
+  return useInvalidatingMutation(
+    (date: string) => api<void>('DELETE', `/api/staff/calendar/${date}`),
+    [CALENDAR_KEY],
+  );
 }

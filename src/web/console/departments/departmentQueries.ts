@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Department } from '../../../common/types';
 import { api } from '../../ui/api';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export const DEPARTMENTS_KEY = ['departments'] as const;
 
@@ -11,26 +12,21 @@ export function useDepartments() {
   });
 }
 
-function useDepartmentMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DEPARTMENTS_KEY }),
-  });
-}
-
 export function useSaveDepartment() {
-  return useDepartmentMutation((input: { id?: string; name: string }) =>
-    input.id
-      ? api<Department>('PATCH', `/api/staff/departments/${encodeURIComponent(input.id)}`, {
-          name: input.name,
-        })
-      : api<Department>('POST', '/api/staff/departments', { name: input.name }),
+  return useInvalidatingMutation(
+    (input: { id?: string; name: string }) =>
+      input.id
+        ? api<Department>('PATCH', `/api/staff/departments/${encodeURIComponent(input.id)}`, {
+            name: input.name,
+          })
+        : api<Department>('POST', '/api/staff/departments', { name: input.name }),
+    [DEPARTMENTS_KEY],
   );
 }
 
 export function useDeleteDepartment() {
-  return useDepartmentMutation((id: string) =>
-    api<void>('DELETE', `/api/staff/departments/${encodeURIComponent(id)}`),
+  return useInvalidatingMutation(
+    (id: string) => api<void>('DELETE', `/api/staff/departments/${encodeURIComponent(id)}`),
+    [DEPARTMENTS_KEY],
   );
 }

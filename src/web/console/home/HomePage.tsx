@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SECTION_PATHS, visibleSections } from '../session/access';
 import { useSession } from '../session/SessionContext';
+import { PageSection } from '../shared/PageSection';
 import { SECTION_ICONS } from '../shell/NavMenu';
 import { useDocumentTitle } from '../shell/useDocumentTitle';
 import classes from './HomePage.module.css';
@@ -43,10 +44,7 @@ export function HomePage() {
       </div>
 
       {(session.roles.length > 0 || session.isRegionAdmin) && (
-        <section aria-labelledby="home-roles">
-          <Title order={2} size="h4" id="home-roles" mb="xs">
-            {t('home.roles')}
-          </Title>
+        <PageSection id="home-roles" title={t('home.roles')}>
           <Group gap="xs">
             {session.roles.map((role) => (
               <Badge key={role} variant="light" size="lg">
@@ -59,13 +57,10 @@ export function HomePage() {
               </Badge>
             )}
           </Group>
-        </section>
+        </PageSection>
       )}
 
-      <section aria-labelledby="home-sections">
-        <Title order={2} size="h4" id="home-sections" mb="xs">
-          {t('home.sections')}
-        </Title>
+      <PageSection id="home-sections" title={t('home.sections')}>
         {sections.length === 0 ? (
           <Text c="dimmed">{t('home.noSections')}</Text>
         ) : (
@@ -97,7 +92,7 @@ export function HomePage() {
             })}
           </SimpleGrid>
         )}
-      </section>
+      </PageSection>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { PublicAgency } from '../../../common/types';
 import { api } from '../../ui/api';
 import { SESSION_KEY } from '../session/sessionQuery';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export const REGION_AGENCIES_KEY = ['region', 'agencies'] as const;
 
@@ -13,15 +14,9 @@ export function useRegionAgencies() {
 }
 
 export function useCreateAgency() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (agency: PublicAgency) => api<PublicAgency>('POST', '/api/staff/region/agencies', agency),
-    onSuccess: async () => {
-      // The creator becomes the new agency's admin, so the session's agency list changes too.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: REGION_AGENCIES_KEY }),
-        queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
-      ]);
-    },
-  });
+  return useInvalidatingMutation(
+    (agency: PublicAgency) => api<PublicAgency>('POST', '/api/staff/region/agencies', agency),
+    // The creator becomes the new agency's admin, so the session's agency list changes too.
+    [REGION_AGENCIES_KEY, SESSION_KEY],
+  );
 }

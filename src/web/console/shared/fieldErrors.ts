@@ -25,3 +25,10 @@ export function splitApiError(error: unknown, knownFields: readonly string[], t:
   }
   return { fields: {}, form: message };
 }
+
+/** The messages of the checks that failed, by input; a check that passed returns null. */
+export function collectErrors(checks: Record<string, string | null>): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(checks).filter((entry): entry is [string, string] => entry[1] !== null),
+  );
+}

@@ -1,19 +1,14 @@
-import { Alert, Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { PageHeader } from '../shared/PageHeader';
+import { NoticePage } from '../shared/NoticePage';
 
 export function NotFoundPage() {
   const { t } = useTranslation('console');
   return (
-    <>
-      <PageHeader title={t('notFound.title')} />
-      <Alert color="gray">
-        {t('notFound.text')}{' '}
-        <Anchor component={Link} to="/">
-          {t('notFound.home')}
-        </Anchor>
-      </Alert>
-    </>
+    <NoticePage
+      color="gray"
+      title={t('notFound.title')}
+      text={t('notFound.text')}
+      homeLabel={t('notFound.home')}
+    />
   );
 }

@@ -1,16 +1,12 @@
-import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../../common/types';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
+import { AddButton } from '../shared/AddButton';
 import { ConfirmDeleteModal } from '../shared/ConfirmDeleteModal';
 import { EmptyMessage } from '../shared/EmptyMessage';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { PageHeader } from '../shared/PageHeader';
-import { TableSkeleton } from '../shared/TableSkeleton';
+import { ListPage } from '../shared/ListPage';
 import { type TouchpointFilter, TouchpointFilters } from './TouchpointFilters';
 import { TouchpointModal } from './TouchpointModal';
 import { TouchpointsTable } from './TouchpointsTable';
@@ -39,38 +35,19 @@ export function TouchpointsPage() {
   );
   const nextSortOrder = all.reduce((max, item) => Math.max(max, item.sortOrder), 0) + 10;
 
-  const closeDelete = () => {
-    setDeleting(null);
-    remove.reset();
-  };
-  const confirmDelete = () =>
-    deleting &&
-    remove.mutate(deleting.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('touchpoints.deleted', { title: deleting.title }) });
-        closeDelete();
-      },
-    });
-
-  const addButton = editable && (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ touchpoint: null })}>
-      {t('touchpoints.add')}
-    </Button>
-  );
-
   return (
-    <>
-      <PageHeader
-        title={t('nav.touchpoints')}
-        description={t('touchpoints.description')}
-        actions={addButton}
-      />
-      {touchpoints.isPending && <TableSkeleton />}
-      {touchpoints.isError && <ErrorAlert error={touchpoints.error} onRetry={() => touchpoints.refetch()} />}
-      {touchpoints.data?.length === 0 && (
-        <EmptyMessage title={t('touchpoints.empty')} description={t('touchpoints.emptyHint')} />
-      )}
-      {all.length > 0 && (
+    <ListPage
+      title={t('nav.touchpoints')}
+      description={t('touchpoints.description')}
+      actions={
+        editable && (
+          <AddButton label={t('touchpoints.add')} onClick={() => setEditing({ touchpoint: null })} />
+        )
+      }
+      query={touchpoints}
+      emptyTitle={t('touchpoints.empty')}
+      emptyHint={t('touchpoints.emptyHint')}
+      renderItems={() => (
         <>
           <TouchpointFilters value={filter} onChange={setFilter} />
           {visible.length === 0 ? (
@@ -85,6 +62,7 @@ export function TouchpointsPage() {
           )}
         </>
       )}
+    >
       {editing && (
         <TouchpointModal
           id={editing.touchpoint?.id}
@@ -93,14 +71,13 @@ export function TouchpointsPage() {
         />
       )}
       <ConfirmDeleteModal
-        opened={deleting !== null}
+        item={deleting}
+        remove={remove}
         title={t('touchpoints.deleteTitle')}
         message={t('touchpoints.deleteConfirm', { title: deleting?.title ?? '' })}
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={confirmDelete}
-        onClose={closeDelete}
+        deletedMessage={(touchpoint) => t('touchpoints.deleted', { title: touchpoint.title })}
+        onClose={() => setDeleting(null)}
       />
-    </>
+    </ListPage>
   );
 }

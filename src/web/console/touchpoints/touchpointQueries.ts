@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Touchpoint } from '../../../common/types';
 import { api } from '../../ui/api';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export const TOUCHPOINTS_KEY = ['touchpoints'] as const;
 export type TouchpointInput = Omit<Touchpoint, 'id'>;
@@ -13,20 +14,18 @@ export function useTouchpoints() {
 }
 
 export function useSaveTouchpoint() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: TouchpointInput }) =>
+  return useInvalidatingMutation(
+    ({ id, input }: { id?: string; input: TouchpointInput }) =>
       id
         ? api<Touchpoint>('PATCH', `/api/staff/touchpoints/${encodeURIComponent(id)}`, input)
         : api<Touchpoint>('POST', '/api/staff/touchpoints', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOUCHPOINTS_KEY }),
-  });
+    [TOUCHPOINTS_KEY],
+  );
 }
 
 export function useDeleteTouchpoint() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/api/staff/touchpoints/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOUCHPOINTS_KEY }),
-  });
+  return useInvalidatingMutation(
+    (id: string) => api<void>('DELETE', `/api/staff/touchpoints/${encodeURIComponent(id)}`),
+    [TOUCHPOINTS_KEY],
+  );
 }

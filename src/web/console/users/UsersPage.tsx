@@ -1,4 +1,3 @@
-import { Button } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,11 +7,11 @@ import type { StaffUser } from '../../../common/types';
 import { useDepartments } from '../departments/departmentQueries';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
+import { AddButton } from '../shared/AddButton';
 import { EmptyMessage } from '../shared/EmptyMessage';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageFooter } from '../shared/PageFooter';
 import { PageHeader } from '../shared/PageHeader';
-import { TableSkeleton } from '../shared/TableSkeleton';
+import { QueryStatus } from '../shared/QueryStatus';
 import { CreateUserModal } from './CreateUserModal';
 import { EditUserModal } from './EditUserModal';
 import { UserFilters } from './UserFilters';
@@ -43,9 +42,7 @@ export function UsersPage() {
   const filtered = Boolean(q || role || departmentId);
 
   const addButton = editable && (
-    <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-      {t('users.add')}
-    </Button>
+    <AddButton label={t('users.add')} icon={IconUserPlus} onClick={() => setCreating(true)} />
   );
 
   return (
@@ -64,8 +61,7 @@ export function UsersPage() {
         onDepartment={filterBy(setDepartmentId)}
         departments={departments.data ?? []}
       />
-      {users.isPending && <TableSkeleton rows={8} />}
-      {users.isError && <ErrorAlert error={users.error} onRetry={() => users.refetch()} />}
+      <QueryStatus query={users} rows={8} />
       {users.data?.items.length === 0 && (
         <EmptyMessage title={t(filtered ? 'users.noMatches' : 'users.empty')} />
       )}

@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Group, Table, Text } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Department, StaffUser } from '../../../common/types';
+import { DataTable } from '../shared/DataTable';
+import { EditAction } from '../shared/RowActions';
 
 interface UsersTableProps {
   users: StaffUser[];
@@ -14,64 +15,54 @@ export function UsersTable({ users, departments, editable, onEdit }: UsersTableP
   const { t, i18n } = useTranslation('console');
   const departmentName = new Map(departments.map((department) => [department.id, department.name]));
   const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const head = (
+    <>
+      <Table.Th>{t('users.name')}</Table.Th>
+      <Table.Th>{t('users.roles')}</Table.Th>
+      <Table.Th>{t('users.departments')}</Table.Th>
+      <Table.Th>{t('users.status')}</Table.Th>
+      <Table.Th>{t('users.lastLogin')}</Table.Th>
+      {editable && <Table.Th>{t('common:actions.edit')}</Table.Th>}
+    </>
+  );
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('users.name')}</Table.Th>
-            <Table.Th>{t('users.roles')}</Table.Th>
-            <Table.Th>{t('users.departments')}</Table.Th>
-            <Table.Th>{t('users.status')}</Table.Th>
-            <Table.Th>{t('users.lastLogin')}</Table.Th>
-            {editable && <Table.Th>{t('common:actions.edit')}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Td>
-                <Text fw={500}>{user.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {user.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {user.roles.map((role) => (
-                    <Badge key={role} variant="light" size="sm">
-                      {t(`common:roles.${role}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {user.departmentIds.map((id) => departmentName.get(id) ?? id).join(', ') ||
-                  t('common:state.notSet')}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={user.active ? 'green' : 'gray'} variant="dot">
-                  {t(user.active ? 'users.active' : 'users.inactive')}
+    <DataTable minWidth={860} head={head}>
+      {users.map((user) => (
+        <Table.Tr key={user.id}>
+          <Table.Td>
+            <Text fw={500}>{user.name}</Text>
+            <Text size="xs" c="dimmed">
+              {user.email}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {user.roles.map((role) => (
+                <Badge key={role} variant="light" size="sm">
+                  {t(`common:roles.${role}`)}
                 </Badge>
-              </Table.Td>
-              <Table.Td>
-                {user.lastLoginAt ? dateTime.format(new Date(user.lastLoginAt)) : t('users.neverLoggedIn')}
-              </Table.Td>
-              {editable && (
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`${t('common:actions.edit')}: ${user.name}`}
-                    onClick={() => onEdit(user)}
-                  >
-                    <IconPencil size={18} aria-hidden />
-                  </ActionIcon>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              ))}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {user.departmentIds.map((id) => departmentName.get(id) ?? id).join(', ') ||
+              t('common:state.notSet')}
+          </Table.Td>
+          <Table.Td>
+            <Badge color={user.active ? 'green' : 'gray'} variant="dot">
+              {t(user.active ? 'users.active' : 'users.inactive')}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            {user.lastLoginAt ? dateTime.format(new Date(user.lastLoginAt)) : t('users.neverLoggedIn')}
+          </Table.Td>
+          {editable && (
+            <Table.Td>
+              <EditAction subject={user.name} onClick={() => onEdit(user)} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

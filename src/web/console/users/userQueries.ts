@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../common/roles';
 import type { Page, StaffUser } from '../../../common/types';
 import { api } from '../../ui/api';
 import { DEPARTMENTS_KEY } from '../departments/departmentQueries';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export const USERS_KEY = ['users'] as const;
 export const USERS_PAGE_SIZE = 20;
@@ -45,26 +46,20 @@ export function useUsers(filter: UserFilter) {
   });
 }
 
-function useUserMutation<TInput>(mutationFn: (input: TInput) => Promise<StaffUser>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async () => {
-      // Departments show how many people they have.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: USERS_KEY }),
-        queryClient.invalidateQueries({ queryKey: DEPARTMENTS_KEY }),
-      ]);
-    },
-  });
-}
+// Users, and departments too: they show how many people they have.
+const INVALIDATED = [USERS_KEY, DEPARTMENTS_KEY];
 
 export function useCreateUser() {
-  return useUserMutation((user: NewUser) => api<StaffUser>('POST', '/api/staff/users', user));
+  return useInvalidatingMutation(
+    (user: NewUser) => api<StaffUser>('POST', '/api/staff/users', user),
+    INVALIDATED,
+  );
 }
 
 export function useUpdateUser() {
-  return useUserMutation(({ id, patch }: { id: string; patch: UserPatch }) =>
-    api<StaffUser>('PATCH', `/api/staff/users/${encodeURIComponent(id)}`, patch),
+  return useInvalidatingMutation(
+    ({ id, patch }: { id: string; patch: UserPatch }) =>
+      api<StaffUser>('PATCH', `/api/staff/users/${encodeURIComponent(id)}`, patch),
+    INVALIDATED,
   );
 }

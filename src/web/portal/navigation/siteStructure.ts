@@ -1,7 +1,7 @@
 // The site's structure in one place: the menu, the breadcrumbs and the site map all read it
 // (seed 000 p. 4.3: «меню сайта, содержащее его структуру»). New sections are added here.
 
-export type PageKey = 'home' | 'contacts' | 'sitemap';
+export type PageKey = 'home' | 'contacts' | 'requests' | 'requestStatus' | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments';
 
 export interface PageSection {
@@ -16,6 +16,8 @@ export interface SitePage {
   path: string;
   /** The page's <h2> sections, linked from the site map. */
   sections: PageSection[];
+  /** The page above this one in the breadcrumbs; the home page when not given. */
+  parent?: PageKey;
 }
 
 const section = (id: SectionId, title = `sections.${id}`): PageSection => ({ id, title });
@@ -37,9 +39,35 @@ export const SITE_PAGES: readonly SitePage[] = [
     path: 'contacts',
     sections: [section('digital'), section('offline'), section('hours', 'sections.agencyHours')],
   },
+  { key: 'requests', path: 'requests/new', sections: [] },
+  { key: 'requestStatus', path: 'requests/status', sections: [], parent: 'requests' },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 
 export function agencyPath(slug: string, path = ''): string {
   return `/${slug}/${path}`;
+}
+
+/** The status page, filled in with the number and the access code. */
+export function requestStatusPath(slug: string, number: string, code: string): string {
+  return `${agencyPath(slug, 'requests/status')}?${new URLSearchParams({ number, code })}`;
+}
+
+export interface Crumb {
+  label: string;
+  to: string;
+}
+
+/** The breadcrumbs above a page: the home page, then each parent down to (not including) the page. */
+export function pageTrail(slug: string, key: PageKey, label: (page: SitePage) => string): Crumb[] {
+  const byKey = new Map(SITE_PAGES.map((page) => [page.key, page]));
+  const trail: Crumb[] = [];
+  let parent = key === 'home' ? undefined : (byKey.get(key)?.parent ?? 'home');
+  while (parent) {
+    const page = byKey.get(parent);
+    if (!page || trail.some((crumb) => crumb.to === agencyPath(slug, page.path))) break;
+    trail.unshift({ label: label(page), to: agencyPath(slug, page.path) });
+    parent = page.key === 'home' ? undefined : (page.parent ?? 'home');
+  }
+  return trail;
 }
