@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
@@ -27,6 +27,13 @@ export interface IntakeInput {
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const trackingCode = () =>
   Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+/** Constant-time, so response timing does not leak how much of a guessed code was right. */
+function sameCode(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 const requestNotFound = () =>
   new NotFound('request_not_found', 'Обращение не найдено: проверьте номер и код');
@@ -113,7 +120,7 @@ export function createRequestService(deps: {
       const agency = await agencies.findBySlug(agencySlug);
       if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
       const row = await repo.findByNumber(db, agency.id, number);
-      if (!row || row.trackingCode !== code.toUpperCase()) throw requestNotFound();
+      if (!row || !sameCode(row.trackingCode, code.toUpperCase())) throw requestNotFound();
       const events = await repo.listEvents(db, agency.id, row.id, { publicOnly: true });
       return toPublicStatus(row, events);
     },
