@@ -37,13 +37,13 @@ it('turns on the version for the visually impaired, keeps it across pages and re
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}/giookn-nso/`);
+  // Wait for the agency's page itself: the loading shell is replaced, toggle included, once data arrives.
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
   const toggle = page.getByRole('button', { name: 'Версия для слабовидящих' });
-  await toggle.waitFor();
   expect(await toggle.getAttribute('aria-pressed')).toBe('false');
 
-  // Keyboard only: focus the toggle by Tab and press Enter.
-  await toggle.focus();
-  await page.keyboard.press('Enter');
+  // Keyboard only: focus the toggle and press Enter.
+  await toggle.press('Enter');
   const panel = page.getByRole('region', { name: 'Настройки версии для слабовидящих' });
   await panel.waitFor();
   await panel.getByRole('radio', { name: '200 %' }).check();
