@@ -3,19 +3,9 @@
 export const REQUEST_KINDS = ['appeal', 'info_request'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-export const REQUEST_STATUSES = [
-  'received',
-  'registered',
-  'assigned',
-  'in_progress',
-  'extended',
-  'answered',
-  'refused',
-  'redirected',
-  'left_without_answer',
-  'closed',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import type { RequestStatus } from '../../../common/requests';
+
+export { REQUEST_STATUSES, type RequestStatus } from '../../../common/requests';
 
 export const TEXT_MAX = 10_000;
 export const NAME_MAX = 200;
