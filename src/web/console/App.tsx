@@ -8,6 +8,8 @@ import { CalendarPage } from './calendar/CalendarPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
+import { RequestCardPage } from './requests/RequestCardPage';
+import { RequestsPage } from './requests/RequestsPage';
 import { RequireAuth } from './session/RequireAuth';
 import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
@@ -29,6 +31,8 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="requests" element={guarded('requests', <RequestsPage />)} />
+        <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />

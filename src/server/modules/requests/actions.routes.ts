@@ -15,6 +15,8 @@ const Ground = Type.Object({
   title: Type.String(),
   citation: Type.String(),
   text: Type.String(),
+  // The article number still has to be checked against the law's current edition.
+  unverified: Type.Boolean(),
 });
 
 export function requestActionRoutes(

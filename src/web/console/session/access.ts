@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../common/types';
 
 export const SECTIONS = [
   'home',
+  'requests',
   'agency',
   'departments',
   'touchpoints',
@@ -17,6 +18,7 @@ export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
+  requests: '/requests',
   agency: '/agency',
   departments: '/departments',
   touchpoints: '/touchpoints',
@@ -25,6 +27,10 @@ export const SECTION_PATHS: Record<Section, string> = {
   audit: '/audit',
   region: '/region',
 };
+
+/** Who reads the request register, and who acts on requests (mirrors the server's routes). */
+const REQUEST_READERS: Role[] = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'];
+const REQUEST_WRITERS: Role[] = ['admin', 'head', 'operator'];
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
   roles.some((role) => session.roles.includes(role));
@@ -35,6 +41,7 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
+  if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
   return hasRole(session, 'admin');
 }
 
@@ -46,4 +53,9 @@ export function canEdit(session: SessionInfo, section: Section): boolean {
 
 export function visibleSections(session: SessionInfo): Section[] {
   return SECTIONS.filter((section) => canOpen(session, section));
+}
+
+/** Whether the user may take actions on requests (assign, answer, close…). */
+export function canActOnRequests(session: SessionInfo): boolean {
+  return Boolean(session.currentAgency) && hasRole(session, ...REQUEST_WRITERS);
 }

@@ -6,6 +6,7 @@ import {
   IconCalendar,
   IconHistory,
   IconHome,
+  IconInbox,
   IconMessages,
   IconSitemap,
   IconUsers,
@@ -17,6 +18,7 @@ import { useSession } from '../session/SessionContext';
 
 export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
+  requests: IconInbox,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
   touchpoints: IconMessages,
@@ -49,6 +51,13 @@ export function NavMenu() {
             label={t(`nav.${section}`)}
             leftSection={<Icon size={18} aria-hidden />}
             active={active}
+            // The default active colours (blue text on a blue tint, darker still on hover) miss
+            // the 4.5:1 contrast: dark blue text on a light tint in both states.
+            style={{
+              '--nl-color': 'var(--mantine-color-blue-9)',
+              '--nl-bg': 'var(--mantine-color-blue-0)',
+              '--nl-hover': 'var(--mantine-color-blue-1)',
+            }}
             aria-current={active ? 'page' : undefined}
           />
         );

@@ -1,0 +1,67 @@
+import { Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { EmptyMessage } from '../shared/EmptyMessage';
+import { PageFooter } from '../shared/PageFooter';
+import { PageHeader } from '../shared/PageHeader';
+import { QueryStatus } from '../shared/QueryStatus';
+import { useAgencyTimezone } from './formats';
+import { RequestFilters } from './RequestFilters';
+import { RequestsTable } from './RequestsTable';
+import { useRequests } from './requestQueries';
+import type { SortColumn } from './requestTypes';
+import { useRegisterParams } from './useRegisterParams';
+
+export function RequestsPage() {
+  const { t } = useTranslation('console');
+  const { filter, update, view, setView } = useRegisterParams();
+  const requests = useRequests(filter);
+  const timezone = useAgencyTimezone();
+  const filtered = Boolean(filter.q || filter.statuses.length || filter.kind || filter.overdue);
+
+  const onSort = (column: SortColumn) =>
+    update(
+      filter.sort === column
+        ? { order: filter.order === 'asc' ? 'desc' : 'asc' }
+        : { sort: column, order: column === 'receivedAt' ? 'desc' : 'asc' },
+    );
+
+  return (
+    <>
+      <PageHeader title={t('nav.requests')} description={t('requests.description')} />
+      <RequestFilters filter={filter} view={view} onView={setView} onChange={update} />
+      <QueryStatus query={requests} rows={10} />
+      {requests.data?.items.length === 0 && (
+        <EmptyMessage
+          title={t(filtered ? 'requests.noMatches' : 'requests.empty')}
+          description={filtered ? t('requests.noMatchesHint') : undefined}
+          action={
+            filtered && (
+              <Button
+                variant="light"
+                onClick={() => update({ statuses: [], overdue: false, kind: null, q: '' })}
+              >
+                {t('requests.resetFilters')}
+              </Button>
+            )
+          }
+        />
+      )}
+      {requests.data && requests.data.items.length > 0 && (
+        <>
+          <RequestsTable
+            requests={requests.data.items}
+            sort={{ key: filter.sort, direction: filter.order }}
+            onSort={onSort}
+            timezone={timezone}
+          />
+          <PageFooter
+            total={requests.data.total}
+            pages={requests.data.pages}
+            page={filter.page}
+            onPage={(page) => update({ page })}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { Anchor, Group, Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DataTable } from '../shared/DataTable';
+import { SortableTh } from '../shared/SortableTh';
+import type { SortState } from '../shared/useSort';
+import { formatDate, formatDateTime } from './formats';
+import type { RequestSummary, SortColumn } from './requestTypes';
+import { OverdueBadge, StatusBadge } from './StatusBadges';
+
+interface RequestsTableProps {
+  requests: RequestSummary[];
+  sort: SortState<SortColumn>;
+  onSort: (column: SortColumn) => void;
+  timezone: string | undefined;
+}
+
+export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTableProps) {
+  const { t, i18n } = useTranslation('console');
+  const head = (
+    <>
+      <SortableTh column="number" sort={sort} onSort={onSort}>
+        {t('requests.columns.number')}
+      </SortableTh>
+      <Table.Th>{t('requests.columns.kind')}</Table.Th>
+      <Table.Th>{t('requests.columns.channel')}</Table.Th>
+      <Table.Th>{t('requests.columns.applicant')}</Table.Th>
+      <SortableTh column="receivedAt" sort={sort} onSort={onSort}>
+        {t('requests.columns.received')}
+      </SortableTh>
+      <SortableTh column="dueAt" sort={sort} onSort={onSort}>
+        {t('requests.columns.due')}
+      </SortableTh>
+      <Table.Th>{t('requests.columns.status')}</Table.Th>
+    </>
+  );
+  return (
+    <DataTable minWidth={980} head={head}>
+      {requests.map((request) => (
+        <Table.Tr key={request.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/requests/${request.id}`} fw={600}>
+              {request.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{t(`common:requestKinds.${request.kind}`, { defaultValue: request.kind })}</Table.Td>
+          <Table.Td>
+            {t(`common:requestChannels.${request.channel}`, { defaultValue: request.channel })}
+          </Table.Td>
+          <Table.Td>{request.contactName}</Table.Td>
+          <Table.Td>
+            <time dateTime={request.receivedAt}>
+              {formatDateTime(request.receivedAt, i18n.language, timezone)}
+            </time>
+          </Table.Td>
+          <Table.Td>
+            <time dateTime={request.dueAt}>{formatDate(request.dueAt, i18n.language, timezone)}</time>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              <StatusBadge status={request.status} />
+              {request.overdue && <OverdueBadge />}
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,19 @@
+import { useAgency } from '../agency/agencyQueries';
+
+/**
+ * Dates of requests are shown in the agency's time zone (a term ends at the end of an
+ * agency-local day), whatever the browser's zone is.
+ */
+export function useAgencyTimezone(): string | undefined {
+  return useAgency().data?.timezone;
+}
+
+export function formatDate(iso: string, locale: string, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, locale: string, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}

@@ -1,0 +1,94 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page, StaffUser } from '../../../common/types';
+import { ApiError, api } from '../../ui/api';
+import {
+  ACTION_PATHS,
+  type RequestAction,
+  type RequestDetail,
+  type RequestGrounds,
+  type RequestKind,
+  type RequestStatus,
+  type RequestSummary,
+  type SortColumn,
+} from './requestTypes';
+
+export const REQUESTS_KEY = ['requests'] as const;
+export const REQUESTS_PAGE_SIZE = 20;
+
+export interface RequestFilter {
+  page: number;
+  statuses: RequestStatus[];
+  kind: RequestKind | null;
+  overdue: boolean;
+  q: string;
+  sort: SortColumn;
+  order: 'asc' | 'desc';
+}
+
+function registerPath(filter: RequestFilter): string {
+  const params = new URLSearchParams({
+    page: String(filter.page),
+    pageSize: String(REQUESTS_PAGE_SIZE),
+    sort: filter.sort,
+    order: filter.order,
+  });
+  for (const status of filter.statuses) params.append('status', status);
+  if (filter.kind) params.set('kind', filter.kind);
+  if (filter.overdue) params.set('overdue', 'true');
+  if (filter.q.trim()) params.set('q', filter.q.trim());
+  return `/api/staff/requests?${params}`;
+}
+
+export function useRequests(filter: RequestFilter) {
+  return useQuery({
+    queryKey: [...REQUESTS_KEY, 'list', filter],
+    queryFn: () => api<Page<RequestSummary>>('GET', registerPath(filter)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+const detailKey = (id: string) => [...REQUESTS_KEY, 'detail', id] as const;
+
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: detailKey(id),
+    queryFn: () => api<RequestDetail>('GET', `/api/staff/requests/${encodeURIComponent(id)}`),
+    // A missing request stays missing: do not retry a 404.
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+export function useRequestGrounds() {
+  return useQuery({
+    queryKey: ['request-grounds'],
+    queryFn: () => api<RequestGrounds>('GET', '/api/staff/request-grounds'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Candidates for executor; the staff list is open to admin and head only, others get 403. */
+export function useAssignableUsers() {
+  return useQuery({
+    queryKey: ['users', 'assignable'],
+    queryFn: () => api<Page<StaffUser>>('GET', '/api/staff/users?pageSize=100'),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** An action on a request; the server answers with the card as it is afterwards. */
+export function useRequestAction(id: string, action: RequestAction) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api<RequestDetail>(
+        'POST',
+        `/api/staff/requests/${encodeURIComponent(id)}/${ACTION_PATHS[action]}`,
+        body,
+      ),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(detailKey(id), detail);
+      // The register shows the status and the term too.
+      await queryClient.invalidateQueries({ queryKey: [...REQUESTS_KEY, 'list'] });
+    },
+  });
+}

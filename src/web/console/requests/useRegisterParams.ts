@@ -1,0 +1,70 @@
+import { useSearchParams } from 'react-router';
+import type { RequestFilter } from './requestQueries';
+import {
+  QUICK_VIEWS,
+  type QuickView,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type RequestKind,
+  type RequestStatus,
+  type SortColumn,
+} from './requestTypes';
+
+const SORTS: readonly SortColumn[] = ['dueAt', 'receivedAt', 'number'];
+
+const isStatus = (value: string): value is RequestStatus =>
+  (REQUEST_STATUSES as readonly string[]).includes(value);
+const isKind = (value: string | null): value is RequestKind =>
+  value !== null && (REQUEST_KINDS as readonly string[]).includes(value);
+
+/**
+ * The register's filters live in the URL query (`?status=registered&status=assigned&overdue=true
+ * &q=…&sort=dueAt&order=asc&page=2`), so a view can be bookmarked and survives a reload.
+ */
+export function useRegisterParams() {
+  const [params, setParams] = useSearchParams();
+  const sortParam = params.get('sort');
+  const sort = SORTS.find((column) => column === sortParam) ?? 'dueAt';
+  const orderParam = params.get('order');
+  const order: 'asc' | 'desc' =
+    orderParam === 'asc' || orderParam === 'desc' ? orderParam : sort === 'receivedAt' ? 'desc' : 'asc';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const kindParam = params.get('kind');
+  const filter: RequestFilter = {
+    page,
+    statuses: params.getAll('status').filter(isStatus),
+    kind: isKind(kindParam) ? kindParam : null,
+    overdue: params.get('overdue') === 'true',
+    q: params.get('q') ?? '',
+    sort,
+    order,
+  };
+
+  /** Applies a change; any change but paging starts again from page 1. */
+  const update = (patch: Partial<RequestFilter>) => {
+    const next = { ...filter, page: 1, ...patch };
+    const query = new URLSearchParams();
+    for (const status of next.statuses) query.append('status', status);
+    if (next.kind) query.set('kind', next.kind);
+    if (next.overdue) query.set('overdue', 'true');
+    if (next.q.trim()) query.set('q', next.q.trim());
+    if (next.sort !== 'dueAt' || patch.order || params.has('order')) {
+      query.set('sort', next.sort);
+      query.set('order', next.order);
+    }
+    if (next.page > 1) query.set('page', String(next.page));
+    setParams(query);
+  };
+
+  const sameStatuses = (a: readonly RequestStatus[], b: readonly RequestStatus[]) =>
+    a.length === b.length && a.every((status) => b.includes(status));
+  const view = (Object.keys(QUICK_VIEWS) as QuickView[]).find(
+    (key) =>
+      sameStatuses(QUICK_VIEWS[key].statuses, filter.statuses) && QUICK_VIEWS[key].overdue === filter.overdue,
+  );
+
+  const setView = (key: QuickView) =>
+    update({ statuses: [...QUICK_VIEWS[key].statuses], overdue: QUICK_VIEWS[key].overdue });
+
+  return { filter, update, view: view ?? null, setView };
+}
