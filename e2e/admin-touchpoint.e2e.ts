@@ -32,6 +32,8 @@ it('an administrator logs in, edits a touchpoint in the console and sees it on t
   const dialog = page.getByRole('dialog');
   const value = dialog.getByLabel('Адрес или номер');
   await value.fill('+7 (383) 228-63-59');
+  // The phone gets opening hours of its own (a default Monday–Friday 09:00–18:00 week).
+  await dialog.getByLabel('Собственные часы работы').check();
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await dialog.waitFor({ state: 'detached' });
   await expect(page.getByRole('cell', { name: '+7 (383) 228-63-59' }).count()).resolves.toBe(1);
@@ -42,6 +44,8 @@ it('an administrator logs in, edits a touchpoint in the console and sees it on t
   const phone = portal.getByRole('link', { name: /\+7 \(383\) 228-63-59/ }).first();
   await phone.waitFor();
   expect(await phone.getAttribute('href')).toBe('tel:+73832286359');
+  // Agency hours are Mon–Thu 09–18, Fri 09–17: this line can only come from the phone's own hours.
+  await portal.getByText(/Пн–Пт 09:00–18:00/).first().waitFor();
 
   // The change is in the audit log with its author.
   await page.getByRole('link', { name: 'Журнал аудита' }).first().click();

@@ -110,7 +110,9 @@ describe('request lifecycle through the API', () => {
     const grounds = (await staff.request({ method: 'GET', url: '/api/staff/request-grounds' })).json();
     expect(grounds.appeal.length).toBeGreaterThanOrEqual(5);
     expect(grounds.info_request.length).toBeGreaterThanOrEqual(4);
-    expect(grounds.appeal.every((g: { unverified: unknown }) => typeof g.unverified === 'boolean')).toBe(true);
+    expect(grounds.appeal.every((g: { unverified: unknown }) => typeof g.unverified === 'boolean')).toBe(
+      true,
+    );
     expect(grounds.info_request.some((g: { unverified: boolean }) => g.unverified)).toBe(true);
     const infoGround = grounds.info_request[0].code;
     const appealGround = grounds.appeal[0].code;

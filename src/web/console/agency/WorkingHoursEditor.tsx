@@ -10,6 +10,8 @@ interface WorkingHoursEditorProps {
   onChange: (value: WorkingHours, changedField: string) => void;
   errors: FieldErrors;
   disabled?: boolean;
+  /** Prefix of the field paths: `workingHours` for the agency, `hours` for a touchpoint. */
+  path?: string;
 }
 
 interface IntervalRowProps {
@@ -68,7 +70,13 @@ function IntervalRow({
 }
 
 /** A week of opening hours plus one lunch break; an unchecked day is a day off. */
-export function WorkingHoursEditor({ value, onChange, errors, disabled }: WorkingHoursEditorProps) {
+export function WorkingHoursEditor({
+  value,
+  onChange,
+  errors,
+  disabled,
+  path = 'workingHours',
+}: WorkingHoursEditorProps) {
   const { t } = useTranslation('console');
   const setDay = (day: Weekday, interval: WorkingInterval | null, changedField: string) =>
     onChange({ ...value, days: { ...value.days, [day]: interval } }, changedField);
@@ -92,7 +100,7 @@ export function WorkingHoursEditor({ value, onChange, errors, disabled }: Workin
               switchLabel={t('agency.hours.workday')}
               interval={value.days[day]}
               fallback={DEFAULT_INTERVAL}
-              path={`workingHours.days.${day}`}
+              path={`${path}.days.${day}`}
               errors={errors}
               disabled={disabled}
               onChange={(interval, changedField) => setDay(day, interval, changedField)}
@@ -103,7 +111,7 @@ export function WorkingHoursEditor({ value, onChange, errors, disabled }: Workin
             switchLabel={t('agency.hours.hasLunch')}
             interval={value.lunch}
             fallback={DEFAULT_LUNCH}
-            path="workingHours.lunch"
+            path={`${path}.lunch`}
             errors={errors}
             disabled={disabled}
             onChange={(lunch, changedField) => onChange({ ...value, lunch }, changedField)}

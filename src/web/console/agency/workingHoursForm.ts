@@ -5,16 +5,13 @@ import type { FieldErrors } from '../shared/fieldErrors';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Field paths match the server's (`workingHours.days.mon.start`) so its errors land in place. */
-export function workingHoursFields(): string[] {
-  const days = WEEKDAYS.flatMap((day) => [`workingHours.days.${day}.start`, `workingHours.days.${day}.end`]);
-  return [
-    ...days,
-    'workingHours.lunch.start',
-    'workingHours.lunch.end',
-    'workingHours.lunch',
-    'workingHours',
-  ];
+/**
+ * Field paths match the server's (`workingHours.days.mon.start`; a touchpoint's own hours are
+ * `hours.days.mon.start`) so its errors land in place.
+ */
+export function workingHoursFields(path = 'workingHours'): string[] {
+  const days = WEEKDAYS.flatMap((day) => [`${path}.days.${day}.start`, `${path}.days.${day}.end`]);
+  return [...days, `${path}.lunch.start`, `${path}.lunch.end`, `${path}.lunch`, `${path}.days`, path];
 }
 
 function checkInterval(interval: WorkingInterval, path: string, t: TFunction, errors: FieldErrors): void {
@@ -26,13 +23,13 @@ function checkInterval(interval: WorkingInterval, path: string, t: TFunction, er
   }
 }
 
-export function validateWorkingHours(hours: WorkingHours, t: TFunction): FieldErrors {
+export function validateWorkingHours(hours: WorkingHours, t: TFunction, path = 'workingHours'): FieldErrors {
   const errors: FieldErrors = {};
   for (const day of WEEKDAYS) {
     const interval = hours.days[day];
-    if (interval) checkInterval(interval, `workingHours.days.${day}`, t, errors);
+    if (interval) checkInterval(interval, `${path}.days.${day}`, t, errors);
   }
-  if (hours.lunch) checkInterval(hours.lunch, 'workingHours.lunch', t, errors);
+  if (hours.lunch) checkInterval(hours.lunch, `${path}.lunch`, t, errors);
   return errors;
 }
 

@@ -1,10 +1,17 @@
 import { Group, NumberInput, Select, Switch, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TOUCHPOINT_KINDS, type TouchpointKind, type TouchpointMode } from '../../../common/types';
+import { WorkingHoursEditor } from '../agency/WorkingHoursEditor';
 import { FormModal } from '../shared/FormModal';
 import { useDraft } from '../shared/useDraft';
 import { useSaveForm } from '../shared/useSaveForm';
-import { normalize, suggestedMode, TOUCHPOINT_FIELDS, validateTouchpoint } from './touchpointForm';
+import {
+  DEFAULT_OWN_HOURS,
+  normalize,
+  suggestedMode,
+  TOUCHPOINT_FIELDS,
+  validateTouchpoint,
+} from './touchpointForm';
 import { type TouchpointInput, useSaveTouchpoint } from './touchpointQueries';
 
 interface TouchpointModalProps {
@@ -88,6 +95,25 @@ export function TouchpointModal({ id, initial, onClose }: TouchpointModalProps) 
         error={errors.note}
         onChange={(event) => set('note', event.currentTarget.value)}
       />
+      <Switch
+        label={t('touchpoints.ownHours')}
+        description={t('touchpoints.ownHoursHint')}
+        checked={draft.hours !== null}
+        onChange={(event) =>
+          set('hours', event.currentTarget.checked ? (draft.hours ?? DEFAULT_OWN_HOURS) : null)
+        }
+      />
+      {draft.hours && (
+        <WorkingHoursEditor
+          path="hours"
+          value={draft.hours}
+          errors={errors}
+          onChange={(hours, changedField) => {
+            form.clear(changedField);
+            set('hours', hours);
+          }}
+        />
+      )}
       <Group grow align="flex-start">
         <NumberInput
           label={t('touchpoints.sortOrder')}

@@ -1,9 +1,33 @@
 import type { TFunction } from 'i18next';
-import type { Touchpoint, TouchpointKind, TouchpointMode } from '../../../common/types';
+import type { Touchpoint, TouchpointKind, TouchpointMode, WorkingHours } from '../../../common/types';
+import { DEFAULT_INTERVAL, validateWorkingHours, workingHoursFields } from '../agency/workingHoursForm';
 import type { FieldErrors } from '../shared/fieldErrors';
 import type { TouchpointInput } from './touchpointQueries';
 
-export const TOUCHPOINT_FIELDS = ['kind', 'mode', 'title', 'value', 'note', 'isPublic', 'sortOrder', 'hours'];
+export const TOUCHPOINT_FIELDS = [
+  'kind',
+  'mode',
+  'title',
+  'value',
+  'note',
+  'isPublic',
+  'sortOrder',
+  ...workingHoursFields('hours'),
+];
+
+/** Where a touchpoint gets hours of its own, start from a plain Monday–Friday week. */
+export const DEFAULT_OWN_HOURS: WorkingHours = {
+  days: {
+    mon: DEFAULT_INTERVAL,
+    tue: DEFAULT_INTERVAL,
+    wed: DEFAULT_INTERVAL,
+    thu: DEFAULT_INTERVAL,
+    fri: DEFAULT_INTERVAL,
+    sat: null,
+    sun: null,
+  },
+  lunch: null,
+};
 
 // Places a citizen has to go to in person; everything else is reached remotely.
 const OFFLINE_KINDS: readonly TouchpointKind[] = ['reception', 'post', 'governor_reception'];
@@ -36,7 +60,7 @@ export function validateTouchpoint(input: TouchpointInput, t: TFunction): FieldE
   if (!input.title.trim()) errors.title = required;
   if (!input.value.trim()) errors.value = required;
   if (!Number.isInteger(input.sortOrder)) errors.sortOrder = required;
-  return errors;
+  return input.hours ? { ...errors, ...validateWorkingHours(input.hours, t, 'hours') } : errors;
 }
 
 export function normalize(input: TouchpointInput): TouchpointInput {

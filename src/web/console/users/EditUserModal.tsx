@@ -1,4 +1,4 @@
-import { Switch, Text } from '@mantine/core';
+import { Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, StaffUser } from '../../../common/types';
@@ -8,7 +8,7 @@ import { useSaveForm } from '../shared/useSaveForm';
 import { UserAccessFields } from './UserAccessFields';
 import { useUpdateUser } from './userQueries';
 
-const FIELDS = ['roles', 'departmentIds', 'active'];
+const FIELDS = ['name', 'roles', 'departmentIds', 'active'];
 
 interface EditUserModalProps {
   user: StaffUser;
@@ -21,19 +21,22 @@ export function EditUserModal({ user, departments, isSelf, onClose }: EditUserMo
   const { t } = useTranslation('console');
   const update = useUpdateUser();
   const form = useSaveForm({ mutation: update, fields: FIELDS, onSaved: onClose });
+  const [name, setName] = useState(user.name);
   const [roles, setRoles] = useState(user.roles);
   const [departmentIds, setDepartmentIds] = useState(user.departmentIds);
   const [active, setActive] = useState(user.active);
 
   const onSubmit = () =>
-    form.submit(collectErrors({ roles: roles.length === 0 ? t('common:validation.rolesRequired') : null }), {
-      id: user.id,
-      patch: { roles, departmentIds, active },
-    });
+    form.submit(
+      collectErrors({
+        name: name.trim() ? null : t('common:validation.required'),
+        roles: roles.length === 0 ? t('common:validation.rolesRequired') : null,
+      }),
+      { id: user.id, patch: { name: name.trim(), roles, departmentIds, active } },
+    );
 
   const whom = (
     <div>
-      <Text fw={600}>{user.name}</Text>
       <Text size="sm" c="dimmed">
         {user.email}
       </Text>
@@ -50,6 +53,16 @@ export function EditUserModal({ user, departments, isSelf, onClose }: EditUserMo
       pending={form.pending}
       intro={whom}
     >
+      <TextInput
+        label={t('users.name')}
+        required
+        value={name}
+        error={form.errors.name}
+        onChange={(event) => {
+          form.clear('name');
+          setName(event.currentTarget.value);
+        }}
+      />
       <UserAccessFields
         roles={roles}
         onRoles={(next) => {
