@@ -45,7 +45,10 @@ it('an administrator logs in, edits a touchpoint in the console and sees it on t
   await phone.waitFor();
   expect(await phone.getAttribute('href')).toBe('tel:+73832286359');
   // Agency hours are Mon–Thu 09–18, Fri 09–17: this line can only come from the phone's own hours.
-  await portal.getByText(/Пн–Пт 09:00–18:00/).first().waitFor();
+  await portal
+    .getByText(/Пн–Пт 09:00–18:00/)
+    .first()
+    .waitFor();
 
   // The change is in the audit log with its author.
   await page.getByRole('link', { name: 'Журнал аудита' }).first().click();
