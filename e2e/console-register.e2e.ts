@@ -67,6 +67,14 @@ it('an administrator finds a new appeal in the register, assigns it, takes it an
   const link = page.getByRole('link', { name: number, exact: true });
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The filtered view downloads as a spreadsheet.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Выгрузить в Excel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^register-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(download.url()).toContain(`q=${encodeURIComponent(number)}`);
+
   await link.click();
   await page.getByRole('heading', { level: 1, name: `Обращение № ${number}` }).waitFor();
   // The text is shown as text, line breaks kept, the script never run.

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
@@ -208,6 +209,42 @@ describe('staff register', () => {
     ).json();
     expect(detail).toMatchObject({ dueSource: '8-ФЗ ст. 21 ч. 1', contactEmail: 'ivanov@example.ru' });
     expect(detail.events.map((e: { status: string }) => e.status)).toEqual(['received', 'registered']);
+  });
+
+  it('exports the current view as XLSX with Russian headers and agency-local dates', async () => {
+    const { slug, staff } = await agencyWithStaff(harness, ['analyst']);
+    await submit(slug, appeal);
+    await submit(slug, {
+      ...appeal,
+      kind: 'info_request',
+      name: 'Петрова Мария',
+      text: 'Прошу предоставить план проверок',
+    });
+    const response = await staff.request({
+      method: 'GET',
+      url: '/api/staff/requests/export.xlsx?kind=info_request',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="register-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Реестр обращений');
+    expect(sheet?.rowCount).toBe(2);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('№');
+    const row = sheet?.getRow(2);
+    expect(row?.getCell(2).value).toBe('Запрос информации о деятельности');
+    expect(row?.getCell(4).value).toBe('Петрова Мария');
+    expect(row?.getCell(7).value).toBe('8-ФЗ ст. 21 ч. 1');
+    expect(row?.getCell(8).value).toBe('зарегистрировано');
+    expect(String(row?.getCell(5).value)).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    const other = await agencyWithStaff(harness);
+    const foreign = await other.staff.request({ method: 'GET', url: '/api/staff/requests/export.xlsx' });
+    const foreignBook = new ExcelJS.Workbook();
+    await foreignBook.xlsx.load(foreign.rawPayload as unknown as ArrayBuffer);
+    expect(foreignBook.getWorksheet('Реестр обращений')?.rowCount).toBe(1);
   });
 
   it('links requests from one e-mail address to one client', async () => {

@@ -8,6 +8,7 @@ import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { ClientService } from '../clients/service.js';
 import { answerTerm, type DeadlinePolicies, type RequestKind, termEnd } from './deadlines.js';
+import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
 import * as repo from './repo.js';
 import { toPublicStatus, toStaffDetail, toSummary } from './views.js';
@@ -34,6 +35,8 @@ function sameCode(expected: string, given: string): boolean {
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+export const EXPORT_LIMIT = 10_000;
 
 const requestNotFound = () =>
   new NotFound('request_not_found', 'Обращение не найдено: проверьте номер и код');
@@ -134,6 +137,20 @@ export function createRequestService(deps: {
         page,
         limit,
       );
+    },
+
+    /** The current view of the register as XLSX, at most EXPORT_LIMIT rows in the view's order. */
+    async exportRegister(actor: Actor, filter: repo.RegisterFilter) {
+      const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, EXPORT_LIMIT, 0);
+      if (total > EXPORT_LIMIT) {
+        throw new Invalid(
+          'query',
+          `В выгрузке не больше ${EXPORT_LIMIT} обращений, а под условия подходит ${total}: сузьте отбор`,
+          'export_too_large',
+        );
+      }
+      const agency = await agencies.byId(actor.agencyId);
+      return registerWorkbook(rows, policies, agency.timezone);
     },
 
     async detail(actor: Actor, id: string) {

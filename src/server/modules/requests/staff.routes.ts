@@ -53,6 +53,17 @@ export const Detail = Type.Object({
   ),
 });
 
+/** The filters of a register view; the list and its XLSX export take the same ones. */
+const RegisterQuery = {
+  status: Type.Optional(Type.Array(Status, { maxItems: REQUEST_STATUSES.length })),
+  kind: Type.Optional(Type.Array(Kind, { maxItems: REQUEST_KINDS.length })),
+  channel: Type.Optional(Type.String({ maxLength: 40 })),
+  overdue: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(Type.Enum(['dueAt', 'receivedAt', 'number'] as const)),
+  order: Type.Optional(Type.Enum(['asc', 'desc'] as const)),
+};
+
 // Every staff role works with requests in some way; writes come with the lifecycle.
 const READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
 
@@ -66,21 +77,30 @@ export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Servi
       preHandler: requireStaff(...READERS),
       schema: {
         tags,
-        querystring: Type.Object({
-          status: Type.Optional(Type.Array(Status, { maxItems: REQUEST_STATUSES.length })),
-          kind: Type.Optional(Type.Array(Kind, { maxItems: REQUEST_KINDS.length })),
-          channel: Type.Optional(Type.String({ maxLength: 40 })),
-          overdue: Type.Optional(Type.Boolean()),
-          q: Type.Optional(Type.String({ maxLength: 200 })),
-          sort: Type.Optional(Type.Enum(['dueAt', 'receivedAt', 'number'] as const)),
-          order: Type.Optional(Type.Enum(['asc', 'desc'] as const)),
-          ...PageQuery,
-        }),
+        querystring: Type.Object({ ...RegisterQuery, ...PageQuery }),
         response: { 200: pageOf(Summary) },
       },
     },
     (request) =>
       requests.register(actorOf(request), { ...request.query, q: request.query.q?.trim() || undefined }),
+  );
+
+  app.get(
+    '/api/staff/requests/export.xlsx',
+    { preHandler: requireStaff(...READERS), schema: { tags, querystring: Type.Object(RegisterQuery) } },
+    async (request, reply) => {
+      const workbook = await requests.exportRegister(actorOf(request), {
+        ...request.query,
+        q: request.query.q?.trim() || undefined,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="register-${new Date().toISOString().slice(0, 10)}.xlsx"`,
+        )
+        .send(workbook);
+    },
   );
 
   app.get(

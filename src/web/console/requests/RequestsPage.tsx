@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageFooter } from '../shared/PageFooter';
@@ -7,7 +8,7 @@ import { QueryStatus } from '../shared/QueryStatus';
 import { useAgencyTimezone } from './formats';
 import { RequestFilters } from './RequestFilters';
 import { RequestsTable } from './RequestsTable';
-import { useRequests } from './requestQueries';
+import { exportPath, useRequests } from './requestQueries';
 import type { SortColumn } from './requestTypes';
 import { useRegisterParams } from './useRegisterParams';
 
@@ -27,7 +28,21 @@ export function RequestsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.requests')} description={t('requests.description')} />
+      <PageHeader
+        title={t('nav.requests')}
+        description={t('requests.description')}
+        actions={
+          <Button
+            component="a"
+            href={exportPath(filter)}
+            download
+            variant="light"
+            leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+          >
+            {t('requests.export')}
+          </Button>
+        }
+      />
       <RequestFilters filter={filter} view={view} onView={setView} onChange={update} />
       <QueryStatus query={requests} rows={10} />
       {requests.data?.items.length === 0 && (

@@ -25,18 +25,25 @@ export interface RequestFilter {
   order: 'asc' | 'desc';
 }
 
-function registerPath(filter: RequestFilter): string {
-  const params = new URLSearchParams({
-    page: String(filter.page),
-    pageSize: String(REQUESTS_PAGE_SIZE),
-    sort: filter.sort,
-    order: filter.order,
-  });
+function filterParams(filter: RequestFilter): URLSearchParams {
+  const params = new URLSearchParams({ sort: filter.sort, order: filter.order });
   for (const status of filter.statuses) params.append('status', status);
   if (filter.kind) params.set('kind', filter.kind);
   if (filter.overdue) params.set('overdue', 'true');
   if (filter.q.trim()) params.set('q', filter.q.trim());
+  return params;
+}
+
+function registerPath(filter: RequestFilter): string {
+  const params = filterParams(filter);
+  params.set('page', String(filter.page));
+  params.set('pageSize', String(REQUESTS_PAGE_SIZE));
   return `/api/staff/requests?${params}`;
+}
+
+/** The same view as an XLSX file: a plain link, so the browser downloads it with the session cookie. */
+export function exportPath(filter: RequestFilter): string {
+  return `/api/staff/requests/export.xlsx?${filterParams(filter)}`;
 }
 
 export function useRequests(filter: RequestFilter) {
