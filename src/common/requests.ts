@@ -1,4 +1,4 @@
-// Request statuses shared by the server (lifecycle rules) and the web apps (labels, filters).
+// Request kinds and statuses shared by the server (lifecycle rules) and the web apps (labels, filters).
 // The lifecycle: received → registered → assigned → in progress → (extended)
 // → answered | refused | redirected | left without answer → closed.
 export const REQUEST_STATUSES = [
@@ -14,3 +14,12 @@ export const REQUEST_STATUSES = [
   'closed',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_KINDS = [
+  'appeal',
+  'info_request',
+  'reception_appeal',
+  'social_comment',
+  'consult_call',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { REQUEST_KINDS, type RequestKind } from '../../../common/requests.js';
 import { type DeadlineShift, endOfLocalDay, localDate, type ProductionCalendar } from '../../lib/calendar.js';
 
-export const REQUEST_KINDS = [
-  'appeal',
-  'info_request',
-  'reception_appeal',
-  'social_comment',
-  'consult_call',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+export { REQUEST_KINDS, type RequestKind };
 
 export interface Term {
   days: number;

@@ -19,6 +19,13 @@ const appeal = {
   consent: true,
 };
 
+const infoRequest = {
+  ...appeal,
+  kind: 'info_request',
+  name: 'Петрова Мария',
+  text: 'Прошу предоставить план проверок',
+};
+
 const submit = (slug: string, payload: unknown, headers: Record<string, string> = {}) =>
   harness.app.inject({
     method: 'POST',
@@ -187,12 +194,7 @@ describe('staff register', () => {
   it('lists, filters, searches and opens requests of the own agency', async () => {
     const { slug, staff } = await agencyWithStaff(harness, ['operator']);
     await submit(slug, appeal);
-    await submit(slug, {
-      ...appeal,
-      kind: 'info_request',
-      name: 'Петрова Мария',
-      text: 'Прошу предоставить план проверок',
-    });
+    await submit(slug, infoRequest);
     const all = (await staff.request({ method: 'GET', url: '/api/staff/requests?sort=receivedAt' })).json();
     expect(all.total).toBe(2);
     expect(all.items[0]).toMatchObject({ kind: 'info_request', status: 'registered', overdue: false });
@@ -200,10 +202,15 @@ describe('staff register', () => {
       await staff.request({ method: 'GET', url: '/api/staff/requests?kind=info_request' })
     ).json();
     expect(info.items.map((r: { contactName: string }) => r.contactName)).toEqual(['Петрова Мария']);
-    const found = (
-      await staff.request({ method: 'GET', url: '/api/staff/requests?q=план%20проверок' })
-    ).json();
+    // Russian stemming: «планами предоставил» finds «предоставить план».
+    const search = async (q: string) =>
+      (await staff.request({ method: 'GET', url: `/api/staff/requests?q=${encodeURIComponent(q)}` })).json();
+    const found = await search('планами предоставил');
     expect(found.total).toBe(1);
+    expect((await search(found.items[0].number)).items.map((r: { id: string }) => r.id)).toEqual([
+      found.items[0].id,
+    ]);
+    expect((await search("'):* & !(")).total).toBe(0);
     const detail = (
       await staff.request({ method: 'GET', url: `/api/staff/requests/${found.items[0].id}` })
     ).json();
@@ -214,12 +221,7 @@ describe('staff register', () => {
   it('exports the current view as XLSX with Russian headers and agency-local dates', async () => {
     const { slug, staff } = await agencyWithStaff(harness, ['analyst']);
     await submit(slug, appeal);
-    await submit(slug, {
-      ...appeal,
-      kind: 'info_request',
-      name: 'Петрова Мария',
-      text: 'Прошу предоставить план проверок',
-    });
+    await submit(slug, infoRequest);
     const response = await staff.request({
       method: 'GET',
       url: '/api/staff/requests/export.xlsx?kind=info_request',

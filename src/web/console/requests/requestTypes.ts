@@ -2,18 +2,14 @@
 // (src/server/modules/requests/lifecycle.ts) so the card offers only the actions it would accept.
 // The server still checks every transition and answers 409 with its own Russian message.
 
-import { REQUEST_STATUSES, type RequestStatus } from '../../../common/requests';
+import {
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  type RequestKind,
+  type RequestStatus,
+} from '../../../common/requests';
 
-export { REQUEST_STATUSES, type RequestStatus };
-
-export const REQUEST_KINDS = [
-  'appeal',
-  'info_request',
-  'reception_appeal',
-  'social_comment',
-  'consult_call',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+export { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus };
 
 export const ANSWER_FORMS = ['oral', 'written', 'electronic'] as const;
 export type AnswerForm = (typeof ANSWER_FORMS)[number];
