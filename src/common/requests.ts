@@ -18,8 +18,27 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_KINDS = [
   'appeal',
   'info_request',
+  'pos_message',
   'reception_appeal',
   'social_comment',
   'consult_call',
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+// Where a request came from (seed 003 p. 3.1, seed 004 p. 7); answers go back the same way.
+export const REQUEST_CHANNELS = [
+  'portal',
+  'email',
+  'post',
+  'phone',
+  'reception',
+  'pos',
+  'medo',
+  'governor_reception',
+  'telegram',
+  'vk',
+  'ok',
+  'consult_line',
+  'ekc',
+] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

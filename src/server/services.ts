@@ -43,7 +43,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
-    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier }),
+    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier, audit }),
     requestActions: createRequestActions({
       db,
       policies,

@@ -82,3 +82,20 @@ export function termEnd(
 export function answerTerm(policy: DeadlinePolicy, urgent: boolean): Term {
   return urgent && policy.urgentAnswer ? policy.urgentAnswer : policy.answer;
 }
+
+/**
+ * The internal note for a request registered after its registration term (59-ФЗ ст. 8 ч. 2: three
+ * days from receipt), or null when on time: heads see the breach on the card.
+ */
+export function registeredLate(
+  policy: DeadlinePolicy,
+  receivedAt: Date,
+  registeredAt: Date,
+  timeZone: string,
+  calendar: ProductionCalendar,
+): string | null {
+  const limit = termEnd(policy.register, receivedAt, timeZone, calendar, 'next');
+  return registeredAt > limit
+    ? `Зарегистрировано позже установленного срока (${policy.register.source})`
+    : null;
+}

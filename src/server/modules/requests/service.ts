@@ -1,13 +1,15 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { RequestChannel } from '../../../common/requests.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
+import type { AuditService } from '../audit/service.js';
 import type { ClientService } from '../clients/service.js';
-import { answerTerm, type DeadlinePolicies, type RequestKind, termEnd } from './deadlines.js';
+import { answerTerm, type DeadlinePolicies, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
 import * as repo from './repo.js';
@@ -15,13 +17,24 @@ import { toPublicStatus, toStaffDetail, toSummary } from './views.js';
 
 export interface IntakeInput {
   kind: RequestKind;
-  channel: 'portal';
+  channel: RequestChannel;
   text: string;
   name: string;
   email: string | null;
   phone: string | null;
   notifyByEmail: boolean;
+  /** The channel's own message id or the portal's Idempotency-Key: a redelivery makes no second request. */
   idempotencyKey: string | null;
+  /** When the message reached the agency, if before its registration (post, ПОС, reception). */
+  receivedAt?: Date;
+  /** Fast-track (ПОС, seed 003 p. 10.1) or an urgent appeal: the policy's shortened term. */
+  urgent?: boolean;
+}
+
+/** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
+export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey'> {
+  receivedAt: Date;
+  externalId: string | null;
 }
 
 // No 0/O, 1/I/L: a code read out over the phone or copied from paper must survive.
@@ -53,69 +66,117 @@ export function createRequestService(deps: {
   calendar: CalendarService;
   clients: ClientService;
   notifier: RequestNotifier;
+  audit: AuditService;
 }) {
-  const { db, policies, agencies, calendar, clients, notifier } = deps;
+  const { db, policies, agencies, calendar, clients, notifier, audit } = deps;
+
+  type Agency = {
+    id: string;
+    slug: string;
+    shortName: string;
+    timezone: string;
+    requestNumberPrefix: string;
+  };
+
+  /**
+   * Registers a request: the number, the client, the legal deadline from registration (59-ФЗ
+   * ст. 12 ч. 1), the events. `withinTransaction` lets a caller add its own rows (the audit of a
+   * staff registration) so they commit together.
+   */
+  async function registerIn(
+    agency: Agency,
+    input: IntakeInput & { registeredBy?: string },
+    withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>,
+  ) {
+    if (input.notifyByEmail && !input.email) {
+      throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
+    }
+    if (input.idempotencyKey) {
+      const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+      if (existing) return { row: existing, created: false };
+    }
+    const policy = policies[input.kind];
+    const term = answerTerm(policy, input.urgent ?? false);
+    const productionCalendar = await calendar.forAgency(agency.id);
+    const now = new Date();
+    const receivedAt = input.receivedAt ?? now;
+    // The number is taken in a statement of its own: inside the transaction the counter row would
+    // stay locked until commit and serialise every intake of the agency. The price is a gap in
+    // the numbering if the transaction below fails, which validation above makes rare.
+    const year = Number(localDate(now, agency.timezone).slice(0, 4));
+    const sequence = await repo.nextSequence(db, agency.id, year);
+    const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
+    const late = registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar);
+    try {
+      const row = await db.transaction(async (tx) => {
+        const clientId = await clients.findOrCreate(tx, agency.id, input, now);
+        const row = await repo.insertRequest(tx, {
+          agencyId: agency.id,
+          number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
+          kind: input.kind,
+          channel: input.channel,
+          status: 'registered',
+          text: input.text,
+          clientId,
+          contactName: input.name,
+          contactEmail: input.email,
+          contactPhone: input.phone,
+          notifyByEmail: input.notifyByEmail,
+          urgent: input.urgent ?? false,
+          trackingCode: trackingCode(),
+          idempotencyKey: input.idempotencyKey,
+          receivedAt,
+          registeredAt: now,
+          dueAt: termEnd(term, now, agency.timezone, productionCalendar),
+          dueSource: term.source,
+        });
+        const event = { agencyId: agency.id, requestId: row.id };
+        await repo.insertEvents(tx, [
+          { ...event, at: receivedAt, status: 'received' },
+          { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
+          ...(late
+            ? [{ ...event, at: now, status: 'registered' as const, note: late, isPublic: false }]
+            : []),
+        ]);
+        await withinTransaction?.(tx, row);
+        return row;
+      });
+      await notifier.registered(agency, row);
+      return { row, created: true };
+    } catch (error) {
+      // The same key sent twice at once: the loser of the race returns the winner's request.
+      if (input.idempotencyKey && isUniqueViolation(error)) {
+        const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+        if (existing) return { row: existing, created: false };
+      }
+      throw error;
+    }
+  }
 
   return {
     /** Registers a request that arrived electronically: received and registered in one step. */
     async intake(agencySlug: string, input: IntakeInput) {
       const agency = await agencies.findBySlug(agencySlug);
       if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
-      if (input.notifyByEmail && !input.email) {
-        throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
+      return registerIn(agency, input);
+    },
+
+    /**
+     * Staff register what came by post, ПОС, МЭДО, the Governor's reception or in person; the
+     * channel's own number (e.g. the ПОС id) makes a repeated registration return the first one.
+     */
+    async registerByStaff(actor: Actor, input: StaffIntakeInput) {
+      const agency = { ...(await agencies.byId(actor.agencyId)), id: actor.agencyId };
+      if (input.receivedAt.getTime() > Date.now() + 60_000) {
+        throw new Invalid('body.receivedAt', 'Дата поступления не может быть в будущем');
       }
-      if (input.idempotencyKey) {
-        const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
-        if (existing) return { row: existing, created: false };
-      }
-      const policy = policies[input.kind];
-      const term = answerTerm(policy, false);
-      const productionCalendar = await calendar.forAgency(agency.id);
-      const now = new Date();
-      // The number is taken in a statement of its own: inside the transaction the counter row would
-      // stay locked until commit and serialise every intake of the agency. The price is a gap in
-      // the numbering if the transaction below fails, which validation above makes rare.
-      const year = Number(localDate(now, agency.timezone).slice(0, 4));
-      const sequence = await repo.nextSequence(db, agency.id, year);
-      const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
-      try {
-        const row = await db.transaction(async (tx) => {
-          const clientId = await clients.findOrCreate(tx, agency.id, input, now);
-          const row = await repo.insertRequest(tx, {
-            agencyId: agency.id,
-            number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
-            kind: input.kind,
-            channel: input.channel,
-            status: 'registered',
-            text: input.text,
-            clientId,
-            contactName: input.name,
-            contactEmail: input.email,
-            contactPhone: input.phone,
-            notifyByEmail: input.notifyByEmail,
-            trackingCode: trackingCode(),
-            idempotencyKey: input.idempotencyKey,
-            receivedAt: now,
-            registeredAt: now,
-            dueAt: termEnd(term, now, agency.timezone, productionCalendar),
-            dueSource: term.source,
-          });
-          await repo.insertEvents(tx, [
-            { agencyId: agency.id, requestId: row.id, at: now, status: 'received' },
-            { agencyId: agency.id, requestId: row.id, at: now, status: 'registered' },
-          ]);
-          return row;
-        });
-        await notifier.registered(agency, row);
-        return { row, created: true };
-      } catch (error) {
-        // The same key sent twice at once: the loser of the race returns the winner's request.
-        if (input.idempotencyKey && isUniqueViolation(error)) {
-          const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
-          if (existing) return { row: existing, created: false };
-        }
-        throw error;
-      }
+      const { externalId, ...rest } = input;
+      const idempotencyKey = externalId ? `${input.channel}:${externalId}` : null;
+      return registerIn(agency, { ...rest, idempotencyKey, registeredBy: actor.userId }, (tx, row) =>
+        audit.record(tx, actor, 'request', row.id, {
+          after: { number: row.number, kind: row.kind, channel: row.channel },
+        }),
+      );
     },
 
     /** What a client sees with the number and the code; anything else is 404, as if absent. */

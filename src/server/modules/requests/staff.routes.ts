@@ -1,7 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { PageQuery, pageOf, Uuid } from '../../http/schemas.js';
+import { REQUEST_CHANNELS } from '../../../common/requests.js';
+import { NonEmpty, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
 import { REQUEST_KINDS } from './deadlines.js';
@@ -66,6 +67,25 @@ const RegisterQuery = {
 
 // Every staff role works with requests in some way; writes come with the lifecycle.
 const READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
+const REGISTRARS = ['admin', 'head', 'operator', 'receptionist', 'call_operator'] as const;
+
+/** A request that came by a channel without its own intake, typed in by staff. */
+const StaffIntakeBody = Type.Object(
+  {
+    kind: Kind,
+    channel: Type.Enum(REQUEST_CHANNELS.filter((c) => c !== 'portal')),
+    receivedAt: Type.String({ format: 'date-time' }),
+    text: NonEmpty(10_000),
+    name: NonEmpty(200),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9+()\\-\\s]{5,40}$' }))),
+    notifyByEmail: Type.Optional(Type.Boolean()),
+    urgent: Type.Optional(Type.Boolean()),
+    // The channel's own number (ПОС message id, МЭДО package id, an envelope's postal id).
+    externalId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S+$' }))),
+  },
+  { additionalProperties: false },
+);
 
 export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -83,6 +103,35 @@ export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Servi
     },
     (request) =>
       requests.register(actorOf(request), { ...request.query, q: request.query.q?.trim() || undefined }),
+  );
+
+  app.post(
+    '/api/staff/requests',
+    {
+      preHandler: requireStaff(...REGISTRARS),
+      schema: {
+        tags,
+        body: StaffIntakeBody,
+        response: { 200: Detail, 201: Detail },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const actor = actorOf(request);
+      const { row, created } = await requests.registerByStaff(actor, {
+        kind: body.kind,
+        channel: body.channel,
+        receivedAt: new Date(body.receivedAt),
+        text: body.text.trim(),
+        name: body.name.trim(),
+        email: body.email?.trim().toLowerCase() || null,
+        phone: body.phone?.trim() || null,
+        notifyByEmail: body.notifyByEmail ?? false,
+        urgent: body.urgent ?? false,
+        externalId: body.externalId ?? null,
+      });
+      return reply.status(created ? 201 : 200).send(await requests.detail(actor, row.id));
+    },
   );
 
   app.get(
