@@ -1,11 +1,13 @@
-import { Button } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { Button, Group } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageFooter } from '../shared/PageFooter';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { useAgencyTimezone } from './formats';
+import { RegisterRequestModal } from './RegisterRequestModal';
 import { RequestFilters } from './RequestFilters';
 import { RequestsTable } from './RequestsTable';
 import { exportPath, useRequests } from './requestQueries';
@@ -17,6 +19,7 @@ export function RequestsPage() {
   const { filter, update, view, setView } = useRegisterParams();
   const requests = useRequests(filter);
   const timezone = useAgencyTimezone();
+  const [registering, setRegistering] = useState(false);
   const filtered = Boolean(filter.q || filter.statuses.length || filter.kind || filter.overdue);
 
   const onSort = (column: SortColumn) =>
@@ -32,17 +35,23 @@ export function RequestsPage() {
         title={t('nav.requests')}
         description={t('requests.description')}
         actions={
-          <Button
-            component="a"
-            href={exportPath(filter)}
-            download
-            variant="light"
-            leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-          >
-            {t('requests.export')}
-          </Button>
+          <Group>
+            <Button
+              component="a"
+              href={exportPath(filter)}
+              download
+              variant="light"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+            >
+              {t('requests.export')}
+            </Button>
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setRegistering(true)}>
+              {t('registration.open')}
+            </Button>
+          </Group>
         }
       />
+      {registering && <RegisterRequestModal onClose={() => setRegistering(false)} />}
       <RequestFilters filter={filter} view={view} onView={setView} onChange={update} />
       <QueryStatus query={requests} rows={10} />
       {requests.data?.items.length === 0 && (
