@@ -60,6 +60,8 @@ export interface StaffAgency extends PublicAgency {
   workingHours: WorkingHours;
   /** Put before the year and sequence of registration numbers («ГИОКН» → «ГИОКН-2026-00042»); may be empty. */
   requestNumberPrefix: string;
+  /** Working days before a request's term when the executor is reminded, e.g. [3, 1]. */
+  reminderLeadDays: number[];
 }
 
 export interface Department {

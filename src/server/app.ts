@@ -14,6 +14,7 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
+  notificationRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
+  /** Minutes between deadline sweeps (reminders, escalations); 0 turns the scheduler off. */
+  deadlineSweepMinutes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,5 +61,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
+    deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
   };
 }

@@ -10,10 +10,12 @@ import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
+import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createRequestService } from './modules/requests/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
@@ -35,6 +37,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
   const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
   return {
     database,
     config,
@@ -55,6 +58,8 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       notifier,
     }),
     grounds,
+    notifications,
+    reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),
     sessions,
     users,
   };

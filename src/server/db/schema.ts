@@ -1,6 +1,9 @@
 // The one index drizzle-kit and the query builder read; each module owns its tables.
+
+export * from '../jobs/schema.js';
 export * from '../modules/agencies/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/auth/schema.js';
 export * from '../modules/clients/schema.js';
+export * from '../modules/notifications/schema.js';
 export * from '../modules/requests/schema.js';

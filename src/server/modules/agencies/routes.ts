@@ -11,6 +11,7 @@ const StaffAgency = Type.Object({
   ...PublicAgency.properties,
   workingHours: WorkingHours,
   requestNumberPrefix: Type.String(),
+  reminderLeadDays: Type.Array(Type.Integer()),
 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
@@ -66,6 +67,9 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
             workingHours: Type.Optional(WorkingHours),
             requestNumberPrefix: Type.Optional(
               Type.String({ maxLength: 20, pattern: '^[0-9A-Za-zА-ЯЁа-яё]*$' }),
+            ),
+            reminderLeadDays: Type.Optional(
+              Type.Array(Type.Integer({ minimum: 0, maximum: 30 }), { maxItems: 5, uniqueItems: true }),
             ),
           },
           { additionalProperties: false },

@@ -23,6 +23,8 @@ export const agencies = pgTable('agencies', {
   workingHours: jsonb('working_hours').$type<WorkingHours>().notNull(),
   // Put before the year and sequence of registration numbers: «ГИОКН-2026-00042».
   requestNumberPrefix: text('request_number_prefix').notNull().default(''),
+  // Working days before a request's term when its executor is reminded (issue 4 p. 5), largest first.
+  reminderLeadDays: integer('reminder_lead_days').array().notNull().default(sql`'{3,1}'`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

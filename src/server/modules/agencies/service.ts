@@ -27,6 +27,7 @@ const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
   ...toPublicAgency(row),
   workingHours: row.workingHours,
   requestNumberPrefix: row.requestNumberPrefix,
+  reminderLeadDays: row.reminderLeadDays,
 });
 
 export interface AgencyPatch {
@@ -35,6 +36,7 @@ export interface AgencyPatch {
   timezone?: string;
   workingHours?: WorkingHours;
   requestNumberPrefix?: string;
+  reminderLeadDays?: number[];
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {
@@ -119,7 +121,8 @@ export function createAgencyService(db: Db, audit: AuditService) {
       return db.transaction(async (tx) => {
         const before = await repo.findAgencyById(tx, actor.agencyId);
         if (!before) throw agencyNotFound();
-        const after = await repo.updateAgency(tx, actor.agencyId, patch);
+        const leadDays = patch.reminderLeadDays && [...patch.reminderLeadDays].sort((a, b) => b - a);
+        const after = await repo.updateAgency(tx, actor.agencyId, { ...patch, reminderLeadDays: leadDays });
         await audit.record(tx, actor, 'agency', actor.agencyId, {
           before: toStaffAgency(before),
           after: toStaffAgency(after),

@@ -170,3 +170,36 @@ export async function consumePasswordReset(db: Executor, tokenHash: string): Pro
     .returning({ userId: passwordResets.userId });
   return row?.userId;
 }
+
+/** Active staff of the agency holding `role`, with the departments they belong to. */
+export async function listActiveWithRole(db: Executor, agencyId: string, role: Role) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      departmentIds: sql<
+        string[]
+      >`coalesce(array(select ${userDepartments.departmentId} from ${userDepartments}
+        where ${userDepartments.userId} = ${users.id} and ${userDepartments.agencyId} = ${agencyId}), '{}')`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.agencyId, agencyId),
+        eq(memberships.active, true),
+        sql`${role} = any(${memberships.roles})`,
+      ),
+    );
+}
+
+/** Name and e-mail of active members of the agency among `ids`. */
+export async function listActiveMembers(db: Executor, agencyId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.agencyId, agencyId), eq(memberships.active, true), sql`${users.id} in ${ids}`));
+}

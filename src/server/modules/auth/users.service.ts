@@ -110,6 +110,20 @@ export function createUserService(
       });
     },
 
+    /**
+     * Who answers for a department: its heads; without any, the agency's heads; without those,
+     * its administrators — an escalation always reaches someone.
+     */
+    async headsOf(agencyId: string, departmentId: string | null) {
+      const heads = await repo.listActiveWithRole(db, agencyId, 'head');
+      const ofDepartment = departmentId ? heads.filter((h) => h.departmentIds.includes(departmentId)) : [];
+      const chosen = ofDepartment.length > 0 ? ofDepartment : heads;
+      const people = chosen.length > 0 ? chosen : await repo.listActiveWithRole(db, agencyId, 'admin');
+      return people.map(({ id, email, name }) => ({ id, email, name }));
+    },
+
+    activeMembers: (agencyId: string, ids: string[]) => repo.listActiveMembers(db, agencyId, ids),
+
     async isActiveMember(agencyId: string, userId: string): Promise<boolean> {
       const membership = await repo.findMembership(db, agencyId, userId);
       return membership?.active === true;

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
-import { requestCounters, requestEvents, requests } from './schema.js';
+import { requestCounters, requestEvents, requestReminders, requests } from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
@@ -136,4 +136,32 @@ export async function listRegister(
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+/** Open requests of the agency whose term ends by `until`, overdue ones included. */
+export function openDueBy(db: Executor, agencyId: string, until: Date) {
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        eq(requests.agencyId, agencyId),
+        inArray(requests.status, [...OPEN_STATUSES]),
+        lte(requests.dueAt, until),
+      ),
+    )
+    .orderBy(asc(requests.dueAt));
+}
+
+/** Claims a reminder; false when it was sent already (by this node or another). */
+export async function claimReminder(
+  db: Executor,
+  values: typeof requestReminders.$inferInsert,
+): Promise<boolean> {
+  const rows = await db
+    .insert(requestReminders)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ requestId: requestReminders.requestId });
+  return rows.length > 0;
 }

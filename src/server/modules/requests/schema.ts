@@ -102,3 +102,24 @@ export const requestCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
+
+/**
+ * Reminders and escalations already sent: one per request, reminder and term, so a sweep run by
+ * several nodes, or run again, never repeats one; an extended term gets its own reminders.
+ */
+export const requestReminders = pgTable(
+  'request_reminders',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    // 'lead:3' — three working days before the term; 'overdue' — the escalation to the head.
+    reminder: text('reminder').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.reminder, t.dueAt] })],
+);

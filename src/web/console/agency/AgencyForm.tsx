@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,15 @@ import { TimezoneSelect } from './TimezoneSelect';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 import { validateWorkingHours, workingHoursFields } from './workingHoursForm';
 
-const FIELDS = ['name', 'shortName', 'timezone', ...workingHoursFields()];
+const FIELDS = [
+  'name',
+  'shortName',
+  'timezone',
+  'requestNumberPrefix',
+  'reminderLeadDays',
+  ...workingHoursFields(),
+];
+const LEAD_DAY_CHOICES = [0, 1, 2, 3, 5, 7, 10];
 
 export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly: boolean }) {
   const { t } = useTranslation('console');
@@ -37,9 +45,16 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       focusFirstInvalid(formRef.current);
       return;
     }
-    const { name: n, shortName: s, timezone, workingHours } = draft;
+    const { name: n, shortName: s, timezone, workingHours, requestNumberPrefix, reminderLeadDays } = draft;
     update.mutate(
-      { name: n.trim(), shortName: s.trim(), timezone, workingHours },
+      {
+        name: n.trim(),
+        shortName: s.trim(),
+        timezone,
+        workingHours,
+        requestNumberPrefix: requestNumberPrefix.trim(),
+        reminderLeadDays,
+      },
       {
         onSuccess: (saved) => {
           setDraft(saved);
@@ -106,6 +121,30 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
           />
           {errors['workingHours.lunch'] && <Alert color="red">{errors['workingHours.lunch']}</Alert>}
           {errors.workingHours && <Alert color="red">{errors.workingHours}</Alert>}
+        </Fieldset>
+        <Fieldset legend={t('agency.requests.title')} disabled={readOnly}>
+          <Stack>
+            <TextInput
+              label={t('agency.requests.prefix')}
+              description={t('agency.requests.prefixHint')}
+              maxLength={20}
+              value={draft.requestNumberPrefix}
+              error={errors.requestNumberPrefix}
+              onChange={(event) => set('requestNumberPrefix', event.currentTarget.value)}
+            />
+            <MultiSelect
+              label={t('agency.requests.reminders')}
+              description={t('agency.requests.remindersHint')}
+              data={LEAD_DAY_CHOICES.map((days) => ({
+                value: String(days),
+                label: t('agency.requests.leadDays', { count: days }),
+              }))}
+              value={draft.reminderLeadDays.map(String)}
+              error={errors.reminderLeadDays}
+              maxValues={5}
+              onChange={(values) => set('reminderLeadDays', values.map(Number))}
+            />
+          </Stack>
         </Fieldset>
         {!readOnly && (
           <Group>

@@ -10,6 +10,8 @@ export interface AgencyPatch {
   shortName?: string;
   timezone?: string;
   workingHours?: WorkingHours;
+  requestNumberPrefix?: string;
+  reminderLeadDays?: number[];
 }
 
 export function useAgency() {

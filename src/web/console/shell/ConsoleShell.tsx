@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../session/SessionContext';
 import { AgencySwitcher } from './AgencySwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -52,6 +53,7 @@ export function ConsoleShell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <AgencySwitcher />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -1,0 +1,114 @@
+import type { Db } from '../../db/client.js';
+import { endOfLocalDay, localDate, type ProductionCalendar } from '../../lib/calendar.js';
+import type { CalendarService } from '../agencies/calendar.service.js';
+import type { AgencyService } from '../agencies/service.js';
+import type { UserService } from '../auth/users.service.js';
+import type { NotificationService, Recipient, StaffNotice } from '../notifications/service.js';
+import * as repo from './repo.js';
+
+interface Due {
+  reminder: string;
+  overdue: boolean;
+}
+
+/**
+ * Which reminder a request is due for today: the escalation once the term has passed, else the
+ * smallest lead time (in working days before the term) it has already reached.
+ */
+export function reminderFor(
+  dueAt: Date,
+  now: Date,
+  leadDays: number[],
+  timeZone: string,
+  calendar: ProductionCalendar,
+): Due | null {
+  if (dueAt < now) return { reminder: 'overdue', overdue: true };
+  const left = calendar.workingDaysBetween(localDate(now, timeZone), localDate(dueAt, timeZone));
+  const reached = leadDays.filter((lead) => left <= lead);
+  if (reached.length === 0) return null;
+  return { reminder: `lead:${Math.min(...reached)}`, overdue: false };
+}
+
+const dateFormat = (timeZone: string) => new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone });
+
+/**
+ * The deadline sweep (issue 4 p. 5): reminds executors before the term and escalates overdue
+ * requests to the heads of their department, in the console and by e-mail, once per term.
+ */
+export function createDeadlineReminders(deps: {
+  db: Db;
+  agencies: AgencyService;
+  calendar: CalendarService;
+  users: UserService;
+  notifications: NotificationService;
+}) {
+  const { db, agencies, calendar, users, notifications } = deps;
+
+  async function recipientsOf(
+    agencyId: string,
+    row: repo.RequestRow,
+    overdue: boolean,
+  ): Promise<Recipient[]> {
+    const executor = row.assigneeId ? await users.activeMembers(agencyId, [row.assigneeId]) : [];
+    if (!overdue && executor.length > 0) return executor;
+    const heads = await users.headsOf(agencyId, row.departmentId);
+    return [...executor, ...heads.filter((h) => !executor.some((e) => e.id === h.id))];
+  }
+
+  function noticeFor(agencyId: string, row: repo.RequestRow, due: Due, timeZone: string): StaffNotice {
+    const date = dateFormat(timeZone).format(row.dueAt);
+    return {
+      agencyId,
+      kind: due.overdue ? 'deadline_overdue' : 'deadline_reminder',
+      title: due.overdue
+        ? `Просрочено обращение № ${row.number}`
+        : `Срок ответа на обращение № ${row.number} — ${date}`,
+      body: due.overdue
+        ? `Срок ответа на обращение № ${row.number} (${row.contactName}) истёк ${date}. Ответ не дан.`
+        : `Срок ответа на обращение № ${row.number} (${row.contactName}) истекает ${date} (${row.dueSource}).`,
+      link: `/requests/${row.id}`,
+    };
+  }
+
+  async function sweepAgency(agencyId: string, now: Date): Promise<number> {
+    const agency = await agencies.byId(agencyId);
+    const productionCalendar = await calendar.forAgency(agencyId);
+    const horizonDay = productionCalendar.addWorkingDays(
+      localDate(now, agency.timezone),
+      Math.max(0, ...agency.reminderLeadDays),
+    );
+    let sent = 0;
+    for (const row of await repo.openDueBy(db, agencyId, endOfLocalDay(horizonDay, agency.timezone))) {
+      const due = reminderFor(row.dueAt, now, agency.reminderLeadDays, agency.timezone, productionCalendar);
+      if (!due) continue;
+      const recipients = await recipientsOf(agencyId, row, due.overdue);
+      const notice = noticeFor(agencyId, row, due, agency.timezone);
+      const claimed = await db.transaction(async (tx) => {
+        const fresh = await repo.claimReminder(tx, {
+          agencyId,
+          requestId: row.id,
+          reminder: due.reminder,
+          dueAt: row.dueAt,
+        });
+        if (fresh) await notifications.record(tx, notice, recipients);
+        return fresh;
+      });
+      if (!claimed) continue;
+      await notifications.deliver(notice, recipients);
+      sent++;
+    }
+    return sent;
+  }
+
+  return {
+    sweepAgency,
+    /** Every agency; returns how many reminders went out. */
+    async sweep(now = new Date()): Promise<number> {
+      let sent = 0;
+      for (const agencyId of await agencies.allAgencyIds()) sent += await sweepAgency(agencyId, now);
+      return sent;
+    },
+  };
+}
+
+export type DeadlineReminders = ReturnType<typeof createDeadlineReminders>;

@@ -1,0 +1,66 @@
+import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
+import { IconAlertTriangle, IconBell, IconClock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { currentLocale } from '../../i18n';
+import { useMarkRead, useNotifications } from './notificationQueries';
+
+/** Deadline reminders and escalations of the current agency (issue 4 p. 5), newest first. */
+export function NotificationBell() {
+  const { t } = useTranslation('console');
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const navigate = useNavigate();
+  const unread = notifications.data?.unread ?? 0;
+  const items = notifications.data?.items ?? [];
+  const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'short', timeStyle: 'short' });
+
+  return (
+    <Menu position="bottom-end" width={360}>
+      <Menu.Target>
+        <Indicator label={unread} size={18} disabled={unread === 0} offset={4}>
+          <ActionIcon variant="subtle" size="lg" aria-label={t('notifications.open', { count: unread })}>
+            <IconBell size={22} aria-hidden />
+          </ActionIcon>
+        </Indicator>
+      </Menu.Target>
+      <Menu.Dropdown mah={480} style={{ overflowY: 'auto' }}>
+        <Menu.Label>{t('notifications.title')}</Menu.Label>
+        {items.length === 0 && (
+          <Text size="sm" c="dimmed" px="sm" py="xs">
+            {t('notifications.empty')}
+          </Text>
+        )}
+        {items.map((item) => (
+          <Menu.Item
+            key={item.id}
+            leftSection={
+              item.kind === 'deadline_overdue' ? (
+                <IconAlertTriangle size={18} color="var(--mantine-color-red-7)" aria-hidden />
+              ) : (
+                <IconClock size={18} aria-hidden />
+              )
+            }
+            onClick={() => {
+              if (!item.readAt) markRead.mutate(item.id);
+              if (item.link) navigate(item.link);
+            }}
+          >
+            <Text size="sm" fw={item.readAt ? 400 : 700}>
+              {item.title}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {when.format(new Date(item.createdAt))}
+            </Text>
+          </Menu.Item>
+        ))}
+        {unread > 0 && (
+          <>
+            <Menu.Divider />
+            <Menu.Item onClick={() => markRead.mutate('all')}>{t('notifications.readAll')}</Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../ui/api';
+
+export interface StaffNotification {
+  id: number;
+  kind: 'deadline_reminder' | 'deadline_overdue';
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+const KEY = ['notifications'] as const;
+
+/** Polled every minute: reminders are written by the server's deadline sweep, not by this user. */
+export function useNotifications() {
+  return useQuery({
+    queryKey: KEY,
+    queryFn: () => api<{ unread: number; items: StaffNotification[] }>('GET', '/api/staff/notifications'),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number | 'all') =>
+      api<void>(
+        'POST',
+        id === 'all' ? '/api/staff/notifications/read-all' : `/api/staff/notifications/${id}/read`,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
