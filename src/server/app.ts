@@ -17,6 +17,7 @@ import { userRoutes } from './modules/auth/users.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
+import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import type { Services } from './services.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
   notificationRoutes(app, services);
+  savedViewRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

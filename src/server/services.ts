@@ -16,6 +16,7 @@ import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
 import { createDeadlineReminders } from './modules/requests/reminders.js';
+import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
@@ -46,7 +47,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
-    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier, audit }),
+    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier, audit, users }),
     requestActions: createRequestActions({
       db,
       policies,
@@ -59,6 +60,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     }),
     grounds,
     notifications,
+    savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),
     sessions,
     users,

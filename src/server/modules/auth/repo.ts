@@ -203,3 +203,15 @@ export async function listActiveMembers(db: Executor, agencyId: string, ids: str
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.agencyId, agencyId), eq(memberships.active, true), sql`${users.id} in ${ids}`));
 }
+
+export async function listUserDepartmentIds(
+  db: Executor,
+  agencyId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: userDepartments.departmentId })
+    .from(userDepartments)
+    .where(and(eq(userDepartments.agencyId, agencyId), eq(userDepartments.userId, userId)));
+  return rows.map((row) => row.id);
+}

@@ -124,6 +124,8 @@ export function createUserService(
 
     activeMembers: (agencyId: string, ids: string[]) => repo.listActiveMembers(db, agencyId, ids),
 
+    departmentIdsOf: (agencyId: string, userId: string) => repo.listUserDepartmentIds(db, agencyId, userId),
+
     async isActiveMember(agencyId: string, userId: string): Promise<boolean> {
       const membership = await repo.findMembership(db, agencyId, userId);
       return membership?.active === true;

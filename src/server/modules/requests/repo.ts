@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, lt, lte, or, type SQL, sql }
 import type { Executor } from '../../db/client.js';
 import type { RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
-import { requestCounters, requestEvents, requestReminders, requests } from './schema.js';
+import { registerViews, requestCounters, requestEvents, requestReminders, requests } from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
@@ -94,10 +94,16 @@ export interface RegisterFilter {
   kind?: RequestKind[];
   channel?: string;
   overdue?: boolean;
+  /** Open requests whose term ends by this moment («срок в ближайшие N рабочих дней»). */
+  dueBy?: Date;
+  assigneeId?: string;
+  departmentIds?: string[];
   q?: string;
   sort?: 'dueAt' | 'receivedAt' | 'number';
   order?: 'asc' | 'desc';
 }
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 const SORT_COLUMNS = { dueAt: requests.dueAt, receivedAt: requests.receivedAt, number: requests.number };
 
@@ -112,6 +118,12 @@ export async function listRegister(
   if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
   if (filter.kind?.length) conditions.push(inArray(requests.kind, filter.kind));
   if (filter.channel) conditions.push(eq(requests.channel, filter.channel));
+  if (filter.assigneeId) conditions.push(eq(requests.assigneeId, filter.assigneeId));
+  // An empty list (a user in no department) matches nothing rather than everything.
+  if (filter.departmentIds) conditions.push(inArray(requests.departmentId, [...filter.departmentIds, NO_ID]));
+  if (filter.dueBy) {
+    conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lte(requests.dueAt, filter.dueBy));
+  }
   if (filter.overdue) {
     conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lt(requests.dueAt, new Date()));
   }
@@ -164,4 +176,27 @@ export async function claimReminder(
     .onConflictDoNothing()
     .returning({ requestId: requestReminders.requestId });
   return rows.length > 0;
+}
+
+export type ViewRow = typeof registerViews.$inferSelect;
+
+const ownViews = (agencyId: string, userId: string) =>
+  and(eq(registerViews.agencyId, agencyId), eq(registerViews.userId, userId));
+
+export function listViews(db: Executor, agencyId: string, userId: string) {
+  return db.select().from(registerViews).where(ownViews(agencyId, userId)).orderBy(asc(registerViews.name));
+}
+
+export async function insertView(db: Executor, values: typeof registerViews.$inferInsert) {
+  const [row] = await db.insert(registerViews).values(values).returning();
+  if (!row) throw new Error('view insert returned nothing');
+  return row;
+}
+
+export async function deleteView(db: Executor, agencyId: string, userId: string, id: string) {
+  const [row] = await db
+    .delete(registerViews)
+    .where(and(ownViews(agencyId, userId), eq(registerViews.id, id)))
+    .returning();
+  return row;
 }

@@ -123,3 +123,21 @@ export const requestReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.requestId, t.reminder, t.dueAt] })],
 );
+
+/** A staff member's own named views of the register, kept as the console's URL query. */
+export const registerViews = pgTable(
+  'register_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('register_views_user_name').on(t.agencyId, t.userId, sql`lower(${t.name})`)],
+);

@@ -2,12 +2,13 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import { localDate } from '../../lib/calendar.js';
+import { endOfLocalDay, localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
+import type { UserService } from '../auth/users.service.js';
 import type { ClientService } from '../clients/service.js';
 import { answerTerm, type DeadlinePolicies, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import { registerWorkbook } from './export.js';
@@ -51,6 +52,15 @@ function sameCode(expected: string, given: string): boolean {
 
 export const EXPORT_LIMIT = 10_000;
 
+/** A register view as staff ask for it; `resolveFilter` turns it into SQL conditions. */
+export interface RegisterQuery extends Omit<repo.RegisterFilter, 'dueBy' | 'assigneeId' | 'departmentIds'> {
+  mine?: boolean;
+  myDepartments?: boolean;
+  department?: string;
+  /** Open requests whose term ends within this many working days (0: today), overdue included. */
+  dueWithin?: number;
+}
+
 const requestNotFound = () =>
   new NotFound('request_not_found', 'Обращение не найдено: проверьте номер и код');
 
@@ -67,8 +77,9 @@ export function createRequestService(deps: {
   clients: ClientService;
   notifier: RequestNotifier;
   audit: AuditService;
+  users: UserService;
 }) {
-  const { db, policies, agencies, calendar, clients, notifier, audit } = deps;
+  const { db, policies, agencies, calendar, clients, notifier, audit, users } = deps;
 
   type Agency = {
     id: string;
@@ -153,6 +164,23 @@ export function createRequestService(deps: {
     }
   }
 
+  /** The register's view in the user's terms («мои», «мой отдел», «срок в N рабочих дней») as SQL filters. */
+  async function resolveFilter(actor: Actor, query: RegisterQuery): Promise<repo.RegisterFilter> {
+    const { mine, myDepartments, department, dueWithin, ...plain } = query;
+    const filter: repo.RegisterFilter = { ...plain };
+    if (mine) filter.assigneeId = actor.userId;
+    const own = myDepartments ? await users.departmentIdsOf(actor.agencyId, actor.userId) : null;
+    if (department) filter.departmentIds = own ? own.filter((id) => id === department) : [department];
+    else if (own) filter.departmentIds = own;
+    if (dueWithin !== undefined) {
+      const agency = await agencies.byId(actor.agencyId);
+      const productionCalendar = await calendar.forAgency(actor.agencyId);
+      const today = localDate(new Date(), agency.timezone);
+      filter.dueBy = endOfLocalDay(productionCalendar.addWorkingDays(today, dueWithin), agency.timezone);
+    }
+    return filter;
+  }
+
   return {
     /** Registers a request that arrived electronically: received and registered in one step. */
     async intake(agencySlug: string, input: IntakeInput) {
@@ -189,8 +217,9 @@ export function createRequestService(deps: {
       return toPublicStatus(row, events);
     },
 
-    async register(actor: Actor, filter: repo.RegisterFilter & PageRequest) {
-      const { page, limit, offset } = pageWindow(filter);
+    async register(actor: Actor, query: RegisterQuery & PageRequest) {
+      const { page, limit, offset } = pageWindow(query);
+      const filter = await resolveFilter(actor, query);
       const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, limit, offset);
       return toPage(
         rows.map((row) => toSummary(row, new Date())),
@@ -201,7 +230,8 @@ export function createRequestService(deps: {
     },
 
     /** The current view of the register as XLSX, at most EXPORT_LIMIT rows in the view's order. */
-    async exportRegister(actor: Actor, filter: repo.RegisterFilter) {
+    async exportRegister(actor: Actor, query: RegisterQuery) {
+      const filter = await resolveFilter(actor, query);
       const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, EXPORT_LIMIT, 0);
       if (total > EXPORT_LIMIT) {
         throw new Invalid(
