@@ -11,7 +11,7 @@ import {
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestFilter } from './requestQueries';
+import { filterQuery, type RequestFilter } from './requestQueries';
 import {
   QUICK_VIEWS,
   type QuickView,
@@ -20,15 +20,17 @@ import {
   type RequestKind,
   type RequestStatus,
 } from './requestTypes';
+import { SavedViewsMenu } from './SavedViewsMenu';
 
 interface RequestFiltersProps {
   filter: RequestFilter;
   view: QuickView | null;
   onView: (view: QuickView) => void;
   onChange: (patch: Partial<RequestFilter>) => void;
+  onOpenQuery: (query: string) => void;
 }
 
-export function RequestFilters({ filter, view, onView, onChange }: RequestFiltersProps) {
+export function RequestFilters({ filter, view, onView, onChange, onOpenQuery }: RequestFiltersProps) {
   const { t } = useTranslation('console');
   const [search, setSearch] = useState(filter.q);
   // The URL is the source of truth: follow it when it changes (back button, quick view).
@@ -41,16 +43,19 @@ export function RequestFilters({ filter, view, onView, onChange }: RequestFilter
 
   return (
     <Stack gap="sm" mb="md">
-      <SegmentedControl
-        aria-label={t('requests.views.label')}
-        value={view ?? ''}
-        onChange={(value) => onView(value as QuickView)}
-        data={(Object.keys(QUICK_VIEWS) as QuickView[]).map((key) => ({
-          value: key,
-          label: t(`requests.views.${key}`),
-        }))}
-        w="fit-content"
-      />
+      <Group justify="space-between" wrap="wrap">
+        <SegmentedControl
+          aria-label={t('requests.views.label')}
+          value={view ?? ''}
+          onChange={(value) => onView(value as QuickView)}
+          data={(Object.keys(QUICK_VIEWS) as QuickView[]).map((key) => ({
+            value: key,
+            label: t(`requests.views.${key}`),
+          }))}
+          w="fit-content"
+        />
+        <SavedViewsMenu currentQuery={filterQuery({ ...filter, page: 1 })} onOpen={onOpenQuery} />
+      </Group>
       <Group align="flex-end" wrap="wrap">
         <form onSubmit={submit}>
           <Group align="flex-end" gap="xs" wrap="nowrap">

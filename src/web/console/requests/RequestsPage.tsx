@@ -16,11 +16,19 @@ import { useRegisterParams } from './useRegisterParams';
 
 export function RequestsPage() {
   const { t } = useTranslation('console');
-  const { filter, update, view, setView } = useRegisterParams();
+  const { filter, update, view, setView, openQuery } = useRegisterParams();
   const requests = useRequests(filter);
   const timezone = useAgencyTimezone();
   const [registering, setRegistering] = useState(false);
-  const filtered = Boolean(filter.q || filter.statuses.length || filter.kind || filter.overdue);
+  const filtered = Boolean(
+    filter.q ||
+      filter.statuses.length ||
+      filter.kind ||
+      filter.overdue ||
+      filter.mine ||
+      filter.myDepartments ||
+      filter.dueWithin !== null,
+  );
 
   const onSort = (column: SortColumn) =>
     update(
@@ -52,7 +60,13 @@ export function RequestsPage() {
         }
       />
       {registering && <RegisterRequestModal onClose={() => setRegistering(false)} />}
-      <RequestFilters filter={filter} view={view} onView={setView} onChange={update} />
+      <RequestFilters
+        filter={filter}
+        view={view}
+        onView={setView}
+        onChange={update}
+        onOpenQuery={openQuery}
+      />
       <QueryStatus query={requests} rows={10} />
       {requests.data?.items.length === 0 && (
         <EmptyMessage
@@ -62,7 +76,17 @@ export function RequestsPage() {
             filtered && (
               <Button
                 variant="light"
-                onClick={() => update({ statuses: [], overdue: false, kind: null, q: '' })}
+                onClick={() =>
+                  update({
+                    statuses: [],
+                    overdue: false,
+                    kind: null,
+                    q: '',
+                    mine: false,
+                    myDepartments: false,
+                    dueWithin: null,
+                  })
+                }
               >
                 {t('requests.resetFilters')}
               </Button>

@@ -20,6 +20,9 @@ export interface RequestFilter {
   statuses: RequestStatus[];
   kind: RequestKind | null;
   overdue: boolean;
+  mine: boolean;
+  myDepartments: boolean;
+  dueWithin: number | null;
   q: string;
   sort: SortColumn;
   order: 'asc' | 'desc';
@@ -30,8 +33,18 @@ function filterParams(filter: RequestFilter): URLSearchParams {
   for (const status of filter.statuses) params.append('status', status);
   if (filter.kind) params.set('kind', filter.kind);
   if (filter.overdue) params.set('overdue', 'true');
+  if (filter.mine) params.set('mine', 'true');
+  if (filter.myDepartments) params.set('myDepartments', 'true');
+  if (filter.dueWithin !== null) params.set('dueWithin', String(filter.dueWithin));
   if (filter.q.trim()) params.set('q', filter.q.trim());
   return params;
+}
+
+/** The filter as the console's URL query: what a saved view keeps. */
+export function filterQuery(filter: RequestFilter): string {
+  const params = filterParams(filter);
+  if (filter.page > 1) params.set('page', String(filter.page));
+  return params.toString();
 }
 
 function registerPath(filter: RequestFilter): string {

@@ -130,13 +130,33 @@ export function allowedActions(request: Pick<RequestDetail, 'status' | 'kind'>):
   );
 }
 
-/** The quick views of the register and the filters each one stands for. */
+/** The part of the register's filter that quick views set; the rest (search, kind) stays. */
+export interface ViewFilter {
+  statuses: RequestStatus[];
+  overdue: boolean;
+  mine: boolean;
+  myDepartments: boolean;
+  dueWithin: number | null;
+}
+
+const NO_VIEW: ViewFilter = {
+  statuses: [],
+  overdue: false,
+  mine: false,
+  myDepartments: false,
+  dueWithin: null,
+};
+
+/** The quick views of the register and the filters each one stands for (issue 4 p. 4). */
 export const QUICK_VIEWS = {
-  all: { statuses: [] as RequestStatus[], overdue: false },
-  work: { statuses: [...WORKING], overdue: false },
-  overdue: { statuses: [] as RequestStatus[], overdue: true },
-  done: { statuses: [...FINISHED, 'closed'] as RequestStatus[], overdue: false },
-} as const;
+  all: NO_VIEW,
+  work: { ...NO_VIEW, statuses: [...WORKING] },
+  mine: { ...NO_VIEW, statuses: [...WORKING], mine: true },
+  myDepartments: { ...NO_VIEW, statuses: [...WORKING], myDepartments: true },
+  dueSoon: { ...NO_VIEW, dueWithin: 3 },
+  overdue: { ...NO_VIEW, overdue: true },
+  done: { ...NO_VIEW, statuses: [...FINISHED, 'closed'] as RequestStatus[] },
+} satisfies Record<string, ViewFilter>;
 export type QuickView = keyof typeof QUICK_VIEWS;
 
 export const STATUS_COLORS: Record<RequestStatus, string> = {

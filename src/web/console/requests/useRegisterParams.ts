@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import type { RequestFilter } from './requestQueries';
+import { filterQuery, type RequestFilter } from './requestQueries';
 import {
   QUICK_VIEWS,
   type QuickView,
@@ -8,7 +8,13 @@ import {
   type RequestKind,
   type RequestStatus,
   type SortColumn,
+  type ViewFilter,
 } from './requestTypes';
+
+function dueWithinOf(value: string | null): number | null {
+  const days = value === null ? Number.NaN : Number(value);
+  return Number.isInteger(days) && days >= 0 && days <= 60 ? days : null;
+}
 
 const SORTS: readonly SortColumn[] = ['dueAt', 'receivedAt', 'number'];
 
@@ -35,6 +41,9 @@ export function useRegisterParams() {
     statuses: params.getAll('status').filter(isStatus),
     kind: isKind(kindParam) ? kindParam : null,
     overdue: params.get('overdue') === 'true',
+    mine: params.get('mine') === 'true',
+    myDepartments: params.get('myDepartments') === 'true',
+    dueWithin: dueWithinOf(params.get('dueWithin')),
     q: params.get('q') ?? '',
     sort,
     order,
@@ -43,28 +52,32 @@ export function useRegisterParams() {
   /** Applies a change; any change but paging starts again from page 1. */
   const update = (patch: Partial<RequestFilter>) => {
     const next = { ...filter, page: 1, ...patch };
-    const query = new URLSearchParams();
-    for (const status of next.statuses) query.append('status', status);
-    if (next.kind) query.set('kind', next.kind);
-    if (next.overdue) query.set('overdue', 'true');
-    if (next.q.trim()) query.set('q', next.q.trim());
-    if (next.sort !== 'dueAt' || patch.order || params.has('order')) {
-      query.set('sort', next.sort);
-      query.set('order', next.order);
+    const query = new URLSearchParams(filterQuery(next));
+    // The default order is left out of the URL unless the user chose one.
+    if (next.sort === 'dueAt' && !patch.order && !params.has('order')) {
+      query.delete('sort');
+      query.delete('order');
     }
-    if (next.page > 1) query.set('page', String(next.page));
     setParams(query);
   };
 
   const sameStatuses = (a: readonly RequestStatus[], b: readonly RequestStatus[]) =>
     a.length === b.length && a.every((status) => b.includes(status));
-  const view = (Object.keys(QUICK_VIEWS) as QuickView[]).find(
-    (key) =>
-      sameStatuses(QUICK_VIEWS[key].statuses, filter.statuses) && QUICK_VIEWS[key].overdue === filter.overdue,
-  );
+  const matches = (view: ViewFilter) =>
+    sameStatuses(view.statuses, filter.statuses) &&
+    view.overdue === filter.overdue &&
+    view.mine === filter.mine &&
+    view.myDepartments === filter.myDepartments &&
+    view.dueWithin === filter.dueWithin;
+  const view = (Object.keys(QUICK_VIEWS) as QuickView[]).find((key) => matches(QUICK_VIEWS[key]));
 
-  const setView = (key: QuickView) =>
-    update({ statuses: [...QUICK_VIEWS[key].statuses], overdue: QUICK_VIEWS[key].overdue });
+  const setView = (key: QuickView) => {
+    const { statuses, ...rest } = QUICK_VIEWS[key];
+    update({ statuses: [...statuses], ...rest });
+  };
 
-  return { filter, update, view: view ?? null, setView };
+  /** Opens a saved view: its query replaces the current one. */
+  const openQuery = (query: string) => setParams(new URLSearchParams(query));
+
+  return { filter, update, view: view ?? null, setView, openQuery };
 }
