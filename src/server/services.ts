@@ -38,6 +38,16 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
   const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const requests = createRequestService({
+    db,
+    policies,
+    agencies,
+    calendar,
+    clients,
+    notifier,
+    audit,
+    users,
+  });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
   return {
     database,
@@ -47,7 +57,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
-    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier, audit, users }),
+    requests,
     requestActions: createRequestActions({
       db,
       policies,
@@ -57,6 +67,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       users,
       audit,
       notifier,
+      requests,
     }),
     grounds,
     notifications,

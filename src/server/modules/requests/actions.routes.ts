@@ -5,6 +5,7 @@ import { NonEmpty, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Services } from '../../services.js';
+import { Slug } from '../agencies/routes.js';
 import { Detail } from './staff.routes.js';
 
 const WRITERS = ['admin', 'head', 'operator'] as const;
@@ -92,7 +93,15 @@ export function requestActionRoutes(
   action('leave-without-answer', Outcome, actions.leaveWithoutAnswer);
   action(
     'redirect',
-    Type.Object({ addressee: NonEmpty(500), reason: Reason }, { additionalProperties: false }),
+    Type.Object(
+      {
+        // Another agency on Otklik (its slug), or an addressee outside it in words.
+        agency: Type.Optional(Slug),
+        addressee: Type.Optional(NonEmpty(500)),
+        reason: Reason,
+      },
+      { additionalProperties: false },
+    ),
     actions.redirect,
   );
   action('close', Empty, (actor, id) => actions.close(actor, id));

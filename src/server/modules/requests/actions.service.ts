@@ -10,6 +10,7 @@ import type { LegalGround, LegalGrounds } from './grounds.js';
 import { nextStatus, type RequestAction, transitionError } from './lifecycle.js';
 import type { RequestNotifier } from './notifier.js';
 import * as repo from './repo.js';
+import type { RequestService } from './service.js';
 
 interface Step {
   patch?: Partial<repo.NewRequest>;
@@ -33,8 +34,9 @@ export function createRequestActions(deps: {
   users: UserService;
   audit: AuditService;
   notifier: RequestNotifier;
+  requests: Pick<RequestService, 'registerRedirected'>;
 }) {
-  const { db, policies, grounds, agencies, calendar, users, audit, notifier } = deps;
+  const { db, policies, grounds, agencies, calendar, users, audit, notifier, requests } = deps;
 
   /** One transition: lock, check the lifecycle, apply, record the event and the audit row, then notify. */
   async function transition(
@@ -89,6 +91,17 @@ export function createRequestActions(deps: {
       );
     }
     return found;
+  }
+
+  async function redirectWithinOtklik(actor: Actor, id: string, targetSlug: string) {
+    const from = await agencies.get(actor);
+    if (from.slug === targetSlug) throw new Invalid('body.agency', 'Обращение уже в этом ведомстве');
+    const row = await repo.findById(db, actor.agencyId, id);
+    if (!row) throw notFound();
+    // Checked before the copy is made there; the transition checks again under its lock.
+    const illegal = transitionError('redirect', row.status);
+    if (illegal) throw new Conflict('illegal_transition', illegal);
+    return requests.registerRedirected(targetSlug, row, from);
   }
 
   return {
@@ -166,11 +179,19 @@ export function createRequestActions(deps: {
         };
       }),
 
-    redirect: (actor: Actor, id: string, input: { addressee: string; reason: string }) =>
-      transition(actor, id, 'redirect', async () => ({
-        patch: { redirectAddressee: input.addressee, resolvedAt: new Date() },
-        publicNote: `Обращение направлено по компетенции: ${input.addressee}. ${input.reason}`,
-      })),
+    /** 59-ФЗ ст. 8 ч. 3: to another agency on Otklik (a linked request there) or an addressee outside it. */
+    async redirect(actor: Actor, id: string, input: { agency?: string; addressee?: string; reason: string }) {
+      if (!input.agency && !input.addressee) {
+        throw new Invalid('body.addressee', 'Укажите ведомство в «Отклике» или адресата');
+      }
+      const target = input.agency ? await redirectWithinOtklik(actor, id, input.agency) : null;
+      const addressee = target?.agencyName ?? input.addressee ?? '';
+      const there = target ? ` (зарегистрировано под № ${target.number})` : '';
+      return transition(actor, id, 'redirect', async () => ({
+        patch: { redirectAddressee: addressee, redirectedToId: target?.id ?? null, resolvedAt: new Date() },
+        publicNote: `Обращение направлено по компетенции: ${addressee}${there}. ${input.reason}`,
+      }));
+    },
 
     close: (actor: Actor, id: string) => transition(actor, id, 'close', async () => ({ publicNote: null })),
   };

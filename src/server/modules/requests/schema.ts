@@ -54,6 +54,9 @@ export const requests = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     groundCode: text('ground_code'),
     redirectAddressee: text('redirect_addressee'),
+    // A redirect within Otklik links both requests (each in its own agency).
+    redirectedToId: uuid('redirected_to_id'),
+    redirectedFromId: uuid('redirected_from_id'),
     // Russian full-text search over what staff look for: the client's name and the text.
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))`,

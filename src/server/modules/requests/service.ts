@@ -96,7 +96,7 @@ export function createRequestService(deps: {
    */
   async function registerIn(
     agency: Agency,
-    input: IntakeInput & { registeredBy?: string },
+    input: IntakeInput & { registeredBy?: string; origin?: { requestId: string; note: string } },
     withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>,
   ) {
     if (input.notifyByEmail && !input.email) {
@@ -140,14 +140,21 @@ export function createRequestService(deps: {
           registeredAt: now,
           dueAt: termEnd(term, now, agency.timezone, productionCalendar),
           dueSource: term.source,
+          redirectedFromId: input.origin?.requestId ?? null,
         });
         const event = { agencyId: agency.id, requestId: row.id };
+        const internal = (note: string) => ({
+          ...event,
+          at: now,
+          status: 'registered' as const,
+          note,
+          isPublic: false,
+        });
         await repo.insertEvents(tx, [
           { ...event, at: receivedAt, status: 'received' },
           { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
-          ...(late
-            ? [{ ...event, at: now, status: 'registered' as const, note: late, isPublic: false }]
-            : []),
+          ...(input.origin ? [internal(input.origin.note)] : []),
+          ...(late ? [internal(late)] : []),
         ]);
         await withinTransaction?.(tx, row);
         return row;
@@ -205,6 +212,32 @@ export function createRequestService(deps: {
           after: { number: row.number, kind: row.kind, channel: row.channel },
         }),
       );
+    },
+
+    /**
+     * A request another agency on Otklik sent here by competence (59-ФЗ ст. 8 ч. 3): registered
+     * anew, linked to the original; the client gets this agency's number and code. Registering
+     * the same original twice returns the first copy.
+     */
+    async registerRedirected(targetSlug: string, original: repo.RequestRow, from: { name: string }) {
+      const agency = await agencies.findBySlug(targetSlug);
+      if (!agency) throw new Invalid('body.agency', 'Такого ведомства в «Отклике» нет');
+      const { row } = await registerIn(agency, {
+        kind: original.kind,
+        channel: original.channel as RequestChannel,
+        text: original.text,
+        name: original.contactName,
+        email: original.contactEmail,
+        phone: original.contactPhone,
+        notifyByEmail: original.notifyByEmail,
+        urgent: original.urgent,
+        idempotencyKey: `redirect:${original.id}`,
+        origin: {
+          requestId: original.id,
+          note: `Поступило по компетенции из ведомства «${from.name}», № ${original.number}`,
+        },
+      });
+      return { id: row.id, number: row.number, agencyName: agency.name };
     },
 
     /** What a client sees with the number and the code; anything else is 404, as if absent. */

@@ -6,6 +6,7 @@ import { useDepartments } from '../departments/departmentQueries';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
 import { useSaveForm } from '../shared/useSaveForm';
+import { RedirectAgencySelect } from './RedirectAgencySelect';
 import { useAssignableUsers, useRequestAction, useRequestGrounds } from './requestQueries';
 import {
   ANSWER_FORMS,
@@ -29,6 +30,7 @@ interface Values {
   text: string;
   form: string;
   groundCode: string;
+  agency: string;
   addressee: string;
 }
 type FieldName = keyof Values;
@@ -41,7 +43,7 @@ const FIELDS: Record<RequestAction, readonly FieldName[]> = {
   answer: ['text', 'form'],
   refuse: ['groundCode', 'reason'],
   leaveWithoutAnswer: ['groundCode', 'reason'],
-  redirect: ['addressee', 'reason'],
+  redirect: ['agency', 'addressee', 'reason'],
   close: [],
 };
 
@@ -63,6 +65,7 @@ export function ActionModal({ request, action, onClose }: ActionModalProps) {
     text: '',
     form: 'electronic',
     groundCode: '',
+    agency: '',
     addressee: '',
   });
   const set = (field: FieldName) => (value: string | number | null) => {
@@ -107,10 +110,16 @@ export function ActionModal({ request, action, onClose }: ActionModalProps) {
           },
         );
       case 'redirect':
-        return form.submit(collectErrors({ addressee: required('addressee'), reason: required('reason') }), {
-          addressee: values.addressee.trim(),
-          reason: values.reason.trim(),
-        });
+        return form.submit(
+          collectErrors({
+            addressee:
+              values.agency || values.addressee.trim() ? null : t('requests.form.redirectTargetHint'),
+            reason: required('reason'),
+          }),
+          values.agency
+            ? { agency: values.agency, reason: values.reason.trim() }
+            : { addressee: values.addressee.trim(), reason: values.reason.trim() },
+        );
       default:
         return form.submit({}, {});
     }
@@ -199,13 +208,15 @@ export function ActionModal({ request, action, onClose }: ActionModalProps) {
       )}
       {action === 'redirect' && (
         <Stack>
+          <RedirectAgencySelect value={values.agency} onChange={set('agency')} error={errorOf('agency')} />
           <TextInput
             label={t('requests.form.addressee')}
+            description={t('requests.form.addresseeHint')}
             value={values.addressee}
             onChange={(event) => set('addressee')(event.currentTarget.value)}
             error={errorOf('addressee')}
             maxLength={500}
-            required
+            disabled={Boolean(values.agency)}
           />
           {reason}
         </Stack>

@@ -37,6 +37,8 @@ CREATE TABLE "request_reminders" (
 );
 --> statement-breakpoint
 ALTER TABLE "agencies" ADD COLUMN "reminder_lead_days" integer[] DEFAULT '{3,1}' NOT NULL;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "redirected_to_id" uuid;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "redirected_from_id" uuid;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_views" ADD CONSTRAINT "register_views_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
