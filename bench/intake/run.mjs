@@ -1,33 +1,11 @@
 // Intake benchmark: requests registered per second through HTTP (validation, numbering, client
 // matching, deadline, events, in one transaction each) on real Postgres, next to plain INSERTs of
 // the same request rows in the same run. Loopback only; bounded by BENCH_REQUESTS.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { startBenchServer } from '../lib/server.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
 const total = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const baseUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-
-if (!existsSync(join(root, 'dist/server/main.js'))) {
-  console.error('Build first: npm run build');
-  process.exit(1);
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function pool(count, worker) {
   let next = 0;
@@ -42,51 +20,14 @@ async function pool(count, worker) {
 
 const text = (i) => `Прошу сообщить о сроках работ на объекте № ${i}. Обращение для замера скорости приёма.`;
 
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-const dbName = `otklik_bench_${Date.now()}`;
-await admin.query(`create database ${dbName}`);
-const url = new URL(baseUrl);
-url.pathname = `/${dbName}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
-const port = await freePort();
-const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: url.toString(),
-    ADMIN_PASSWORD: 'bench administrator pass',
-    PUBLIC_RATE_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'error',
-  },
-  stdio: 'ignore',
-});
+const server = await startBenchServer();
+const { origin, cpuSeconds } = server;
 
 try {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error('server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  // CPU seconds the server spent, from /proc (Linux), to tell CPU cost from waiting.
-  const cpuSeconds = () => {
-    try {
-      const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return Number.NaN;
-    }
-  };
   const cpuBefore = cpuSeconds();
   let failures = 0;
   const httpRate = await pool(total, async (i) => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/public/giookn-nso/requests`, {
+    const response = await fetch(`${origin}/api/public/giookn-nso/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -102,7 +43,7 @@ try {
   });
 
   const serverCpuMs = ((cpuSeconds() - cpuBefore) * 1000) / total;
-  const db = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  const db = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
   const { rows } = await db.query(`select id from agencies where slug = 'dizo-nso'`);
   const agencyId = rows[0].id;
   const plainRate = await pool(total, async (i) => {
@@ -124,9 +65,5 @@ try {
     `ratio                         ${((httpRate / plainRate) * 100).toFixed(0).padStart(7)} %   (target ≥ 50 %)`,
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  await admin.query(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

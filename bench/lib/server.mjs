@@ -1,0 +1,89 @@
+// What every server benchmark needs: a fresh Postgres database, the built server started on it
+// on a free loopback port, and cleanup. Loopback only.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const root = new URL('../../', import.meta.url).pathname;
+
+const baseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts `dist/server/main.js` on a new database; `stop()` kills it and drops the database. */
+export async function startBenchServer(extraEnv = {}) {
+  if (!existsSync(join(root, 'dist/server/main.js'))) {
+    console.error('Build first: npm run build');
+    process.exit(1);
+  }
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  const dbName = `otklik_bench_${Date.now()}`;
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: url.toString(),
+      ADMIN_PASSWORD: 'bench administrator pass',
+      PUBLIC_RATE_PER_MINUTE: '1000000',
+      DEADLINE_SWEEP_MINUTES: '0',
+      LOG_LEVEL: 'error',
+      ...extraEnv,
+    },
+    stdio: 'ignore',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${origin}/healthz`)).ok) break;
+      } catch {}
+      if (Date.now() > deadline) throw new Error('server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    origin,
+    databaseUrl: url.toString(),
+    /** CPU seconds the server has spent, from /proc (Linux), to tell CPU cost from waiting. */
+    cpuSeconds() {
+      try {
+        const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    stop,
+  };
+}
