@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
+import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   requestActionRoutes(app, services);
   notificationRoutes(app, services);
   savedViewRoutes(app, services);
+  deadlinePolicyRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

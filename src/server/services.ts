@@ -15,6 +15,7 @@ import { createRequestActions } from './modules/requests/actions.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
+import { createDeadlinePolicyService } from './modules/requests/policies.service.js';
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
@@ -35,7 +36,11 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService();
   const users = createUserService(db, audit, agencies, sessions);
-  const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
+  const policies = createDeadlinePolicyService({
+    db,
+    audit,
+    defaults: loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json')),
+  });
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
   const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
   const requests = createRequestService({
@@ -70,6 +75,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       requests,
     }),
     grounds,
+    deadlinePolicies: policies,
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -5,10 +5,11 @@ import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
-import { type DeadlinePolicies, termEnd } from './deadlines.js';
+import { termEnd } from './deadlines.js';
 import type { LegalGround, LegalGrounds } from './grounds.js';
 import { nextStatus, type RequestAction, transitionError } from './lifecycle.js';
 import type { RequestNotifier } from './notifier.js';
+import type { DeadlinePolicyService } from './policies.service.js';
 import * as repo from './repo.js';
 import type { RequestService } from './service.js';
 
@@ -27,7 +28,7 @@ const notFound = () => new NotFound('request_not_found', 'Обращение н�
 
 export function createRequestActions(deps: {
   db: Db;
-  policies: DeadlinePolicies;
+  policies: DeadlinePolicyService;
   grounds: LegalGrounds;
   agencies: AgencyService;
   calendar: CalendarService;
@@ -130,8 +131,9 @@ export function createRequestActions(deps: {
     async extend(actor: Actor, id: string, input: { days: number; reason: string }) {
       const agency = await agencies.get(actor);
       const productionCalendar = await calendar.forAgency(actor.agencyId);
+      const agencyPolicies = await policies.forAgency(actor.agencyId);
       return transition(actor, id, 'extend', async (row) => {
-        const limit = policies[row.kind].extension;
+        const limit = agencyPolicies[row.kind].extension;
         if (!limit)
           throw new Conflict(
             'extension_not_allowed',

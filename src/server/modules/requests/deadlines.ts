@@ -99,3 +99,45 @@ export function registeredLate(
     ? `Зарегистрировано позже установленного срока (${policy.register.source})`
     : null;
 }
+
+export const OVERRIDABLE_TERMS = ['register', 'answer', 'urgentAnswer', 'extension', 'redirect'] as const;
+export type OverridableTerm = (typeof OVERRIDABLE_TERMS)[number];
+
+/** The preset policies with an agency's own terms put in. */
+export function withOverrides(
+  defaults: DeadlinePolicies,
+  overrides: {
+    kind: RequestKind;
+    term: OverridableTerm;
+    days: number;
+    dayType: Term['dayType'];
+    source: string;
+  }[],
+): DeadlinePolicies {
+  const merged = structuredClone(defaults);
+  for (const o of overrides) {
+    merged[o.kind][o.term] = { days: o.days, dayType: o.dayType, source: o.source };
+  }
+  return merged;
+}
+
+// Kinds whose terms a federal law sets: an agency may shorten them, never lengthen.
+const STATUTORY: readonly RequestKind[] = ['appeal', 'info_request', 'reception_appeal'];
+
+/** Why an agency's term is not allowed, or null. */
+export function overrideError(
+  defaults: DeadlinePolicies,
+  kind: RequestKind,
+  term: OverridableTerm,
+  value: Term,
+): string | null {
+  const preset = defaults[kind][term];
+  if (!preset || !STATUTORY.includes(kind)) return null;
+  if (value.dayType !== preset.dayType) {
+    return `Срок установлен в ${preset.dayType === 'calendar' ? 'календарных' : 'рабочих'} днях (${preset.source})`;
+  }
+  if (value.days > preset.days) {
+    return `Срок не может быть больше установленного законом: ${preset.days} дн. (${preset.source})`;
+  }
+  return null;
+}

@@ -1,8 +1,15 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { RequestKind } from './deadlines.js';
+import type { OverridableTerm, RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
-import { registerViews, requestCounters, requestEvents, requestReminders, requests } from './schema.js';
+import {
+  deadlineOverrides,
+  registerViews,
+  requestCounters,
+  requestEvents,
+  requestReminders,
+  requests,
+} from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
@@ -197,6 +204,34 @@ export async function deleteView(db: Executor, agencyId: string, userId: string,
   const [row] = await db
     .delete(registerViews)
     .where(and(ownViews(agencyId, userId), eq(registerViews.id, id)))
+    .returning();
+  return row;
+}
+
+export function listDeadlineOverrides(db: Executor, agencyId: string) {
+  return db.select().from(deadlineOverrides).where(eq(deadlineOverrides.agencyId, agencyId));
+}
+
+export async function upsertDeadlineOverride(db: Executor, values: typeof deadlineOverrides.$inferInsert) {
+  await db
+    .insert(deadlineOverrides)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [deadlineOverrides.agencyId, deadlineOverrides.kind, deadlineOverrides.term],
+      set: { days: values.days, dayType: values.dayType, source: values.source, updatedAt: new Date() },
+    });
+}
+
+export async function deleteDeadlineOverride(db: Executor, agencyId: string, kind: string, term: string) {
+  const [row] = await db
+    .delete(deadlineOverrides)
+    .where(
+      and(
+        eq(deadlineOverrides.agencyId, agencyId),
+        eq(deadlineOverrides.kind, kind as RequestKind),
+        eq(deadlineOverrides.term, term as OverridableTerm),
+      ),
+    )
     .returning();
   return row;
 }

@@ -15,7 +15,7 @@ import {
 import { agencies, departments } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { clients } from '../clients/schema.js';
-import type { RequestKind } from './deadlines.js';
+import type { OverridableTerm, RequestKind } from './deadlines.js';
 import type { RequestStatus } from './lifecycle.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -143,4 +143,22 @@ export const registerViews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('register_views_user_name').on(t.agencyId, t.userId, sql`lower(${t.name})`)],
+);
+
+/** An agency's own term for a kind of request, in place of the preset one (issue 4 p. 1). */
+export const deadlineOverrides = pgTable(
+  'deadline_overrides',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<RequestKind>().notNull(),
+    term: text('term').$type<OverridableTerm>().notNull(),
+    days: integer('days').notNull(),
+    dayType: text('day_type').$type<'calendar' | 'working'>().notNull(),
+    // The act that sets the agency's term, shown next to every deadline computed from it.
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.kind, t.term] })],
 );

@@ -10,9 +10,10 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { ClientService } from '../clients/service.js';
-import { answerTerm, type DeadlinePolicies, type RequestKind, registeredLate, termEnd } from './deadlines.js';
+import { answerTerm, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
+import type { DeadlinePolicyService } from './policies.service.js';
 import * as repo from './repo.js';
 import { toPublicStatus, toStaffDetail, toSummary } from './views.js';
 
@@ -71,7 +72,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export function createRequestService(deps: {
   db: Db;
-  policies: DeadlinePolicies;
+  policies: DeadlinePolicyService;
   agencies: AgencyService;
   calendar: CalendarService;
   clients: ClientService;
@@ -106,7 +107,7 @@ export function createRequestService(deps: {
       const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
       if (existing) return { row: existing, created: false };
     }
-    const policy = policies[input.kind];
+    const policy = (await policies.forAgency(agency.id))[input.kind];
     const term = answerTerm(policy, input.urgent ?? false);
     const productionCalendar = await calendar.forAgency(agency.id);
     const now = new Date();
@@ -274,14 +275,15 @@ export function createRequestService(deps: {
         );
       }
       const agency = await agencies.byId(actor.agencyId);
-      return registerWorkbook(rows, policies, agency.timezone);
+      return registerWorkbook(rows, await policies.forAgency(actor.agencyId), agency.timezone);
     },
 
     async detail(actor: Actor, id: string) {
       const row = await repo.findById(db, actor.agencyId, id);
       if (!row) throw new NotFound('request_not_found', 'Обращение не найдено');
       const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
-      return toStaffDetail(row, events, new Date(), policies[row.kind]);
+      const policy = (await policies.forAgency(actor.agencyId))[row.kind];
+      return toStaffDetail(row, events, new Date(), policy);
     },
   };
 }

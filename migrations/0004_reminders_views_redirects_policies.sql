@@ -18,6 +18,17 @@ CREATE TABLE "staff_notifications" (
 	"read_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "deadline_overrides" (
+	"agency_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"term" text NOT NULL,
+	"days" integer NOT NULL,
+	"day_type" text NOT NULL,
+	"source" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "deadline_overrides_agency_id_kind_term_pk" PRIMARY KEY("agency_id","kind","term")
+);
+--> statement-breakpoint
 CREATE TABLE "register_views" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"agency_id" uuid NOT NULL,
@@ -41,6 +52,7 @@ ALTER TABLE "requests" ADD COLUMN "redirected_to_id" uuid;--> statement-breakpoi
 ALTER TABLE "requests" ADD COLUMN "redirected_from_id" uuid;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deadline_overrides" ADD CONSTRAINT "deadline_overrides_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_views" ADD CONSTRAINT "register_views_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_views" ADD CONSTRAINT "register_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_reminders" ADD CONSTRAINT "request_reminders_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
