@@ -5,6 +5,7 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
@@ -38,6 +39,7 @@ export function App() {
         <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />
         <Route path="users" element={guarded('users', <UsersPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+        <Route path="deadlines" element={guarded('deadlines', <DeadlinesPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="region" element={guarded('region', <RegionAgenciesPage />)} />
         <Route path="home" element={<Navigate to="/" replace />} />

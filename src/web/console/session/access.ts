@@ -11,6 +11,7 @@ export const SECTIONS = [
   'touchpoints',
   'users',
   'calendar',
+  'deadlines',
   'audit',
   'region',
 ] as const;
@@ -24,6 +25,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   touchpoints: '/touchpoints',
   users: '/users',
   calendar: '/calendar',
+  deadlines: '/deadlines',
   audit: '/audit',
   region: '/region',
 };
@@ -42,6 +44,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
   if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
+  // Everyone answering requests should see which terms apply; only the admin changes them.
+  if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   return hasRole(session, 'admin');
 }
 

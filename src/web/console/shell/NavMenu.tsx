@@ -6,6 +6,7 @@ import {
   IconCalendar,
   IconHistory,
   IconHome,
+  IconHourglass,
   IconInbox,
   IconMessages,
   IconSitemap,
@@ -24,6 +25,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   touchpoints: IconMessages,
   users: IconUsers,
   calendar: IconCalendar,
+  deadlines: IconHourglass,
   audit: IconHistory,
   region: IconBuildingCommunity,
 };
