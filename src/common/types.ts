@@ -108,6 +108,8 @@ export interface Page<T> {
   page: number;
   pages: number;
   items: T[];
+  /** The count stopped at `total`: there are more (a large register is not counted to the end). */
+  totalIsLowerBound?: boolean;
 }
 
 export interface AuditEntry {

@@ -60,4 +60,5 @@ export const pageOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
     page: Type.Integer(),
     pages: Type.Integer(),
     items: Type.Array(item),
+    totalIsLowerBound: Type.Optional(Type.Boolean()),
   });

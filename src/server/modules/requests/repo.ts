@@ -120,6 +120,7 @@ export async function listRegister(
   filter: RegisterFilter,
   limit: number,
   offset: number,
+  countCap: number,
 ) {
   const conditions: SQL[] = [eq(requests.agencyId, agencyId)];
   if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
@@ -146,7 +147,16 @@ export async function listRegister(
   const where = and(...conditions);
   const column = SORT_COLUMNS[filter.sort ?? 'dueAt'];
   const direction = (filter.order ?? (filter.sort === 'receivedAt' ? 'desc' : 'asc')) === 'asc' ? asc : desc;
-  const [total] = await db.select({ value: count() }).from(requests).where(where);
+  // Counting a million rows to print «всего 1 000 000» costs more than the page itself: the
+  // count stops past `countCap`, which is all a reader (or the export limit) needs to know.
+  const capped = db
+    .select({ one: sql`1` })
+    .from(requests)
+    .where(where)
+    .limit(countCap + 1)
+    .as('capped');
+  const [counted] = await db.select({ value: count() }).from(capped);
+  const total = counted?.value ?? 0;
   const rows = await db
     .select()
     .from(requests)
@@ -154,7 +164,7 @@ export async function listRegister(
     .orderBy(direction(column), asc(requests.id))
     .limit(limit)
     .offset(offset);
-  return { total: total?.value ?? 0, rows };
+  return { total: Math.min(total, countCap), more: total > countCap, rows };
 }
 
 /** Open requests of the agency whose term ends by `until`, overdue ones included. */

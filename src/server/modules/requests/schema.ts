@@ -69,6 +69,8 @@ export const requests = pgTable(
     uniqueIndex('requests_agency_idempotency').on(t.agencyId, t.idempotencyKey),
     index('requests_agency_status_due').on(t.agencyId, t.status, t.dueAt),
     index('requests_agency_received').on(t.agencyId, t.receivedAt),
+    index('requests_agency_due').on(t.agencyId, t.dueAt),
+    index('requests_agency_assignee').on(t.agencyId, t.assigneeId),
     index('requests_search').using('gin', t.search),
   ],
 );

@@ -52,6 +52,8 @@ function sameCode(expected: string, given: string): boolean {
 }
 
 export const EXPORT_LIMIT = 10_000;
+/** The register counts matching requests up to this many; beyond it says «более». */
+export const COUNT_CAP = 10_000;
 
 /** A register view as staff ask for it; `resolveFilter` turns it into SQL conditions. */
 export interface RegisterQuery extends Omit<repo.RegisterFilter, 'dueBy' | 'assigneeId' | 'departmentIds'> {
@@ -254,23 +256,33 @@ export function createRequestService(deps: {
     async register(actor: Actor, query: RegisterQuery & PageRequest) {
       const { page, limit, offset } = pageWindow(query);
       const filter = await resolveFilter(actor, query);
-      const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, limit, offset);
-      return toPage(
-        rows.map((row) => toSummary(row, new Date())),
-        total,
-        page,
+      const { total, more, rows } = await repo.listRegister(
+        db,
+        actor.agencyId,
+        filter,
         limit,
+        offset,
+        COUNT_CAP,
       );
+      const items = rows.map((row) => toSummary(row, new Date()));
+      return { ...toPage(items, total, page, limit), ...(more ? { totalIsLowerBound: true } : {}) };
     },
 
     /** The current view of the register as XLSX, at most EXPORT_LIMIT rows in the view's order. */
     async exportRegister(actor: Actor, query: RegisterQuery) {
       const filter = await resolveFilter(actor, query);
-      const { total, rows } = await repo.listRegister(db, actor.agencyId, filter, EXPORT_LIMIT, 0);
-      if (total > EXPORT_LIMIT) {
+      const { more, rows } = await repo.listRegister(
+        db,
+        actor.agencyId,
+        filter,
+        EXPORT_LIMIT,
+        0,
+        EXPORT_LIMIT,
+      );
+      if (more) {
         throw new Invalid(
           'query',
-          `В выгрузке не больше ${EXPORT_LIMIT} обращений, а под условия подходит ${total}: сузьте отбор`,
+          `В выгрузке не больше ${EXPORT_LIMIT} обращений, а под условия подходит больше: сузьте отбор`,
           'export_too_large',
         );
       }

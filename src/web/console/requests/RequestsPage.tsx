@@ -104,6 +104,7 @@ export function RequestsPage() {
           />
           <PageFooter
             total={requests.data.total}
+            totalIsLowerBound={requests.data.totalIsLowerBound}
             pages={requests.data.pages}
             page={filter.page}
             onPage={(page) => update({ page })}

@@ -58,4 +58,6 @@ ALTER TABLE "register_views" ADD CONSTRAINT "register_views_user_id_users_id_fk"
 ALTER TABLE "request_reminders" ADD CONSTRAINT "request_reminders_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_reminders" ADD CONSTRAINT "request_reminders_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "staff_notifications_user" ON "staff_notifications" USING btree ("agency_id","user_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "register_views_user_name" ON "register_views" USING btree ("agency_id","user_id",lower("name"));
+CREATE UNIQUE INDEX "register_views_user_name" ON "register_views" USING btree ("agency_id","user_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "requests_agency_due" ON "requests" USING btree ("agency_id","due_at");--> statement-breakpoint
+CREATE INDEX "requests_agency_assignee" ON "requests" USING btree ("agency_id","assignee_id");
