@@ -14,7 +14,9 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { classificationRoutes } from './modules/classification/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
+import { requestClassificationRoutes } from './modules/requests/classify.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import type { Services } from './services.js';
@@ -85,6 +87,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
+  requestClassificationRoutes(app, services);
+  classificationRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -9,8 +9,11 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createTaxonomyService } from './modules/classification/service.js';
+import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientService } from './modules/clients/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
+import { createRequestClassification } from './modules/requests/classify.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
@@ -35,6 +38,16 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
   const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const taxonomy = createTaxonomyService(db, audit, agencies);
+  const requestClassification = createRequestClassification({
+    db,
+    policies,
+    agencies,
+    calendar,
+    taxonomy,
+    audit,
+    notifier,
+  });
   return {
     database,
     config,
@@ -55,6 +68,9 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       notifier,
     }),
     grounds,
+    taxonomy,
+    requestClassification,
+    suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
     users,
   };

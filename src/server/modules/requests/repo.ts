@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  max,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
@@ -93,6 +107,7 @@ export interface RegisterFilter {
   status?: RequestStatus[];
   kind?: RequestKind[];
   channel?: string;
+  topic?: string;
   overdue?: boolean;
   q?: string;
   sort?: 'dueAt' | 'receivedAt' | 'number';
@@ -112,6 +127,7 @@ export async function listRegister(
   if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
   if (filter.kind?.length) conditions.push(inArray(requests.kind, filter.kind));
   if (filter.channel) conditions.push(eq(requests.channel, filter.channel));
+  if (filter.topic) conditions.push(eq(requests.topicId, filter.topic));
   if (filter.overdue) {
     conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lt(requests.dueAt, new Date()));
   }
@@ -136,4 +152,27 @@ export async function listRegister(
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+// A request counts as a confirmed example once an operator classified it with a topic.
+const confirmed = (agencyId: string) =>
+  and(eq(requests.agencyId, agencyId), isNotNull(requests.classifiedAt), isNotNull(requests.topicId));
+
+/** How many confirmed examples there are and when the last was confirmed: the model's cache key. */
+export async function confirmedStamp(db: Executor, agencyId: string) {
+  const [row] = await db
+    .select({ total: count(), last: max(requests.classifiedAt) })
+    .from(requests)
+    .where(confirmed(agencyId));
+  return { total: row?.total ?? 0, last: row?.last ?? null };
+}
+
+/** The newest confirmed examples, at most `limit`, for training the agency's classifier. */
+export function listConfirmed(db: Executor, agencyId: string, limit: number) {
+  return db
+    .select({ text: requests.text, topicId: requests.topicId, departmentId: requests.departmentId })
+    .from(requests)
+    .where(confirmed(agencyId))
+    .orderBy(desc(requests.classifiedAt))
+    .limit(limit);
 }

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { REQUEST_TYPES } from '../../../common/classification.js';
 import { PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
@@ -24,6 +25,8 @@ const Summary = Type.Object({
   overdue: Type.Boolean(),
   departmentId: Nullable(Uuid),
   assigneeId: Nullable(Uuid),
+  topicId: Nullable(Uuid),
+  urgent: Type.Boolean(),
 });
 
 export const Detail = Type.Object({
@@ -42,6 +45,10 @@ export const Detail = Type.Object({
   resolvedAt: Nullable(Type.String()),
   groundCode: Nullable(Type.String()),
   redirectAddressee: Nullable(Type.String()),
+  typicalNeedId: Nullable(Uuid),
+  requestType: Nullable(Type.Enum(REQUEST_TYPES)),
+  classifiedAt: Nullable(Type.String()),
+  classifiedBy: Nullable(Uuid),
   events: Type.Array(
     Type.Object({
       at: Type.String(),
@@ -58,6 +65,7 @@ const RegisterQuery = {
   status: Type.Optional(Type.Array(Status, { maxItems: REQUEST_STATUSES.length })),
   kind: Type.Optional(Type.Array(Kind, { maxItems: REQUEST_KINDS.length })),
   channel: Type.Optional(Type.String({ maxLength: 40 })),
+  topic: Type.Optional(Uuid),
   overdue: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   sort: Type.Optional(Type.Enum(['dueAt', 'receivedAt', 'number'] as const)),
