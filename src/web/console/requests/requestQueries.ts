@@ -19,6 +19,7 @@ export interface RequestFilter {
   page: number;
   statuses: RequestStatus[];
   kind: RequestKind | null;
+  topic: string | null;
   overdue: boolean;
   q: string;
   sort: SortColumn;
@@ -29,6 +30,7 @@ function filterParams(filter: RequestFilter): URLSearchParams {
   const params = new URLSearchParams({ sort: filter.sort, order: filter.order });
   for (const status of filter.statuses) params.append('status', status);
   if (filter.kind) params.set('kind', filter.kind);
+  if (filter.topic) params.set('topic', filter.topic);
   if (filter.overdue) params.set('overdue', 'true');
   if (filter.q.trim()) params.set('q', filter.q.trim());
   return params;

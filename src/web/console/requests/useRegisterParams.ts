@@ -34,6 +34,7 @@ export function useRegisterParams() {
     page,
     statuses: params.getAll('status').filter(isStatus),
     kind: isKind(kindParam) ? kindParam : null,
+    topic: params.get('topic'),
     overdue: params.get('overdue') === 'true',
     q: params.get('q') ?? '',
     sort,
@@ -46,6 +47,7 @@ export function useRegisterParams() {
     const query = new URLSearchParams();
     for (const status of next.statuses) query.append('status', status);
     if (next.kind) query.set('kind', next.kind);
+    if (next.topic) query.set('topic', next.topic);
     if (next.overdue) query.set('overdue', 'true');
     if (next.q.trim()) query.set('q', next.q.trim());
     if (next.sort !== 'dueAt' || patch.order || params.has('order')) {

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'requests',
   'agency',
   'departments',
+  'topics',
   'touchpoints',
   'users',
   'calendar',
@@ -21,6 +22,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   requests: '/requests',
   agency: '/agency',
   departments: '/departments',
+  topics: '/topics',
   touchpoints: '/touchpoints',
   users: '/users',
   calendar: '/calendar',
@@ -42,12 +44,15 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
   if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
+  // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
+  if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
 }
 
 /** `head` sees the staff list but only `admin` changes anything. */
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
+  if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

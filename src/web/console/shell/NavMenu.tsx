@@ -9,6 +9,7 @@ import {
   IconInbox,
   IconMessages,
   IconSitemap,
+  IconTags,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   requests: IconInbox,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
+  topics: IconTags,
   touchpoints: IconMessages,
   users: IconUsers,
   calendar: IconCalendar,
