@@ -7,6 +7,8 @@ import type { Services } from '../../services.js';
 
 // Every staff member reads the taxonomy (to classify); the agency's heads and admins shape it.
 const EDITORS = ['admin', 'head'] as const;
+// Suggestions concern a request: the same roles that read the register (requests/staff.routes.ts).
+const REQUEST_READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
 const IdParams = Type.Object({ id: Uuid });
 const SortOrder = Type.Integer({ minimum: 0, maximum: 100_000 });
 
@@ -106,7 +108,7 @@ export function classificationRoutes(fastify: FastifyInstance, { taxonomy, sugge
   app.get(
     '/api/staff/requests/:id/suggestions',
     {
-      preHandler: requireStaff(),
+      preHandler: requireStaff(...REQUEST_READERS),
       schema: {
         tags,
         params: IdParams,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../config.js';
@@ -88,6 +89,13 @@ describe('topic taxonomy', () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
     expect((await staff.request({ method: 'GET', url: '/api/staff/topics' })).statusCode).toBe(200);
     expect((await createTopic(staff, { name: 'Тема' })).statusCode).toBe(403);
+    // Suggestions concern a request: roles that cannot read the register are refused before the lookup.
+    const kbEditor = await agencyWithStaff(harness, ['kb_editor']);
+    const suggestions = await kbEditor.staff.request({
+      method: 'GET',
+      url: `/api/staff/requests/${randomUUID()}/suggestions`,
+    });
+    expect(suggestions.statusCode).toBe(403);
     const head = await agencyWithStaff(harness, ['head']);
     expect((await createTopic(head.staff, { name: 'Тема' })).statusCode).toBe(201);
   });
