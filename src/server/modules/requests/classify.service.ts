@@ -1,5 +1,5 @@
 import type { RequestType } from '../../../common/classification.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { ProductionCalendar } from '../../lib/calendar.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
@@ -84,6 +84,31 @@ export function createRequestClassification(deps: {
     return { dueAt, dueSource: term.source, note };
   }
 
+  /** The internal event, the client's event when the deadline moved, and the audit row. */
+  async function record(
+    tx: Executor,
+    actor: Actor,
+    before: repo.RequestRow,
+    patch: Partial<repo.NewRequest>,
+    notes: { internal: string; public: string | null },
+  ) {
+    const base = {
+      agencyId: actor.agencyId,
+      requestId: before.id,
+      status: before.status,
+      actorId: actor.userId,
+    };
+    await repo.insertEvents(tx, [
+      { ...base, note: notes.internal, isPublic: false },
+      ...(notes.public ? [{ ...base, note: notes.public, isPublic: true }] : []),
+    ]);
+    const { topicId, typicalNeedId, requestType, urgent, departmentId, dueAt } = before;
+    await audit.record(tx, actor, 'request', before.id, {
+      before: { topicId, typicalNeedId, requestType, urgent, departmentId, dueAt },
+      after: patch,
+    });
+  }
+
   return {
     async classify(actor: Actor, id: string, input: Classification) {
       // Another agency's request is absent, whatever the body says.
@@ -111,21 +136,7 @@ export function createRequestClassification(deps: {
         };
         const after = await repo.updateRequest(tx, actor.agencyId, id, patch);
         const internal = `Классифицировано: ${topic.name}${need ? ` — ${need.name}` : ''}${input.urgent ? ', срочное' : ''}`;
-        const base = {
-          agencyId: actor.agencyId,
-          requestId: id,
-          status: before.status,
-          actorId: actor.userId,
-        };
-        await repo.insertEvents(tx, [
-          { ...base, note: internal, isPublic: false },
-          ...(deadline ? [{ ...base, note: deadline.note, isPublic: true }] : []),
-        ]);
-        const { topicId, typicalNeedId, requestType, urgent, departmentId: was, dueAt } = before;
-        await audit.record(tx, actor, 'request', id, {
-          before: { topicId, typicalNeedId, requestType, urgent, departmentId: was, dueAt },
-          after: patch,
-        });
+        await record(tx, actor, before, patch, { internal, public: deadline?.note ?? null });
         return { after, note: deadline?.note ?? null };
       });
       if (note) await notifier.statusChanged(actor.agencyId, after, note);
