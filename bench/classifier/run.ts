@@ -67,7 +67,11 @@ function scores(labels: string[], truth: string[], guesses: string[]) {
     const fn = truth.filter((t, i) => t === label && guesses[i] !== label).length;
     return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
   });
-  return { accuracy, macroF1: f1s.reduce((a, b) => a + b, 0) / labels.length };
+  return {
+    accuracy,
+    macroF1: f1s.reduce((a, b) => a + b, 0) / labels.length,
+    perLabel: labels.map((label, i) => `${label} ${(f1s[i] ?? 0).toFixed(2)}`).join(', '),
+  };
 }
 
 function evaluate(examples: Example[], seed: number) {
@@ -105,6 +109,7 @@ console.log(`Naive Bayes        accuracy ${pct(main.nb.accuracy)}  macro-F1 ${ma
 console.log(
   `majority baseline  accuracy ${pct(main.baseline.accuracy)}  macro-F1 ${main.baseline.macroF1.toFixed(3)}`,
 );
+console.log(`F1 per topic: ${main.nb.perLabel}`);
 console.log(`ratio to baseline  accuracy ×${(main.nb.accuracy / main.baseline.accuracy).toFixed(2)}`);
 console.log(
   `suggested (confidence ≥ ${MIN_CONFIDENCE}): ${pct(main.coverage)} of test requests, accuracy among them ${pct(main.confidentAccuracy)}`,
