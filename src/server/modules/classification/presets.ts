@@ -32,26 +32,31 @@ export function readTopicPresets(dir: string): Map<string, TopicPreset[]> {
 export async function loadTopicPresets(db: Db, agencies: AgencyService, presets: Map<string, TopicPreset[]>) {
   for (const [slug, topics] of presets) {
     const agency = await agencies.findBySlug(slug);
-    if (!agency) continue;
+    if (!agency || topics.length === 0) continue;
     const { departments } = await agencies.portal(slug);
     await db.transaction(async (tx) => {
       if (await repo.hasTopics(tx, agency.id)) return;
-      for (const [index, preset] of topics.entries()) {
-        const department = departments.find((d) => d.name === preset.defaultDepartment);
-        const topic = await repo.insertTopic(tx, agency.id, {
+      const rows = await repo.insertTopics(
+        tx,
+        agency.id,
+        topics.map((preset, index) => ({
           name: preset.name,
-          defaultDepartmentId: department?.id ?? null,
+          defaultDepartmentId: departments.find((d) => d.name === preset.defaultDepartment)?.id ?? null,
           archived: false,
           sortOrder: (index + 1) * 10,
-        });
-        for (const [needIndex, name] of preset.needs.entries()) {
-          await repo.insertNeed(tx, agency.id, topic.id, {
-            name,
-            archived: false,
-            sortOrder: (needIndex + 1) * 10,
-          });
-        }
-      }
+        })),
+      );
+      const idOf = new Map(rows.map((row) => [row.name, row.id]));
+      const needs = topics.flatMap((preset) =>
+        preset.needs.map((name, index) => ({
+          // The name was inserted just above, so it is always found.
+          topicId: idOf.get(preset.name) as string,
+          name,
+          archived: false,
+          sortOrder: (index + 1) * 10,
+        })),
+      );
+      await repo.insertNeeds(tx, agency.id, needs);
     });
   }
 }

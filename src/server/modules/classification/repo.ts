@@ -75,6 +75,23 @@ export async function updateNeed(db: Executor, agencyId: string, id: string, pat
   return row;
 }
 
+/** Bulk inserts for the presets: one statement for all topics, one for all needs of an agency. */
+export function insertTopics(db: Executor, agencyId: string, values: TopicValues[]) {
+  return db
+    .insert(topics)
+    .values(values.map((value) => ({ ...value, agencyId })))
+    .returning();
+}
+
+export async function insertNeeds(
+  db: Executor,
+  agencyId: string,
+  values: (NeedValues & { topicId: string })[],
+) {
+  if (values.length > 0)
+    await db.insert(typicalNeeds).values(values.map((value) => ({ ...value, agencyId })));
+}
+
 /** True when the agency has any topic at all: presets are loaded only into an empty taxonomy. */
 export async function hasTopics(db: Executor, agencyId: string) {
   const [row] = await db.select({ id: topics.id }).from(topics).where(eq(topics.agencyId, agencyId)).limit(1);
