@@ -14,8 +14,10 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { classificationRoutes } from './modules/classification/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
+import { requestClassificationRoutes } from './modules/requests/classify.routes.js';
 import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
@@ -91,6 +93,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   notificationRoutes(app, services);
   savedViewRoutes(app, services);
   deadlinePolicyRoutes(app, services);
+  requestClassificationRoutes(app, services);
+  classificationRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

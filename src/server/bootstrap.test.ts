@@ -54,6 +54,8 @@ async function counts(config: ReturnType<typeof loadConfig>) {
     agencies: await count('agencies'),
     departments: await count('departments'),
     touchpoints: await count('touchpoints'),
+    // presets/topics: 8 + 8 + 4 + 3 starting topics, loaded once.
+    topics: await count('topics'),
     users: await count('users'),
     memberships: await count('memberships'),
     services: started.services,
@@ -74,6 +76,7 @@ describe('start-up', () => {
     expect(firstResult.created.sort()).toEqual(['dizo-nso', 'giookn-nso', 'mer-nso', 'minkpo-perm']);
     expect(firstResult.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(firstResult.memberships).toBe(4);
+    expect(firstResult.topics).toBe(23);
     const session = await firstResult.services.sessions.login('boss@region.ru', firstResult.password ?? '');
     expect(session.session.info.isRegionAdmin).toBe(true);
     await first.close();

@@ -3,6 +3,7 @@ import { type Config, rootDir } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
+import { loadTopicPresets, readTopicPresets } from './modules/classification/presets.js';
 import { createServices, type Services } from './services.js';
 
 export interface Started {
@@ -22,6 +23,8 @@ export async function bootstrap(config: Config): Promise<Started> {
       readAgencyPresets(join(rootDir, 'presets', 'agencies')),
     );
     const services = createServices(database, config);
+    const topicPresets = readTopicPresets(join(rootDir, 'presets', 'topics'));
+    await loadTopicPresets(database.db, services.agencies, topicPresets);
     const generatedAdminPassword = await services.users.ensureAdministrator(
       config.adminEmail,
       config.adminPassword,

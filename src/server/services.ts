@@ -9,9 +9,12 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createTaxonomyService } from './modules/classification/service.js';
+import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientService } from './modules/clients/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
+import { createRequestClassification } from './modules/requests/classify.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
@@ -43,6 +46,16 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   });
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
   const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const taxonomy = createTaxonomyService(db, audit, agencies);
+  const requestClassification = createRequestClassification({
+    db,
+    policies,
+    agencies,
+    calendar,
+    taxonomy,
+    audit,
+    notifier,
+  });
   const requests = createRequestService({
     db,
     policies,
@@ -79,6 +92,9 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),
+    taxonomy,
+    requestClassification,
+    suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
     users,
   };

@@ -5,6 +5,7 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { TopicsPage } from './classification/TopicsPage';
 import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
@@ -36,6 +37,7 @@ export function App() {
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
+        <Route path="topics" element={guarded('topics', <TopicsPage />)} />
         <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />
         <Route path="users" element={guarded('users', <UsersPage />)} />
         <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />

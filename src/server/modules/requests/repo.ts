@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  max,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { OverridableTerm, RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
@@ -100,6 +115,7 @@ export interface RegisterFilter {
   status?: RequestStatus[];
   kind?: RequestKind[];
   channel?: string;
+  topic?: string;
   overdue?: boolean;
   /** Open requests whose term ends by this moment («срок в ближайшие N рабочих дней»). */
   dueBy?: Date;
@@ -132,6 +148,7 @@ export async function listRegister(
   if (filter.dueBy) {
     conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lte(requests.dueAt, filter.dueBy));
   }
+  if (filter.topic) conditions.push(eq(requests.topicId, filter.topic));
   if (filter.overdue) {
     conditions.push(inArray(requests.status, [...OPEN_STATUSES]), lt(requests.dueAt, new Date()));
   }
@@ -244,4 +261,27 @@ export async function deleteDeadlineOverride(db: Executor, agencyId: string, kin
     )
     .returning();
   return row;
+}
+
+// A request counts as a confirmed example once an operator classified it with a topic.
+const confirmed = (agencyId: string) =>
+  and(eq(requests.agencyId, agencyId), isNotNull(requests.classifiedAt), isNotNull(requests.topicId));
+
+/** How many confirmed examples there are and when the last was confirmed: the model's cache key. */
+export async function confirmedStamp(db: Executor, agencyId: string) {
+  const [row] = await db
+    .select({ total: count(), last: max(requests.classifiedAt) })
+    .from(requests)
+    .where(confirmed(agencyId));
+  return { total: row?.total ?? 0, last: row?.last ?? null };
+}
+
+/** The newest confirmed examples, at most `limit`, for training the agency's classifier. */
+export function listConfirmed(db: Executor, agencyId: string, limit: number) {
+  return db
+    .select({ text: requests.text, topicId: requests.topicId, departmentId: requests.departmentId })
+    .from(requests)
+    .where(confirmed(agencyId))
+    .orderBy(desc(requests.classifiedAt))
+    .limit(limit);
 }

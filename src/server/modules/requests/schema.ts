@@ -12,8 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RequestType } from '../../../common/classification.js';
 import { agencies, departments } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
+import { topics, typicalNeeds } from '../classification/schema.js';
 import { clients } from '../clients/schema.js';
 import type { OverridableTerm, RequestKind } from './deadlines.js';
 import type { RequestStatus } from './lifecycle.js';
@@ -57,6 +59,13 @@ export const requests = pgTable(
     // A redirect within Otklik links both requests (each in its own agency).
     redirectedToId: uuid('redirected_to_id'),
     redirectedFromId: uuid('redirected_from_id'),
+    // Classification by an operator (seed 003 p. 9.1, seed 004 p. 8); the confirmed rows train the
+    // agency's topic suggestions, so `classifiedAt` marks a request as confirmed.
+    topicId: uuid('topic_id').references(() => topics.id, { onDelete: 'set null' }),
+    typicalNeedId: uuid('typical_need_id').references(() => typicalNeeds.id, { onDelete: 'set null' }),
+    requestType: text('request_type').$type<RequestType>(),
+    classifiedAt: timestamp('classified_at', { withTimezone: true }),
+    classifiedBy: uuid('classified_by').references(() => users.id, { onDelete: 'set null' }),
     // Russian full-text search over what staff look for: the client's name and the text.
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))`,
@@ -71,6 +80,7 @@ export const requests = pgTable(
     index('requests_agency_received').on(t.agencyId, t.receivedAt),
     index('requests_agency_due').on(t.agencyId, t.dueAt),
     index('requests_agency_assignee').on(t.agencyId, t.assigneeId),
+    index('requests_agency_topic').on(t.agencyId, t.topicId),
     index('requests_search').using('gin', t.search),
   ],
 );

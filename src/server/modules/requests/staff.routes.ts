@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { REQUEST_TYPES } from '../../../common/classification.js';
 import { REQUEST_CHANNELS } from '../../../common/requests.js';
 import { NonEmpty, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
@@ -25,6 +26,8 @@ const Summary = Type.Object({
   overdue: Type.Boolean(),
   departmentId: Nullable(Uuid),
   assigneeId: Nullable(Uuid),
+  topicId: Nullable(Uuid),
+  urgent: Type.Boolean(),
 });
 
 export const Detail = Type.Object({
@@ -43,6 +46,10 @@ export const Detail = Type.Object({
   resolvedAt: Nullable(Type.String()),
   groundCode: Nullable(Type.String()),
   redirectAddressee: Nullable(Type.String()),
+  typicalNeedId: Nullable(Uuid),
+  requestType: Nullable(Type.Enum(REQUEST_TYPES)),
+  classifiedAt: Nullable(Type.String()),
+  classifiedBy: Nullable(Uuid),
   events: Type.Array(
     Type.Object({
       at: Type.String(),
@@ -59,6 +66,7 @@ const RegisterQuery = {
   status: Type.Optional(Type.Array(Status, { maxItems: REQUEST_STATUSES.length })),
   kind: Type.Optional(Type.Array(Kind, { maxItems: REQUEST_KINDS.length })),
   channel: Type.Optional(Type.String({ maxLength: 40 })),
+  topic: Type.Optional(Uuid),
   overdue: Type.Optional(Type.Boolean()),
   mine: Type.Optional(Type.Boolean()),
   myDepartments: Type.Optional(Type.Boolean()),

@@ -31,6 +31,8 @@ export function toSummary(row: RequestRow, now: Date) {
     overdue: isOverdue(row, now),
     departmentId: row.departmentId,
     assigneeId: row.assigneeId,
+    topicId: row.topicId,
+    urgent: row.urgent,
   };
 }
 
@@ -51,6 +53,10 @@ export function toStaffDetail(row: RequestRow, events: EventRow[], now: Date, po
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     groundCode: row.groundCode,
     redirectAddressee: row.redirectAddressee,
+    typicalNeedId: row.typicalNeedId,
+    requestType: row.requestType,
+    classifiedAt: row.classifiedAt?.toISOString() ?? null,
+    classifiedBy: row.classifiedBy,
     events: events.map((event) => ({
       at: event.at.toISOString(),
       status: event.status,

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../ui/api';
+import { ClassificationPanel } from '../classification/ClassificationPanel';
 import { canActOnRequests } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { EmptyMessage } from '../shared/EmptyMessage';
@@ -89,6 +90,7 @@ function RequestCard({ request }: { request: RequestDetail }) {
       <Group gap="xs" mb="md">
         <StatusBadge status={request.status} />
         {request.overdue && <OverdueBadge />}
+        {request.urgent && <Badge color="orange">{t('classification.urgentBadge')}</Badge>}
       </Group>
 
       {actions.length > 0 && (
@@ -160,6 +162,15 @@ function RequestCard({ request }: { request: RequestDetail }) {
         <Section title={t('requests.card.text')}>
           {/* Plain text on purpose: the citizen's text may contain markup or script. */}
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{request.text}</Text>
+        </Section>
+
+        <Section title={t('classification.title')}>
+          {/* Keyed by the saved classification, so the form restarts from what the server stored. */}
+          <ClassificationPanel
+            key={`${request.classifiedAt}-${request.dueAt}`}
+            request={request}
+            editable={canActOnRequests(session)}
+          />
         </Section>
 
         {hasOutcome && (

@@ -11,6 +11,7 @@ import {
 import { IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTopics } from '../classification/classificationQueries';
 import { filterQuery, type RequestFilter } from './requestQueries';
 import {
   QUICK_VIEWS,
@@ -33,6 +34,7 @@ interface RequestFiltersProps {
 export function RequestFilters({ filter, view, onView, onChange, onOpenQuery }: RequestFiltersProps) {
   const { t } = useTranslation('console');
   const [search, setSearch] = useState(filter.q);
+  const topics = useTopics();
   // The URL is the source of truth: follow it when it changes (back button, quick view).
   useEffect(() => setSearch(filter.q), [filter.q]);
 
@@ -93,6 +95,16 @@ export function RequestFilters({ filter, view, onView, onChange, onOpenQuery }: 
           onChange={(value) => onChange({ kind: value as RequestKind | null })}
           clearable
           w={240}
+        />
+        <Select
+          label={t('classification.topicFilter')}
+          placeholder={t('classification.allTopics')}
+          data={(topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.name }))}
+          value={filter.topic}
+          onChange={(value) => onChange({ topic: value })}
+          searchable
+          clearable
+          w={280}
         />
         <Switch
           label={t('requests.overdueOnly')}

@@ -24,6 +24,7 @@ export function RequestsPage() {
     filter.q ||
       filter.statuses.length ||
       filter.kind ||
+      filter.topic ||
       filter.overdue ||
       filter.mine ||
       filter.myDepartments ||
@@ -81,6 +82,7 @@ export function RequestsPage() {
                     statuses: [],
                     overdue: false,
                     kind: null,
+                    topic: null,
                     q: '',
                     mine: false,
                     myDepartments: false,

@@ -1,6 +1,7 @@
-import { Anchor, Group, Table } from '@mantine/core';
+import { Anchor, Badge, Group, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTopics } from '../classification/classificationQueries';
 import { DataTable } from '../shared/DataTable';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';
@@ -17,6 +18,8 @@ interface RequestsTableProps {
 
 export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTableProps) {
   const { t, i18n } = useTranslation('console');
+  const topics = useTopics();
+  const topicName = (id: string | null) => topics.data?.find((topic) => topic.id === id)?.name ?? '—';
   const head = (
     <>
       <SortableTh column="number" sort={sort} onSort={onSort}>
@@ -25,6 +28,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
       <Table.Th>{t('requests.columns.kind')}</Table.Th>
       <Table.Th>{t('requests.columns.channel')}</Table.Th>
       <Table.Th>{t('requests.columns.applicant')}</Table.Th>
+      <Table.Th>{t('classification.topic')}</Table.Th>
       <SortableTh column="receivedAt" sort={sort} onSort={onSort}>
         {t('requests.columns.received')}
       </SortableTh>
@@ -35,7 +39,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
     </>
   );
   return (
-    <DataTable minWidth={980} head={head}>
+    <DataTable minWidth={1120} head={head}>
       {requests.map((request) => (
         <Table.Tr key={request.id}>
           <Table.Td>
@@ -48,6 +52,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
             {t(`common:requestChannels.${request.channel}`, { defaultValue: request.channel })}
           </Table.Td>
           <Table.Td>{request.contactName}</Table.Td>
+          <Table.Td>{topicName(request.topicId)}</Table.Td>
           <Table.Td>
             <time dateTime={request.receivedAt}>
               {formatDateTime(request.receivedAt, i18n.language, timezone)}
@@ -60,6 +65,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
             <Group gap={4} wrap="nowrap">
               <StatusBadge status={request.status} />
               {request.overdue && <OverdueBadge />}
+              {request.urgent && <Badge color="orange">{t('classification.urgentBadge')}</Badge>}
             </Group>
           </Table.Td>
         </Table.Tr>

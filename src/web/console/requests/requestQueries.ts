@@ -19,6 +19,7 @@ export interface RequestFilter {
   page: number;
   statuses: RequestStatus[];
   kind: RequestKind | null;
+  topic: string | null;
   overdue: boolean;
   mine: boolean;
   myDepartments: boolean;
@@ -32,6 +33,7 @@ function filterParams(filter: RequestFilter): URLSearchParams {
   const params = new URLSearchParams({ sort: filter.sort, order: filter.order });
   for (const status of filter.statuses) params.append('status', status);
   if (filter.kind) params.set('kind', filter.kind);
+  if (filter.topic) params.set('topic', filter.topic);
   if (filter.overdue) params.set('overdue', 'true');
   if (filter.mine) params.set('mine', 'true');
   if (filter.myDepartments) params.set('myDepartments', 'true');

@@ -2,6 +2,7 @@
 // (src/server/modules/requests/lifecycle.ts) so the card offers only the actions it would accept.
 // The server still checks every transition and answers 409 with its own Russian message.
 
+import type { RequestType } from '../../../common/classification';
 import {
   REQUEST_KINDS,
   REQUEST_STATUSES,
@@ -28,6 +29,8 @@ export interface RequestSummary {
   overdue: boolean;
   departmentId: string | null;
   assigneeId: string | null;
+  topicId: string | null;
+  urgent: boolean;
 }
 
 export interface RequestEvent {
@@ -53,6 +56,10 @@ export interface RequestDetail extends RequestSummary {
   resolvedAt: string | null;
   groundCode: string | null;
   redirectAddressee: string | null;
+  typicalNeedId: string | null;
+  requestType: RequestType | null;
+  classifiedAt: string | null;
+  classifiedBy: string | null;
   events: RequestEvent[];
 }
 

@@ -17,6 +17,8 @@ function dueWithinOf(value: string | null): number | null {
 }
 
 const SORTS: readonly SortColumn[] = ['dueAt', 'receivedAt', 'number'];
+// A topic id from a bookmarked URL; anything else is ignored rather than sent for a 400.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isStatus = (value: string): value is RequestStatus =>
   (REQUEST_STATUSES as readonly string[]).includes(value);
@@ -40,6 +42,7 @@ export function useRegisterParams() {
     page,
     statuses: params.getAll('status').filter(isStatus),
     kind: isKind(kindParam) ? kindParam : null,
+    topic: UUID.test(params.get('topic') ?? '') ? params.get('topic') : null,
     overdue: params.get('overdue') === 'true',
     mine: params.get('mine') === 'true',
     myDepartments: params.get('myDepartments') === 'true',

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'requests',
   'agency',
   'departments',
+  'topics',
   'touchpoints',
   'users',
   'calendar',
@@ -22,6 +23,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   requests: '/requests',
   agency: '/agency',
   departments: '/departments',
+  topics: '/topics',
   touchpoints: '/touchpoints',
   users: '/users',
   calendar: '/calendar',
@@ -46,12 +48,15 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
+  // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
+  if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
 }
 
 /** `head` sees the staff list but only `admin` changes anything. */
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
+  if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

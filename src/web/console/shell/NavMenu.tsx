@@ -10,6 +10,7 @@ import {
   IconInbox,
   IconMessages,
   IconSitemap,
+  IconTags,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   requests: IconInbox,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
+  topics: IconTags,
   touchpoints: IconMessages,
   users: IconUsers,
   calendar: IconCalendar,

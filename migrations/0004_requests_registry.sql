@@ -6,6 +6,28 @@ CREATE TABLE "job_runs" (
 	"last_error" text
 );
 --> statement-breakpoint
+CREATE TABLE "topics" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"default_department_id" uuid,
+	"archived" boolean DEFAULT false NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "typical_needs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"topic_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"archived" boolean DEFAULT false NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "staff_notifications" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"agency_id" uuid NOT NULL,
@@ -50,6 +72,15 @@ CREATE TABLE "request_reminders" (
 ALTER TABLE "agencies" ADD COLUMN "reminder_lead_days" integer[] DEFAULT '{3,1}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "requests" ADD COLUMN "redirected_to_id" uuid;--> statement-breakpoint
 ALTER TABLE "requests" ADD COLUMN "redirected_from_id" uuid;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "topic_id" uuid;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "typical_need_id" uuid;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "request_type" text;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "classified_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "classified_by" uuid;--> statement-breakpoint
+ALTER TABLE "topics" ADD CONSTRAINT "topics_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "topics" ADD CONSTRAINT "topics_default_department_id_departments_id_fk" FOREIGN KEY ("default_department_id") REFERENCES "public"."departments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "typical_needs" ADD CONSTRAINT "typical_needs_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "typical_needs" ADD CONSTRAINT "typical_needs_topic_id_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."topics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_notifications" ADD CONSTRAINT "staff_notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deadline_overrides" ADD CONSTRAINT "deadline_overrides_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -57,7 +88,15 @@ ALTER TABLE "register_views" ADD CONSTRAINT "register_views_agency_id_agencies_i
 ALTER TABLE "register_views" ADD CONSTRAINT "register_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_reminders" ADD CONSTRAINT "request_reminders_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_reminders" ADD CONSTRAINT "request_reminders_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "topics_agency_name" ON "topics" USING btree ("agency_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "topics_agency_order" ON "topics" USING btree ("agency_id","sort_order");--> statement-breakpoint
+CREATE UNIQUE INDEX "typical_needs_topic_name" ON "typical_needs" USING btree ("topic_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "typical_needs_agency_topic" ON "typical_needs" USING btree ("agency_id","topic_id");--> statement-breakpoint
 CREATE INDEX "staff_notifications_user" ON "staff_notifications" USING btree ("agency_id","user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "register_views_user_name" ON "register_views" USING btree ("agency_id","user_id",lower("name"));--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_topic_id_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."topics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_typical_need_id_typical_needs_id_fk" FOREIGN KEY ("typical_need_id") REFERENCES "public"."typical_needs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_classified_by_users_id_fk" FOREIGN KEY ("classified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "requests_agency_due" ON "requests" USING btree ("agency_id","due_at");--> statement-breakpoint
-CREATE INDEX "requests_agency_assignee" ON "requests" USING btree ("agency_id","assignee_id");
+CREATE INDEX "requests_agency_assignee" ON "requests" USING btree ("agency_id","assignee_id");--> statement-breakpoint
+CREATE INDEX "requests_agency_topic" ON "requests" USING btree ("agency_id","topic_id");
