@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
+import { attachmentRoutes } from './modules/requests/attachments.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import type { Services } from './services.js';
@@ -47,6 +49,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
   await app.register(fastifyCookie);
+  // Size is judged per file (uploads.ts), so an oversized file gets a message naming it.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -85,6 +89,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
+  attachmentRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,5 +61,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
+    attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
+    attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
   };
 }

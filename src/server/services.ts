@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Config, rootDir } from './config.js';
 import type { Database } from './db/client.js';
+import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createMailer, type Mailer } from './lib/mail.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
@@ -11,6 +12,7 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createClientService } from './modules/clients/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
+import { createAttachmentService } from './modules/requests/attachments.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
@@ -27,6 +29,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       outboxDir: join(config.dataDir, 'outbox'),
     });
   const audit = createAuditService(db);
+  const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -34,15 +37,23 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const users = createUserService(db, audit, agencies, sessions);
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
-  const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const requestAttachments = createAttachmentService({ db, store: attachmentStore, audit });
+  const notifier = createRequestNotifier({
+    agencies,
+    mailer: mail,
+    publicUrl: config.publicUrl,
+    answerFiles: requestAttachments.answerFilesForMail,
+  });
   return {
     database,
     config,
+    attachmentStore,
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
+    requestAttachments,
     requests: createRequestService({ db, policies, agencies, calendar, clients, notifier }),
     requestActions: createRequestActions({
       db,

@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from
 import type { Executor } from '../../db/client.js';
 import type { RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
-import { requestCounters, requestEvents, requests } from './schema.js';
+import { requestAttachments, requestCounters, requestEvents, requests } from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
+export type AttachmentRow = typeof requestAttachments.$inferSelect;
 
 /** The next sequence number for the agency and year; the row lock serialises concurrent intakes. */
 export async function nextSequence(db: Executor, agencyId: string, year: number): Promise<number> {
@@ -121,6 +122,7 @@ export async function listRegister(
     const match = or(
       ilike(requests.number, pattern),
       sql`${requests.search} @@ websearch_to_tsquery('russian', ${filter.q})`,
+      sql`${requests.attachmentSearch} @@ websearch_to_tsquery('russian', ${filter.q})`,
     );
     if (match) conditions.push(match);
   }
@@ -136,4 +138,37 @@ export async function listRegister(
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+export async function insertAttachments(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return db.insert(requestAttachments).values(values).returning();
+}
+
+export function listAttachments(
+  db: Executor,
+  agencyId: string,
+  requestId: string,
+  kind?: AttachmentRow['kind'],
+) {
+  const scope = and(eq(requestAttachments.agencyId, agencyId), eq(requestAttachments.requestId, requestId));
+  return db
+    .select()
+    .from(requestAttachments)
+    .where(kind ? and(scope, eq(requestAttachments.kind, kind)) : scope)
+    .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.originalName));
+}
+
+export async function findAttachment(db: Executor, agencyId: string, requestId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(requestAttachments)
+    .where(
+      and(
+        eq(requestAttachments.agencyId, agencyId),
+        eq(requestAttachments.requestId, requestId),
+        eq(requestAttachments.id, id),
+      ),
+    );
+  return row;
 }

@@ -1,5 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
@@ -22,6 +23,8 @@ export interface IntakeInput {
   phone: string | null;
   notifyByEmail: boolean;
   idempotencyKey: string | null;
+  /** Already in the attachment store; their rows are written in the intake transaction. */
+  files?: Upload[];
 }
 
 // No 0/O, 1/I/L: a code read out over the phone or copied from paper must survive.
@@ -37,6 +40,26 @@ function sameCode(expected: string, given: string): boolean {
 }
 
 export const EXPORT_LIMIT = 10_000;
+
+export function attachmentRows(
+  agencyId: string,
+  requestId: string,
+  kind: repo.AttachmentRow['kind'],
+  uploadedBy: string | null,
+  files: Upload[] = [],
+) {
+  return files.map((file) => ({
+    agencyId,
+    requestId,
+    kind,
+    originalName: file.name,
+    storageKey: file.key,
+    mimeType: file.mimeType,
+    size: file.size,
+    sha256: file.sha256,
+    uploadedBy,
+  }));
+}
 
 const requestNotFound = () =>
   new NotFound('request_not_found', 'Обращение не найдено: проверьте номер и код');
@@ -95,6 +118,7 @@ export function createRequestService(deps: {
             notifyByEmail: input.notifyByEmail,
             trackingCode: trackingCode(),
             idempotencyKey: input.idempotencyKey,
+            attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
             receivedAt: now,
             registeredAt: now,
             dueAt: termEnd(term, now, agency.timezone, productionCalendar),
@@ -104,6 +128,7 @@ export function createRequestService(deps: {
             { agencyId: agency.id, requestId: row.id, at: now, status: 'received' },
             { agencyId: agency.id, requestId: row.id, at: now, status: 'registered' },
           ]);
+          await repo.insertAttachments(tx, attachmentRows(agency.id, row.id, 'incoming', null, input.files));
           return row;
         });
         await notifier.registered(agency, row);
@@ -157,7 +182,8 @@ export function createRequestService(deps: {
       const row = await repo.findById(db, actor.agencyId, id);
       if (!row) throw new NotFound('request_not_found', 'Обращение не найдено');
       const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
-      return toStaffDetail(row, events, new Date(), policies[row.kind]);
+      const attachments = await repo.listAttachments(db, actor.agencyId, row.id);
+      return toStaffDetail(row, events, attachments, new Date(), policies[row.kind]);
     },
   };
 }

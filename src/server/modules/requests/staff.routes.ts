@@ -26,6 +26,16 @@ const Summary = Type.Object({
   assigneeId: Nullable(Uuid),
 });
 
+export const Attachment = Type.Object({
+  id: Uuid,
+  kind: Type.Enum(['incoming', 'answer'] as const),
+  name: Type.String(),
+  mimeType: Type.String(),
+  size: Type.Integer(),
+  uploadedBy: Nullable(Uuid),
+  createdAt: Type.String(),
+});
+
 export const Detail = Type.Object({
   ...Summary.properties,
   text: Type.String(),
@@ -42,6 +52,7 @@ export const Detail = Type.Object({
   resolvedAt: Nullable(Type.String()),
   groundCode: Nullable(Type.String()),
   redirectAddressee: Nullable(Type.String()),
+  attachments: Type.Array(Attachment),
   events: Type.Array(
     Type.Object({
       at: Type.String(),

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/client.js';
+import type { Upload } from '../../http/uploads.js';
+import type { Actor } from '../../lib/actor.js';
+import type { AttachmentStore } from '../../lib/attachment-store.js';
+import { NotFound } from '../../lib/errors.js';
+import type { AuditService } from '../audit/service.js';
+import * as repo from './repo.js';
+import { attachmentRows } from './service.js';
+import { toAttachment } from './views.js';
+
+const requestNotFound = () => new NotFound('request_not_found', 'Обращение не найдено');
+
+/** Files of a request: the client's, downloadable by staff, and those staff attach to the answer. */
+export function createAttachmentService(deps: { db: Db; store: AttachmentStore; audit: AuditService }) {
+  const { db, store, audit } = deps;
+
+  return {
+    /** Before any upload is read, so files for a request that is not ours never touch the disk. */
+    async ensureRequest(actor: Actor, requestId: string) {
+      if (!(await repo.findById(db, actor.agencyId, requestId))) throw requestNotFound();
+    },
+
+    async open(actor: Actor, requestId: string, attachmentId: string) {
+      const row = await repo.findAttachment(db, actor.agencyId, requestId, attachmentId);
+      if (!row) throw new NotFound('attachment_not_found', 'Файл не найден');
+      return { row, content: store.open(row.agencyId, row.storageKey) };
+    },
+
+    /** Files for the answer (seed 004 p. 3): sent to the client with the answer e-mail. */
+    async addAnswerFiles(actor: Actor, requestId: string, files: Upload[]) {
+      const rows = await db.transaction(async (tx) => {
+        const request = await repo.lockById(tx, actor.agencyId, requestId);
+        if (!request) throw requestNotFound();
+        const rows = await repo.insertAttachments(
+          tx,
+          attachmentRows(actor.agencyId, requestId, 'answer', actor.userId, files),
+        );
+        await audit.record(tx, actor, 'request_attachment', requestId, {
+          after: { files: rows.map((row) => ({ id: row.id, name: row.originalName, sha256: row.sha256 })) },
+        });
+        return rows;
+      });
+      return rows.map(toAttachment);
+    },
+
+    /** The answer's files as e-mail attachments. */
+    async answerFilesForMail(agencyId: string, requestId: string) {
+      const rows = await repo.listAttachments(db, agencyId, requestId, 'answer');
+      return Promise.all(
+        rows.map(async (row) => ({
+          filename: row.originalName,
+          content: await store.read(agencyId, row.storageKey),
+          contentType: row.mimeType,
+        })),
+      );
+    },
+  };
+}
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>;
