@@ -15,6 +15,7 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { kbRoutes } from './modules/kb/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { attachmentRoutes } from './modules/requests/attachments.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
   attachmentRoutes(app, services);
+  kbRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

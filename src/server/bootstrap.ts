@@ -3,6 +3,7 @@ import { type Config, rootDir } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
+import { loadTemplatePresets, readTemplatePresets } from './modules/kb/presets.js';
 import { createServices, type Services } from './services.js';
 
 export interface Started {
@@ -17,11 +18,15 @@ export async function bootstrap(config: Config): Promise<Started> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
-    const createdAgencies = await loadAgencyPresets(
-      database.db,
-      readAgencyPresets(join(rootDir, 'presets', 'agencies')),
-    );
+    const agencyPresets = readAgencyPresets(join(rootDir, 'presets', 'agencies'));
+    const createdAgencies = await loadAgencyPresets(database.db, agencyPresets);
     const services = createServices(database, config);
+    const presetAgencies = await Promise.all(agencyPresets.map((p) => services.agencies.findBySlug(p.slug)));
+    await loadTemplatePresets(
+      database.db,
+      presetAgencies.filter((a) => a !== undefined),
+      readTemplatePresets(join(rootDir, 'presets', 'kb', 'answer-templates.json')),
+    );
     const generatedAdminPassword = await services.users.ensureAdministrator(
       config.adminEmail,
       config.adminPassword,

@@ -11,6 +11,7 @@ import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createKbService } from './modules/kb/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
@@ -44,6 +45,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     publicUrl: config.publicUrl,
     answerFiles: requestAttachments.answerFilesForMail,
   });
+  const requests = createRequestService({ db, policies, agencies, calendar, clients, notifier });
   return {
     database,
     config,
@@ -54,7 +56,8 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     calendar,
     clients,
     requestAttachments,
-    requests: createRequestService({ db, policies, agencies, calendar, clients, notifier }),
+    requests,
+    kb: createKbService({ db, audit, agencies, users, requests }),
     requestActions: createRequestActions({
       db,
       policies,
