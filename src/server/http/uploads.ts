@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sizeText } from '../../common/attachments.js';
 import type { AttachmentStore } from '../lib/attachment-store.js';
 import { Invalid } from '../lib/errors.js';
 import { ALLOWED_LABELS, detectAllowedType } from '../lib/file-kinds.js';
@@ -18,8 +19,6 @@ export interface UploadLimits {
 }
 
 const FIELD = 'body.files';
-const sizeText = (bytes: number) =>
-  bytes >= 1_048_576 ? `${Math.round((bytes / 1_048_576) * 10) / 10} МБ` : `${Math.round(bytes / 1024)} КБ`;
 
 /** A name we can show and put in a Content-Disposition: well-formed, printable, not too long. */
 function checkedName(raw: string): string {

@@ -1,4 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { ALLOWED_LABELS } from '../../common/attachments.js';
+
+export { ALLOWED_LABELS };
 
 /** What clients and staff may attach: office documents, scans and plain text — nothing executable. */
 const BY_MAGIC: Record<string, string> = {
@@ -20,8 +23,6 @@ const OLE_BY_EXTENSION: Record<string, string> = {
   xls: 'application/vnd.ms-excel',
 };
 const TEXT_BY_EXTENSION: Record<string, string> = { txt: 'text/plain', csv: 'text/csv' };
-
-export const ALLOWED_LABELS = 'PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, RTF, TXT, CSV, JPEG, PNG, GIF, TIFF';
 
 const extensionOf = (name: string) => name.toLowerCase().match(/\.([a-z0-9]{1,8})$/)?.[1] ?? '';
 

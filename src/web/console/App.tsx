@@ -7,6 +7,7 @@ import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
+import { TemplatesPage } from './kb/TemplatesPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -33,6 +34,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
+        <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />

@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../common/types';
 export const SECTIONS = [
   'home',
   'requests',
+  'templates',
   'agency',
   'departments',
   'touchpoints',
@@ -19,6 +20,7 @@ export type Section = (typeof SECTIONS)[number];
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
+  templates: '/templates',
   agency: '/agency',
   departments: '/departments',
   touchpoints: '/touchpoints',
@@ -41,13 +43,15 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
-  if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
+  if (section === 'requests' || section === 'templates') return hasRole(session, ...REQUEST_READERS);
   return hasRole(session, 'admin');
 }
 
 /** `head` sees the staff list but only `admin` changes anything. */
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
+  // Seed 001 p. 10: heads of units keep their templates.
+  if (section === 'templates') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 
