@@ -116,6 +116,35 @@ describe('the answer with files and the signature', () => {
     expect(none.json().field).toBe('body.files');
   });
 
+  it("takes back a file of an answer not yet sent, but never the client's file or a sent one", async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const { id } = await submitted(slug, staff);
+    const [wrong] = (await uploadAnswerFile(staff, id, 'не тот.pdf', SMALL_PDF)).json();
+    const [right] = (await uploadAnswerFile(staff, id, 'тот.pdf', SMALL_PDF)).json();
+    const remove = (fileId: string) =>
+      staff.request({ method: 'DELETE', url: `/api/staff/requests/${id}/attachments/${fileId}` });
+    expect((await remove(wrong.id)).statusCode).toBe(204);
+    const card = (await staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).json();
+    expect(card.attachments.map((a: { name: string }) => a.name).sort()).toEqual([
+      'тот.pdf',
+      'фото фасада.pdf',
+    ]);
+    const incoming = card.attachments.find((a: { kind: string }) => a.kind === 'incoming');
+    expect((await remove(incoming.id)).json()).toMatchObject({ error: 'attachment_kept' });
+
+    await staff.request({
+      method: 'POST',
+      url: `/api/staff/requests/${id}/answer`,
+      payload: { text: 'Ответ', form: 'written' },
+    });
+    expect((await remove(right.id)).statusCode).toBe(409);
+    const download = await staff.request({
+      method: 'GET',
+      url: `/api/staff/requests/${id}/attachments/${right.id}`,
+    });
+    expect(download.rawPayload.equals(SMALL_PDF)).toBe(true);
+  });
+
   it("does not show or take files of another agency's request", async () => {
     await expectTenantIsolation(harness, {
       async create(staffOfA) {
@@ -126,6 +155,7 @@ describe('the answer with files and the signature', () => {
       },
       requests: (path) => [
         { method: 'GET', url: `/api/staff/requests/${path}` },
+        { method: 'DELETE', url: `/api/staff/requests/${path}` },
         {
           method: 'POST',
           url: `/api/staff/requests/${path.split('/')[0]}/attachments`,

@@ -72,4 +72,16 @@ export function attachmentRoutes(
       }
     },
   );
+
+  app.delete(
+    '/api/staff/requests/:id/attachments/:attachmentId',
+    {
+      preHandler: requireStaff(...WRITERS),
+      schema: { tags, params: Type.Object({ id: Uuid, attachmentId: Uuid }) },
+    },
+    async (request, reply) => {
+      await attachments.removeAnswerFile(actorOf(request), request.params.id, request.params.attachmentId);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -2,8 +2,9 @@ import type { Db } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
-import { NotFound } from '../../lib/errors.js';
+import { Conflict, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
+import { OPEN_STATUSES } from './lifecycle.js';
 import * as repo from './repo.js';
 import { attachmentRows } from './service.js';
 import { toAttachment } from './views.js';
@@ -41,6 +42,31 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
         return rows;
       });
       return rows.map(toAttachment);
+    },
+
+    /**
+     * Takes back a file attached to an answer not yet sent. What the client sent is never deleted
+     * (ARCHITECTURE §3), and neither is a file that already went out with an answer.
+     */
+    async removeAnswerFile(actor: Actor, requestId: string, attachmentId: string) {
+      const key = await db.transaction(async (tx) => {
+        const request = await repo.lockById(tx, actor.agencyId, requestId);
+        const row = request && (await repo.findAttachment(tx, actor.agencyId, requestId, attachmentId));
+        if (!request || !row) throw new NotFound('attachment_not_found', 'Файл не найден');
+        if (row.kind !== 'answer') {
+          throw new Conflict('attachment_kept', 'Файлы заявителя не удаляются');
+        }
+        if (!OPEN_STATUSES.includes(request.status)) {
+          throw new Conflict('attachment_kept', 'Ответ уже отправлен: его файлы не удаляются');
+        }
+        await repo.deleteAttachment(tx, actor.agencyId, attachmentId);
+        await audit.record(tx, actor, 'request_attachment', requestId, {
+          before: { id: row.id, name: row.originalName, sha256: row.sha256 },
+        });
+        return row.storageKey;
+      });
+      // After commit: a failed transaction must not lose the file its row still points to.
+      await store.remove(actor.agencyId, key);
     },
 
     /** The answer's files as e-mail attachments. */

@@ -172,3 +172,9 @@ export async function findAttachment(db: Executor, agencyId: string, requestId: 
     );
   return row;
 }
+
+export async function deleteAttachment(db: Executor, agencyId: string, id: string) {
+  await db
+    .delete(requestAttachments)
+    .where(and(eq(requestAttachments.agencyId, agencyId), eq(requestAttachments.id, id)));
+}

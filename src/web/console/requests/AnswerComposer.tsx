@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ACCEPT, checkFiles } from '../../../common/attachments';
 import { renderTemplate, useAnswerTemplates, useSignature } from '../kb/templateQueries';
 import { AttachmentList } from './AttachmentList';
-import { useUploadAnswerFiles } from './requestQueries';
+import { useRemoveAnswerFile, useUploadAnswerFiles } from './requestQueries';
 import { ANSWER_FORMS, type AnswerForm, type RequestDetail } from './requestTypes';
 
 interface AnswerComposerProps {
@@ -25,6 +25,7 @@ export function AnswerComposer(props: AnswerComposerProps) {
   const templates = useAnswerTemplates({ q: '', archived: false });
   const signature = useSignature();
   const upload = useUploadAnswerFiles(props.request.id);
+  const remove = useRemoveAnswerFile(props.request.id);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [unknown, setUnknown] = useState<string[]>([]);
   const [templateError, setTemplateError] = useState<string | null>(null);

@@ -113,3 +113,16 @@ export function useUploadAnswerFiles(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(id) }),
   });
 }
+
+/** Takes back a file of an answer not yet sent. */
+export function useRemoveAnswerFile(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      api<void>(
+        'DELETE',
+        `/api/staff/requests/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(id) }),
+  });
+}
