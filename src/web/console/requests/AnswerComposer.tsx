@@ -106,6 +106,7 @@ export function AnswerComposer(props: AnswerComposerProps) {
         requestId={props.request.id}
         files={answerFiles}
         emptyText={t('attachments.noAnswerFiles')}
+        onRemove={(file) => remove.mutate(file.id, { onError: (error) => setFileError(error.message) })}
       />
       <Select
         label={t('requests.form.answerForm')}
