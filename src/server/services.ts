@@ -38,7 +38,12 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const users = createUserService(db, audit, agencies, sessions);
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
-  const requestAttachments = createAttachmentService({ db, store: attachmentStore, audit });
+  const requestAttachments = createAttachmentService({
+    db,
+    store: attachmentStore,
+    audit,
+    maxCount: config.attachmentMaxCount,
+  });
   const notifier = createRequestNotifier({
     agencies,
     mailer: mail,

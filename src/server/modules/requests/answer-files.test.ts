@@ -131,6 +131,18 @@ describe('the answer with files and the signature', () => {
     ]);
     const incoming = card.attachments.find((a: { kind: string }) => a.kind === 'incoming');
     expect((await remove(incoming.id)).json()).toMatchObject({ error: 'attachment_kept' });
+    // The answer's files together stay within the limit (5 by default): one is there, five more are too many.
+    const many = Array.from({ length: 5 }, (_, n) => ({ name: `лист ${n}.pdf`, content: SMALL_PDF }));
+    const tooMany = await staff.request({
+      method: 'POST',
+      url: `/api/staff/requests/${id}/attachments`,
+      ...multipartBody({}, many),
+    });
+    expect(tooMany.json()).toEqual({
+      error: 'too_many_files',
+      message: 'К ответу — не больше 5 файлов',
+      field: 'body.files',
+    });
 
     await staff.request({
       method: 'POST',

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
-import { Conflict, NotFound } from '../../lib/errors.js';
+import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import * as repo from './repo.js';
@@ -12,8 +12,14 @@ import { toAttachment } from './views.js';
 const requestNotFound = () => new NotFound('request_not_found', 'Обращение не найдено');
 
 /** Files of a request: the client's, downloadable by staff, and those staff attach to the answer. */
-export function createAttachmentService(deps: { db: Db; store: AttachmentStore; audit: AuditService }) {
-  const { db, store, audit } = deps;
+export function createAttachmentService(deps: {
+  db: Db;
+  store: AttachmentStore;
+  audit: AuditService;
+  /** The same limit as for a client's request: the answer e-mail carries all of them. */
+  maxCount: number;
+}) {
+  const { db, store, audit, maxCount } = deps;
 
   return {
     /** Before any upload is read, so files for a request that is not ours never touch the disk. */
@@ -32,6 +38,10 @@ export function createAttachmentService(deps: { db: Db; store: AttachmentStore; 
       const rows = await db.transaction(async (tx) => {
         const request = await repo.lockById(tx, actor.agencyId, requestId);
         if (!request) throw requestNotFound();
+        const existing = await repo.listAttachments(tx, actor.agencyId, requestId, 'answer');
+        if (existing.length + files.length > maxCount) {
+          throw new Invalid('body.files', `К ответу — не больше ${maxCount} файлов`, 'too_many_files');
+        }
         const rows = await repo.insertAttachments(
           tx,
           attachmentRows(actor.agencyId, requestId, 'answer', actor.userId, files),
