@@ -101,6 +101,8 @@ export function AnswerComposer(props: AnswerComposerProps) {
         error={fileError}
         disabled={upload.isPending}
         clearable={false}
+        // The placeholder is text (not an input's placeholder): it needs 4.5:1, red or gray alike.
+        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
       />
       <AttachmentList
         requestId={props.request.id}

@@ -30,6 +30,8 @@ export function AttachmentsField({ value, error, onChange }: Props) {
       error={error}
       classNames={{ error: fieldClasses.error }}
       maw={560}
+      // The placeholder is text (not an input's placeholder): it needs 4.5:1, red or gray alike.
+      styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
     />
   );
 }
