@@ -98,7 +98,14 @@ export async function readUploads(
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
+        // A JSON-typed part arrives parsed and an over-long one truncated: neither is the text sent.
+        if (typeof part.value !== 'string' || part.valueTruncated) {
+          throw new Invalid(
+            `body.${part.fieldname}`,
+            'Поле формы должно быть обычным текстом разумной длины',
+          );
+        }
+        fields[part.fieldname] = part.value;
         continue;
       }
       if (part.fieldname !== 'files') {

@@ -142,6 +142,23 @@ describe('portal intake with files', () => {
     expect(body.message).toBe('Не длиннее 10000 символов');
   });
 
+  it('refuses a form field sent as JSON instead of text', async () => {
+    const { slug } = await newAgency();
+    const { payload, headers } = multipartBody({ kind: 'appeal', name: 'Сидоров', consent: 'true' });
+    const boundary = headers['content-type'].split('boundary=')[1];
+    const jsonPart = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="text"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n`,
+    );
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: `/api/public/${slug}/requests`,
+      payload: Buffer.concat([jsonPart, payload]),
+      headers,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('body.text');
+  });
+
   it('refuses text that arrived with broken encoding', async () => {
     const { slug, agencyId } = await newAgency();
     const { payload, headers } = multipartBody({ ...fields, name: 'Сид@@оров' }, [
