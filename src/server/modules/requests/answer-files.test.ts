@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
@@ -123,7 +125,11 @@ describe('the answer with files and the signature', () => {
     const [right] = (await uploadAnswerFile(staff, id, 'тот.pdf', SMALL_PDF)).json();
     const remove = (fileId: string) =>
       staff.request({ method: 'DELETE', url: `/api/staff/requests/${id}/attachments/${fileId}` });
+    const agency = await harness.services.agencies.findBySlug(slug);
+    const onDisk = () => readdirSync(join(harness.config.dataDir, 'attachments', agency?.id ?? '')).length;
+    const before = onDisk();
     expect((await remove(wrong.id)).statusCode).toBe(204);
+    expect(onDisk()).toBe(before - 1);
     const card = (await staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).json();
     expect(card.attachments.map((a: { name: string }) => a.name).sort()).toEqual([
       'тот.pdf',

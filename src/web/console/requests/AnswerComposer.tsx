@@ -59,7 +59,14 @@ export function AnswerComposer(props: AnswerComposerProps) {
       <Select
         label={t('answerTemplates.choose')}
         placeholder={t('answerTemplates.choosePlaceholder')}
-        data={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
+        data={(['letter', 'short'] as const)
+          .map((variant) => ({
+            group: t(`answerTemplates.variants.${variant}`),
+            items: (templates.data ?? [])
+              .filter((template) => template.variant === variant)
+              .map((template) => ({ value: template.id, label: template.title })),
+          }))
+          .filter((group) => group.items.length > 0)}
         value={templateId}
         onChange={chooseTemplate}
         error={templateError}
