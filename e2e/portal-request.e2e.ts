@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/credentials.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,6 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const fact = (page: Page, term: string) =>
   page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').innerText();
@@ -37,6 +39,9 @@ it('a citizen sends an appeal by keyboard, gets a number and a code, and sees it
   await page.keyboard.type('Прошу проверить состояние объекта культурного наследия на ул. Ленина, 1.');
   await expect(page.locator('#request-text-description').innerText()).resolves.toBe('72 из 10\u00a0000');
   await page.keyboard.press('Tab');
+  // The file picker is a button in the tab order (the dialog itself is the browser's).
+  expect(await focusedId(page)).toBe('request-files');
+  await page.keyboard.press('Tab');
   await page.keyboard.type('Иванова Мария Петровна');
   await page.keyboard.press('Tab');
   await page.keyboard.type('ivanova@example.ru');
@@ -52,6 +57,11 @@ it('a citizen sends an appeal by keyboard, gets a number and a code, and sees it
   await page.keyboard.press('Tab');
   // The honeypot is skipped: the next stop is the button.
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Отправить обращение');
+  // A scan goes with the text (seed 002: a message with attachments); the form then sends multipart.
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'фото фасада.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Отправить обращение' }).focus();
   await page.keyboard.press('Enter');
 
   const done = page.getByRole('status').filter({ hasText: 'Обращение отправлено' });
@@ -87,7 +97,46 @@ it('a citizen sends an appeal by keyboard, gets a number and a code, and sees it
   );
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
+  await expectFileOnConsoleCard(number, 'фото фасада.pdf');
 });
+
+/** The administrator finds the request in the console and sees the client's file as a download. */
+async function expectFileOnConsoleCard(number: string, fileName: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('baseUrl')}/console/`);
+  await page.getByLabel(/^Электронная почта/).fill(ADMIN_EMAIL);
+  await page.getByLabel(/^Пароль/).fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  const switcher = page.getByLabel('Текущее ведомство').first();
+  await switcher.waitFor();
+  if ((await switcher.inputValue()) !== 'Инспекция ОКН НСО') {
+    await switcher.click();
+    await page.getByRole('option', { name: /^Инспекция ОКН НСО/ }).click();
+    await page.getByText('Вы работаете в ведомстве «Инспекция ОКН НСО»').first().waitFor();
+  }
+  await page.goto(`${inject('baseUrl')}/console/requests?q=${encodeURIComponent(number)}`);
+  await page.getByRole('link', { name: number, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Обращение № ${number}` }).waitFor();
+  const files = page.getByRole('region', { name: 'Вложения заявителя' });
+  const link = files.getByRole('link', { name: fileName });
+  await link.waitFor();
+  expect(await link.getAttribute('href')).toMatch(
+    /^\/api\/staff\/requests\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/,
+  );
+  const download = await page.evaluate(
+    async (href) => {
+      const response = await fetch(href ?? '');
+      return { status: response.status, disposition: response.headers.get('content-disposition') };
+    },
+    await link.getAttribute('href'),
+  );
+  expect(download).toEqual({
+    status: 200,
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.close();
+}
 
 it('shows the errors in Russian under their fields and moves the focus to the first one', async () => {
   const page = await (await browser.newContext()).newPage();

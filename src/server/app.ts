@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
@@ -15,8 +16,10 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
+import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
+import { attachmentRoutes } from './modules/requests/attachments.routes.js';
 import { requestClassificationRoutes } from './modules/requests/classify.routes.js';
 import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
@@ -52,6 +55,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
   await app.register(fastifyCookie);
+  // Size is judged per file (uploads.ts), so an oversized file gets a message naming it.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -95,6 +100,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   deadlinePolicyRoutes(app, services);
   requestClassificationRoutes(app, services);
   classificationRoutes(app, services);
+  attachmentRoutes(app, services);
+  kbRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

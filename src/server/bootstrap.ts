@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
 import { loadTopicPresets, readTopicPresets } from './modules/classification/presets.js';
+import { loadTemplatePresets, readTemplatePresets } from './modules/kb/presets.js';
 import { createServices, type Services } from './services.js';
 
 export interface Started {
@@ -18,13 +19,17 @@ export async function bootstrap(config: Config): Promise<Started> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
-    const createdAgencies = await loadAgencyPresets(
-      database.db,
-      readAgencyPresets(join(rootDir, 'presets', 'agencies')),
-    );
+    const agencyPresets = readAgencyPresets(join(rootDir, 'presets', 'agencies'));
+    const createdAgencies = await loadAgencyPresets(database.db, agencyPresets);
     const services = createServices(database, config);
     const topicPresets = readTopicPresets(join(rootDir, 'presets', 'topics'));
     await loadTopicPresets(database.db, services.agencies, topicPresets);
+    const presetAgencies = await Promise.all(agencyPresets.map((p) => services.agencies.findBySlug(p.slug)));
+    await loadTemplatePresets(
+      database.db,
+      presetAgencies.filter((a) => a !== undefined),
+      readTemplatePresets(join(rootDir, 'presets', 'kb', 'answer-templates.json')),
+    );
     const generatedAdminPassword = await services.users.ensureAdministrator(
       config.adminEmail,
       config.adminPassword,

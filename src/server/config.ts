@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean;
   /** Minutes between deadline sweeps (reminders, escalations); 0 turns the scheduler off. */
   deadlineSweepMinutes: number;
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,5 +64,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
+    attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
+    attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Config, rootDir } from './config.js';
 import type { Database } from './db/client.js';
+import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createMailer, type Mailer } from './lib/mail.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
@@ -12,8 +13,10 @@ import { createUserService } from './modules/auth/users.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
+import { createAttachmentService } from './modules/requests/attachments.service.js';
 import { createRequestClassification } from './modules/requests/classify.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
@@ -34,6 +37,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
       outboxDir: join(config.dataDir, 'outbox'),
     });
   const audit = createAuditService(db);
+  const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -45,7 +49,18 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     defaults: loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json')),
   });
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
-  const notifier = createRequestNotifier({ agencies, mailer: mail, publicUrl: config.publicUrl });
+  const requestAttachments = createAttachmentService({
+    db,
+    store: attachmentStore,
+    audit,
+    maxCount: config.attachmentMaxCount,
+  });
+  const notifier = createRequestNotifier({
+    agencies,
+    mailer: mail,
+    publicUrl: config.publicUrl,
+    answerFiles: requestAttachments.answerFilesForMail,
+  });
   const taxonomy = createTaxonomyService(db, audit, agencies);
   const requestClassification = createRequestClassification({
     db,
@@ -70,12 +85,15 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   return {
     database,
     config,
+    attachmentStore,
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
+    requestAttachments,
     requests,
+    kb: createKbService({ db, audit, agencies, users, requests }),
     requestActions: createRequestActions({
       db,
       policies,

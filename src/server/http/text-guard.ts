@@ -3,7 +3,7 @@ import { Invalid } from '../lib/errors.js';
 
 // JSON may carry lone UTF-16 surrogates ("\ud800") and NUL characters; PostgreSQL refuses both,
 // and a refusal deep in a transaction would surface as a 500. Reject them up front, by field.
-function findMalformed(value: unknown, path: string): string | null {
+export function findMalformed(value: unknown, path: string): string | null {
   if (typeof value === 'string') {
     return !value.isWellFormed() || value.includes('\u0000') ? path : null;
   }

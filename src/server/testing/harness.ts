@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Role } from '../../common/roles.js';
 import type { SessionInfo } from '../../common/types.js';
 import { buildApp } from '../app.js';
@@ -25,6 +25,8 @@ export interface Harness {
   close(): Promise<void>;
   /** E-mails written to the outbox so far, oldest first, as «To» plus the decoded text body. */
   outbox(): Promise<string[]>;
+  /** The same e-mails parsed whole, attachments included. */
+  outboxMails(): Promise<ParsedMail[]>;
 }
 
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
@@ -44,6 +46,15 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const services = createServices(database, { ...config, databaseUrl: url });
   const app = await buildApp(services, { logger: false });
   const outboxDir = join(dataDir, 'outbox');
+  const outboxMails = async (): Promise<ParsedMail[]> => {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outboxDir).sort();
+    } catch {
+      return [];
+    }
+    return Promise.all(files.map((file) => simpleParser(readFileSync(join(outboxDir, file)))));
+  };
   return {
     app,
     services,
@@ -53,18 +64,11 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    outboxMails,
     async outbox() {
-      let files: string[] = [];
-      try {
-        files = readdirSync(outboxDir).sort();
-      } catch {
-        return [];
-      }
-      return Promise.all(
-        files.map(async (file) => {
-          const mail = await simpleParser(readFileSync(join(outboxDir, file)));
-          return `To: ${mail.to && !Array.isArray(mail.to) ? mail.to.text : ''}\nSubject: ${mail.subject}\n\n${mail.text}`;
-        }),
+      return (await outboxMails()).map(
+        (mail) =>
+          `To: ${mail.to && !Array.isArray(mail.to) ? mail.to.text : ''}\nSubject: ${mail.subject}\n\n${mail.text}`,
       );
     },
   };

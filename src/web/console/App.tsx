@@ -9,6 +9,7 @@ import { TopicsPage } from './classification/TopicsPage';
 import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
+import { TemplatesPage } from './kb/TemplatesPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -35,6 +36,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
+        <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="topics" element={guarded('topics', <TopicsPage />)} />

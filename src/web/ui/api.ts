@@ -44,3 +44,24 @@ export async function api<T>(
   }
   return payload as T;
 }
+
+/** A multipart form (files): the browser sets the boundary, the CSRF token goes as for JSON. */
+export async function apiForm<T>(
+  path: string,
+  form: FormData,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      payload?.error ?? 'http_error',
+      payload?.message ?? `HTTP ${response.status}`,
+      payload?.field,
+    );
+  }
+  return payload as T;
+}

@@ -21,6 +21,8 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
+    // Appended to the answers this person signs (seed 004 p. 3: the executor's signature).
+    signature: text('signature'),
     locale: text('locale').$type<'ru' | 'en'>().notNull().default('ru'),
     isRegionAdmin: boolean('is_region_admin').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),

@@ -81,4 +81,24 @@ export function userRoutes(fastify: FastifyInstance, { users }: Services) {
     },
     (request) => users.update(actorOf(request), request.params.id, request.body),
   );
+
+  // Everyone edits their own signature; it is appended to the answers they send.
+  const Signature = Type.Object({ signature: Type.Union([Type.String(), Type.Null()]) });
+  app.get(
+    '/api/staff/profile/signature',
+    { preHandler: requireStaff(), schema: { tags, response: { 200: Signature } } },
+    async (request) => ({ signature: await users.signatureOf(actorOf(request).userId) }),
+  );
+  app.put(
+    '/api/staff/profile/signature',
+    {
+      preHandler: requireStaff(),
+      schema: {
+        tags,
+        body: Type.Object({ signature: Type.String({ maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 200: Signature },
+      },
+    },
+    async (request) => ({ signature: await users.setOwnSignature(actorOf(request), request.body.signature) }),
+  );
 }

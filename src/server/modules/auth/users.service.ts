@@ -125,6 +125,27 @@ export function createUserService(
     activeMembers: (agencyId: string, ids: string[]) => repo.listActiveMembers(db, agencyId, ids),
 
     departmentIdsOf: (agencyId: string, userId: string) => repo.listUserDepartmentIds(db, agencyId, userId),
+    /** The signature a staff member puts under answers (seed 004 p. 3); null when none is set. */
+    async signatureOf(userId: string): Promise<string | null> {
+      return (await repo.findUserById(db, userId))?.signature ?? null;
+    },
+
+    async nameOf(userId: string): Promise<string | null> {
+      return (await repo.findUserById(db, userId))?.name ?? null;
+    },
+
+    async setOwnSignature(actor: Actor, signature: string): Promise<string | null> {
+      const value = signature.trim() || null;
+      return db.transaction(async (tx) => {
+        const before = (await repo.findUserById(tx, actor.userId))?.signature ?? null;
+        await repo.updateUser(tx, actor.userId, { signature: value });
+        await audit.record(tx, actor, 'user', actor.userId, {
+          before: { signature: before },
+          after: { signature: value },
+        });
+        return value;
+      });
+    },
 
     async isActiveMember(agencyId: string, userId: string): Promise<boolean> {
       const membership = await repo.findMembership(db, agencyId, userId);

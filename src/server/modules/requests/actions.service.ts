@@ -157,11 +157,15 @@ export function createRequestActions(deps: {
       });
     },
 
-    answer: (actor: Actor, id: string, input: { text: string; form: 'oral' | 'written' | 'electronic' }) =>
-      transition(actor, id, 'answer', async () => ({
-        patch: { answerText: input.text, answerForm: input.form, resolvedAt: new Date() },
-        publicNote: input.text,
-      })),
+    /** The executor's signature goes under the answer the client reads (seed 004 p. 3). */
+    async answer(actor: Actor, id: string, input: { text: string; form: 'oral' | 'written' | 'electronic' }) {
+      const signature = await users.signatureOf(actor.userId);
+      const text = signature ? `${input.text.trimEnd()}\n\n${signature}` : input.text;
+      return transition(actor, id, 'answer', async () => ({
+        patch: { answerText: text, answerForm: input.form, resolvedAt: new Date() },
+        publicNote: text,
+      }));
+    },
 
     refuse: (actor: Actor, id: string, input: Outcome) =>
       transition(actor, id, 'refuse', async (row) => {

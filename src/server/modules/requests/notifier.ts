@@ -1,4 +1,4 @@
-import type { Mailer } from '../../lib/mail.js';
+import type { Mailer, OutgoingMail } from '../../lib/mail.js';
 import type { AgencyService } from '../agencies/service.js';
 import { STATUS_TITLES } from './lifecycle.js';
 import type { RequestRow } from './repo.js';
@@ -8,7 +8,13 @@ import type { RequestRow } from './repo.js';
  * from — for the portal that is the status page, which shows every public event — and by e-mail
  * when the client asked for it.
  */
-export function createRequestNotifier(deps: { agencies: AgencyService; mailer: Mailer; publicUrl: string }) {
+export function createRequestNotifier(deps: {
+  agencies: AgencyService;
+  mailer: Mailer;
+  publicUrl: string;
+  /** The files staff attached to the answer; they travel with the answer e-mail. */
+  answerFiles: (agencyId: string, requestId: string) => Promise<OutgoingMail['attachments']>;
+}) {
   const statusLink = (slug: string, row: RequestRow) =>
     `${deps.publicUrl}/${slug}/requests/status?number=${encodeURIComponent(row.number)}&code=${row.trackingCode}`;
 
@@ -29,7 +35,9 @@ export function createRequestNotifier(deps: { agencies: AgencyService; mailer: M
       if (!row.notifyByEmail || !row.contactEmail) return;
       const agency = await deps.agencies.byId(agencyId);
       const details = note ? `\n${note}\n` : '';
+      const attachments = row.status === 'answered' ? await deps.answerFiles(agencyId, row.id) : [];
       await deps.mailer.send({
+        ...(attachments?.length ? { attachments } : {}),
         to: row.contactEmail,
         subject: `${agency.shortName}: обращение № ${row.number} — ${STATUS_TITLES[row.status]}`,
         text: `Здравствуйте, ${row.contactName}!\n\nСтатус вашего обращения № ${row.number}: ${STATUS_TITLES[row.status]}.\n${details}\nХод рассмотрения: ${statusLink(agency.slug, row)}\n`,

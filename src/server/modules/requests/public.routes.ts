@@ -1,7 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Invalid } from '../../lib/errors.js';
+import { findMalformed } from '../../http/text-guard.js';
+import { readUploads, removeUploads, type Upload } from '../../http/uploads.js';
+import { Invalid, NotFound } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
 import { REQUEST_STATUSES } from './lifecycle.js';
@@ -10,7 +12,7 @@ const Status = Type.Enum(REQUEST_STATUSES);
 const PublicKind = Type.Enum(['appeal', 'info_request'] as const);
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-const IntakeBody = Type.Object(
+export const IntakeBody = Type.Object(
   {
     kind: PublicKind,
     text: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }),
@@ -44,17 +46,76 @@ const PublicStatusBody = Type.Object({
   ),
 });
 
-export function publicRequestRoutes(fastify: FastifyInstance, { requests, config }: Services) {
+const BOOLEAN_FIELDS = new Set(['consent', 'notifyByEmail']);
+
+/** Form fields are strings; the JSON schema then judges them exactly as it judges a JSON body. */
+function formBody(fields: Record<string, string>): Record<string, unknown> {
+  const malformed =
+    findMalformed(fields, 'body') ??
+    // busboy replaces bytes that are not UTF-8 with U+FFFD: the text arrived damaged.
+    Object.entries(fields)
+      .find(([, value]) => value.includes('\ufffd'))?.[0]
+      ?.replace(/^/, 'body.');
+  if (malformed) {
+    throw new Invalid(
+      malformed,
+      'Текст содержит недопустимые символы (повреждённая кодировка или нулевой символ)',
+      'malformed_text',
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false') ? value === 'true' : value,
+    ]),
+  );
+}
+
+interface Pending {
+  agencyId: string;
+  files: Upload[];
+  kept: boolean;
+}
+
+export function publicRequestRoutes(
+  fastify: FastifyInstance,
+  { requests, config, agencies, attachmentStore: store }: Services,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['requests'];
   const limit = { rateLimit: { max: config.publicRatePerMinute, timeWindow: '1 minute' } };
+  const limits = { maxBytes: config.attachmentMaxBytes, maxCount: config.attachmentMaxCount };
+  // Files of a multipart intake are stored before the transaction; unless the request that came
+  // with them was created, they are removed before the answer leaves.
+  const pending = new WeakMap<FastifyRequest, Pending>();
+
+  async function readForm(request: FastifyRequest) {
+    if (!request.isMultipart()) return;
+    const agency = await agencies.findBySlug((request.params as { agency: string }).agency);
+    if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
+    const { fields, files } = await readUploads(request, store, agency.id, limits);
+    pending.set(request, { agencyId: agency.id, files, kept: false });
+    request.body = formBody(fields);
+  }
+
+  async function dropUnkept(request: FastifyRequest) {
+    const upload = pending.get(request);
+    if (upload && !upload.kept) await removeUploads(store, upload.agencyId, upload.files);
+  }
 
   app.post(
     '/api/public/:agency/requests',
     {
       config: limit,
+      bodyLimit: config.attachmentMaxBytes * config.attachmentMaxCount + config.bodyLimitBytes,
+      preValidation: readForm,
+      onSend: async (request, _reply, payload) => {
+        await dropUnkept(request);
+        return payload;
+      },
       schema: {
         tags,
+        consumes: ['application/json', 'multipart/form-data'],
         params: Type.Object({ agency: Slug }),
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
         body: IntakeBody,
@@ -90,7 +151,10 @@ export function publicRequestRoutes(fastify: FastifyInstance, { requests, config
         phone: body.phone?.trim() || null,
         notifyByEmail: body.notifyByEmail ?? false,
         idempotencyKey: key,
+        files: pending.get(request)?.files ?? [],
       });
+      const upload = pending.get(request);
+      if (upload) upload.kept = created;
       return reply
         .status(created ? 201 : 200)
         .send({ number: row.number, trackingCode: row.trackingCode, dueAt: row.dueAt.toISOString() });

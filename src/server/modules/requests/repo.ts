@@ -20,6 +20,7 @@ import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
 import {
   deadlineOverrides,
   registerViews,
+  requestAttachments,
   requestCounters,
   requestEvents,
   requestReminders,
@@ -28,6 +29,7 @@ import {
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
+export type AttachmentRow = typeof requestAttachments.$inferSelect;
 
 /** The next sequence number for the agency and year; the row lock serialises concurrent intakes. */
 export async function nextSequence(db: Executor, agencyId: string, year: number): Promise<number> {
@@ -158,6 +160,7 @@ export async function listRegister(
     const match = or(
       ilike(requests.number, pattern),
       sql`${requests.search} @@ websearch_to_tsquery('russian', ${filter.q})`,
+      sql`${requests.attachmentSearch} @@ websearch_to_tsquery('russian', ${filter.q})`,
     );
     if (match) conditions.push(match);
   }
@@ -284,4 +287,43 @@ export function listConfirmed(db: Executor, agencyId: string, limit: number) {
     .where(confirmed(agencyId))
     .orderBy(desc(requests.classifiedAt))
     .limit(limit);
+}
+
+export async function insertAttachments(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return db.insert(requestAttachments).values(values).returning();
+}
+
+export function listAttachments(
+  db: Executor,
+  agencyId: string,
+  requestId: string,
+  kind?: AttachmentRow['kind'],
+) {
+  const scope = and(eq(requestAttachments.agencyId, agencyId), eq(requestAttachments.requestId, requestId));
+  return db
+    .select()
+    .from(requestAttachments)
+    .where(kind ? and(scope, eq(requestAttachments.kind, kind)) : scope)
+    .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.originalName));
+}
+
+export async function findAttachment(db: Executor, agencyId: string, requestId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(requestAttachments)
+    .where(
+      and(
+        eq(requestAttachments.agencyId, agencyId),
+        eq(requestAttachments.requestId, requestId),
+        eq(requestAttachments.id, id),
+      ),
+    );
+  return row;
+}
+
+export async function deleteAttachment(db: Executor, agencyId: string, id: string) {
+  await db
+    .delete(requestAttachments)
+    .where(and(eq(requestAttachments.agencyId, agencyId), eq(requestAttachments.id, id)));
 }

@@ -70,6 +70,12 @@ export const requests = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))`,
     ),
+    // The names of the client's files, one a line, so the register finds «скан договора.pdf».
+    attachmentNames: text('attachment_names'),
+    // Searched beside `search`; dots, dashes and underscores split words, else «договора.pdf» is one token.
+    attachmentSearch: tsvector('attachment_search').generatedAlwaysAs(
+      sql`to_tsvector('russian', regexp_replace(coalesce(attachment_names, ''), '[._-]+', ' ', 'g'))`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +88,7 @@ export const requests = pgTable(
     index('requests_agency_assignee').on(t.agencyId, t.assigneeId),
     index('requests_agency_topic').on(t.agencyId, t.topicId),
     index('requests_search').using('gin', t.search),
+    index('requests_attachment_search').using('gin', t.attachmentSearch),
   ],
 );
 
@@ -173,4 +180,30 @@ export const deadlineOverrides = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.kind, t.term] })],
+);
+
+/** Files a client sent with a request ('incoming') or staff attached to the answer ('answer'). */
+export const requestAttachments = pgTable(
+  'request_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'incoming' | 'answer'>().notNull(),
+    originalName: text('original_name').notNull(),
+    // The key in the attachment store: a random UUID, never derived from the name.
+    storageKey: text('storage_key').notNull(),
+    // Detected from the content (magic bytes), not taken from the name or the client's header.
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    // Null when the client uploaded it.
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('request_attachments_request').on(t.agencyId, t.requestId)],
 );

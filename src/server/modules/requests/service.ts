@@ -1,6 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
+import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import { endOfLocalDay, localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
@@ -31,10 +32,12 @@ export interface IntakeInput {
   receivedAt?: Date;
   /** Fast-track (ПОС, seed 003 p. 10.1) or an urgent appeal: the policy's shortened term. */
   urgent?: boolean;
+  /** Already in the attachment store; their rows are written in the intake transaction. */
+  files?: Upload[];
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
-export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey'> {
+export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey' | 'files'> {
   receivedAt: Date;
   externalId: string | null;
 }
@@ -62,6 +65,26 @@ export interface RegisterQuery extends Omit<repo.RegisterFilter, 'dueBy' | 'assi
   department?: string;
   /** Open requests whose term ends within this many working days (0: today), overdue included. */
   dueWithin?: number;
+}
+
+export function attachmentRows(
+  agencyId: string,
+  requestId: string,
+  kind: repo.AttachmentRow['kind'],
+  uploadedBy: string | null,
+  files: Upload[] = [],
+) {
+  return files.map((file) => ({
+    agencyId,
+    requestId,
+    kind,
+    originalName: file.name,
+    storageKey: file.key,
+    mimeType: file.mimeType,
+    size: file.size,
+    sha256: file.sha256,
+    uploadedBy,
+  }));
 }
 
 const requestNotFound = () =>
@@ -139,6 +162,7 @@ export function createRequestService(deps: {
           urgent: input.urgent ?? false,
           trackingCode: trackingCode(),
           idempotencyKey: input.idempotencyKey,
+          attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
           receivedAt,
           registeredAt: now,
           dueAt: termEnd(term, now, agency.timezone, productionCalendar),
@@ -159,6 +183,7 @@ export function createRequestService(deps: {
           ...(input.origin ? [internal(input.origin.note)] : []),
           ...(late ? [internal(late)] : []),
         ]);
+        await repo.insertAttachments(tx, attachmentRows(agency.id, row.id, 'incoming', null, input.files));
         await withinTransaction?.(tx, row);
         return row;
       });
@@ -294,8 +319,9 @@ export function createRequestService(deps: {
       const row = await repo.findById(db, actor.agencyId, id);
       if (!row) throw new NotFound('request_not_found', 'Обращение не найдено');
       const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
+      const attachments = await repo.listAttachments(db, actor.agencyId, row.id);
       const policy = (await policies.forAgency(actor.agencyId))[row.kind];
-      return toStaffDetail(row, events, new Date(), policy);
+      return toStaffDetail(row, events, attachments, new Date(), policy);
     },
   };
 }

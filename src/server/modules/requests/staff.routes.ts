@@ -30,6 +30,16 @@ const Summary = Type.Object({
   urgent: Type.Boolean(),
 });
 
+export const Attachment = Type.Object({
+  id: Uuid,
+  kind: Type.Enum(['incoming', 'answer'] as const),
+  name: Type.String(),
+  mimeType: Type.String(),
+  size: Type.Integer(),
+  uploadedBy: Nullable(Uuid),
+  createdAt: Type.String(),
+});
+
 export const Detail = Type.Object({
   ...Summary.properties,
   text: Type.String(),
@@ -50,6 +60,7 @@ export const Detail = Type.Object({
   requestType: Nullable(Type.Enum(REQUEST_TYPES)),
   classifiedAt: Nullable(Type.String()),
   classifiedBy: Nullable(Uuid),
+  attachments: Type.Array(Attachment),
   events: Type.Array(
     Type.Object({
       at: Type.String(),

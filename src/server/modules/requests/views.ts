@@ -1,6 +1,6 @@
 import type { DeadlinePolicy } from './deadlines.js';
 import { OPEN_STATUSES } from './lifecycle.js';
-import type { RequestRow } from './repo.js';
+import type { AttachmentRow, RequestRow } from './repo.js';
 import type { requestEvents } from './schema.js';
 
 type EventRow = typeof requestEvents.$inferSelect;
@@ -36,7 +36,25 @@ export function toSummary(row: RequestRow, now: Date) {
   };
 }
 
-export function toStaffDetail(row: RequestRow, events: EventRow[], now: Date, policy: DeadlinePolicy) {
+export function toAttachment(row: AttachmentRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.originalName,
+    mimeType: row.mimeType,
+    size: row.size,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toStaffDetail(
+  row: RequestRow,
+  events: EventRow[],
+  attachments: AttachmentRow[],
+  now: Date,
+  policy: DeadlinePolicy,
+) {
   return {
     ...toSummary(row, now),
     text: row.text,
@@ -57,6 +75,7 @@ export function toStaffDetail(row: RequestRow, events: EventRow[], now: Date, po
     requestType: row.requestType,
     classifiedAt: row.classifiedAt?.toISOString() ?? null,
     classifiedBy: row.classifiedBy,
+    attachments: attachments.map(toAttachment),
     events: events.map((event) => ({
       at: event.at.toISOString(),
       status: event.status,

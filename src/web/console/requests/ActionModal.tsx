@@ -6,15 +6,10 @@ import { useDepartments } from '../departments/departmentQueries';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
 import { useSaveForm } from '../shared/useSaveForm';
+import { AnswerComposer } from './AnswerComposer';
 import { RedirectAgencySelect } from './RedirectAgencySelect';
 import { useAssignableUsers, useRequestAction, useRequestGrounds } from './requestQueries';
-import {
-  ANSWER_FORMS,
-  type AnswerForm,
-  type LegalGround,
-  type RequestAction,
-  type RequestDetail,
-} from './requestTypes';
+import type { LegalGround, RequestAction, RequestDetail } from './requestTypes';
 
 interface ActionModalProps {
   request: RequestDetail;
@@ -170,30 +165,14 @@ export function ActionModal({ request, action, onClose }: ActionModalProps) {
         </Stack>
       )}
       {action === 'answer' && (
-        <Stack>
-          <Textarea
-            label={t('requests.form.answerText')}
-            value={values.text}
-            onChange={(event) => set('text')(event.currentTarget.value)}
-            error={errorOf('text')}
-            autosize
-            minRows={6}
-            maxLength={20_000}
-            required
-          />
-          <Select
-            label={t('requests.form.answerForm')}
-            data={ANSWER_FORMS.map((value: AnswerForm) => ({
-              value,
-              label: t(`common:answerForms.${value}`),
-            }))}
-            value={values.form}
-            onChange={set('form')}
-            error={errorOf('form')}
-            allowDeselect={false}
-            required
-          />
-        </Stack>
+        <AnswerComposer
+          request={request}
+          text={values.text}
+          form={values.form}
+          onText={set('text')}
+          onForm={set('form')}
+          errorOf={errorOf}
+        />
       )}
       {(action === 'refuse' || action === 'leaveWithoutAnswer') && (
         <Stack>

@@ -11,6 +11,7 @@ import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { ActionModal } from './ActionModal';
+import { AttachmentList } from './AttachmentList';
 import { formatDate, formatDateTime, useAgencyTimezone } from './formats';
 import { RequestTimeline } from './RequestTimeline';
 import { useRequest } from './requestQueries';
@@ -164,6 +165,14 @@ function RequestCard({ request }: { request: RequestDetail }) {
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{request.text}</Text>
         </Section>
 
+        <Section title={t('attachments.incoming')}>
+          <AttachmentList
+            requestId={request.id}
+            files={request.attachments.filter((file) => file.kind === 'incoming')}
+            emptyText={t('attachments.noIncoming')}
+          />
+        </Section>
+
         <Section title={t('classification.title')}>
           {/* Keyed by the saved classification, so the form restarts from what the server stored. */}
           <ClassificationPanel
@@ -195,6 +204,15 @@ function RequestCard({ request }: { request: RequestDetail }) {
               {request.answerText && (
                 <Field label={t('requests.card.answerText')}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{request.answerText}</span>
+                </Field>
+              )}
+              {request.attachments.some((file) => file.kind === 'answer') && (
+                <Field label={t('attachments.answerFiles')}>
+                  <AttachmentList
+                    requestId={request.id}
+                    files={request.attachments.filter((file) => file.kind === 'answer')}
+                    emptyText=""
+                  />
                 </Field>
               )}
             </Stack>

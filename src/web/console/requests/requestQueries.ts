@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, StaffUser } from '../../../common/types';
-import { ApiError, api } from '../../ui/api';
+import { ApiError, api, apiForm } from '../../ui/api';
 import {
   ACTION_PATHS,
   type RequestAction,
+  type RequestAttachment,
   type RequestDetail,
   type RequestGrounds,
   type RequestKind,
@@ -112,5 +113,31 @@ export function useRequestAction(id: string, action: RequestAction) {
       // The register shows the status and the term too.
       await queryClient.invalidateQueries({ queryKey: [...REQUESTS_KEY, 'list'] });
     },
+  });
+}
+
+/** Files for the answer, uploaded as soon as they are chosen; the card then lists them. */
+export function useUploadAnswerFiles(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (files: File[]) => {
+      const form = new FormData();
+      for (const file of files) form.append('files', file, file.name);
+      return apiForm<RequestAttachment[]>(`/api/staff/requests/${encodeURIComponent(id)}/attachments`, form);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(id) }),
+  });
+}
+
+/** Takes back a file of an answer not yet sent. */
+export function useRemoveAnswerFile(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      api<void>(
+        'DELETE',
+        `/api/staff/requests/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(id) }),
   });
 }

@@ -60,8 +60,23 @@ export interface RequestDetail extends RequestSummary {
   requestType: RequestType | null;
   classifiedAt: string | null;
   classifiedBy: string | null;
+  attachments: RequestAttachment[];
   events: RequestEvent[];
 }
+
+/** A file the client sent ('incoming') or staff attached to the answer ('answer'). */
+export interface RequestAttachment {
+  id: string;
+  kind: 'incoming' | 'answer';
+  name: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export const attachmentUrl = (requestId: string, attachmentId: string) =>
+  `/api/staff/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 export interface LegalGround {
   code: string;

@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../common/types';
 export const SECTIONS = [
   'home',
   'requests',
+  'templates',
   'agency',
   'departments',
   'topics',
@@ -21,6 +22,7 @@ export type Section = (typeof SECTIONS)[number];
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
+  templates: '/templates',
   agency: '/agency',
   departments: '/departments',
   topics: '/topics',
@@ -45,7 +47,7 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
-  if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
+  if (section === 'requests' || section === 'templates') return hasRole(session, ...REQUEST_READERS);
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
@@ -57,6 +59,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
   if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  // Seed 001 p. 10: heads of units keep their templates.
+  if (section === 'templates') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

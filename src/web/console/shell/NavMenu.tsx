@@ -11,6 +11,7 @@ import {
   IconMessages,
   IconSitemap,
   IconTags,
+  IconTemplate,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ import { useSession } from '../session/SessionContext';
 export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
+  templates: IconTemplate,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
   topics: IconTags,

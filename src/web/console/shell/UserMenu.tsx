@@ -1,7 +1,9 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLogout, IconSignature } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { SignatureModal } from '../kb/SignatureModal';
 import { useSession } from '../session/SessionContext';
 import { useLogout } from '../session/sessionMutations';
 
@@ -20,28 +22,37 @@ export function UserMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const [signing, setSigning] = useState(false);
 
   return (
-    <Menu position="bottom-end" width={260}>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu', { name: session.user.name })}>
-          <Avatar color="blue" radius="xl" size="md">
-            {initials(session.user.name)}
-          </Avatar>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text fw={600} c="dark" size="sm">
-            {session.user.name}
-          </Text>
-          <Text size="xs">{session.user.email}</Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onLogout}>
-          {t('shell.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" width={260}>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('shell.userMenu', { name: session.user.name })}>
+            <Avatar color="blue" radius="xl" size="md">
+              {initials(session.user.name)}
+            </Avatar>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>
+            <Text fw={600} c="dark" size="sm">
+              {session.user.name}
+            </Text>
+            <Text size="xs">{session.user.email}</Text>
+          </Menu.Label>
+          <Menu.Divider />
+          {session.currentAgency && (
+            <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSigning(true)}>
+              {t('answerTemplates.signature')}
+            </Menu.Item>
+          )}
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onLogout}>
+            {t('shell.logout')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {signing && <SignatureModal onClose={() => setSigning(false)} />}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AttachmentsField } from './AttachmentsField';
 import { ConsentField } from './ConsentField';
 import { ContactFields } from './ContactFields';
 import fieldClasses from './fields.module.css';
@@ -34,6 +35,11 @@ export function RequestForm({ agencyName, form }: Props) {
         <Text size="sm">{t('requests.requiredNote')}</Text>
         <RequestKindField value={draft.kind} error={errors.kind} onChange={(kind) => change('kind', kind)} />
         <RequestTextField value={draft.text} error={errors.text} onChange={(text) => change('text', text)} />
+        <AttachmentsField
+          value={draft.files}
+          error={errors.files}
+          onChange={(files) => change('files', files)}
+        />
         <TextInput
           id="request-name"
           name="name"

@@ -19,7 +19,12 @@ export function RequestTimeline({ events, timezone }: { events: RequestEvent[]; 
           <Text size="sm">
             <time dateTime={event.at}>{formatDateTime(event.at, timezone)}</time>
           </Text>
-          {event.note && <Text mt={4}>{event.note}</Text>}
+          {/* The answer keeps its paragraphs and the signature its lines. */}
+          {event.note && (
+            <Text mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {event.note}
+            </Text>
+          )}
         </Timeline.Item>
       ))}
     </Timeline>

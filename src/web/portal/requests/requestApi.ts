@@ -1,4 +1,4 @@
-import { api } from '../../ui/api';
+import { api, apiForm } from '../../ui/api';
 import type { CreatedRequest, NewRequestBody, RequestStatusView } from './requestTypes';
 
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}/requests`;
@@ -8,8 +8,17 @@ export function submitRequest(
   slug: string,
   body: NewRequestBody,
   idempotencyKey: string,
+  files: readonly File[] = [],
 ): Promise<CreatedRequest> {
-  return api<CreatedRequest>('POST', base(slug), body, { 'idempotency-key': idempotencyKey });
+  const headers = { 'idempotency-key': idempotencyKey };
+  if (files.length === 0) return api<CreatedRequest>('POST', base(slug), body, headers);
+  // With files the same fields go as a multipart form; the server validates them with the same schema.
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body)) {
+    if (value !== undefined) form.append(name, String(value));
+  }
+  for (const file of files) form.append('files', file, file.name);
+  return apiForm<CreatedRequest>(base(slug), form, headers);
 }
 
 /** A wrong or missing code answers 404, exactly like an unknown number. */

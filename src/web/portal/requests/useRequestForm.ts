@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkFiles } from '../../../common/attachments';
 import { ApiError } from '../../ui/api';
 import { countValues } from './formats';
 import { IdempotencyKeeper } from './idempotency';
@@ -43,7 +44,8 @@ export function useRequestForm(slug: string) {
   const [keeper] = useState(() => new IdempotencyKeeper());
 
   const mutation = useMutation({
-    mutationFn: ({ body, key }: { body: NewRequestBody; key: string }) => submitRequest(slug, body, key),
+    mutationFn: ({ body, key, files }: { body: NewRequestBody; key: string; files: File[] }) =>
+      submitRequest(slug, body, key, files),
   });
 
   // After the errors are rendered (so aria-describedby already names them), focus the first one.
@@ -81,17 +83,23 @@ export function useRequestForm(slug: string) {
     if (mutation.isPending) return;
     setProblem(null);
     const problems = validateDraft(draft);
-    if (Object.keys(problems).length > 0) {
-      const translated: FieldErrors = {};
-      for (const [field, { key, values }] of Object.entries(problems)) {
-        translated[field as RequestField] = t(`requests.errors.${key}`, countValues(values));
-      }
+    const translated: FieldErrors = {};
+    for (const [field, { key, values }] of Object.entries(problems)) {
+      translated[field as RequestField] = t(`requests.errors.${key}`, countValues(values));
+    }
+    // The same limits as the server's defaults, so a wrong file is named before anything is sent.
+    const fileProblem = checkFiles(draft.files);
+    if (fileProblem) translated.files = t(`attachments.errors.${fileProblem.key}`, fileProblem.values);
+    if (Object.keys(translated).length > 0) {
       showErrors(translated);
       return;
     }
     const body = toRequestBody(draft);
-    const key = keeper.keyFor(JSON.stringify(body));
-    mutation.mutate({ body, key }, { onSuccess: setCreated, onError: fail });
+    const files = draft.files;
+    const key = keeper.keyFor(
+      JSON.stringify([body, files.map((file) => [file.name, file.size, file.lastModified])]),
+    );
+    mutation.mutate({ body, key, files }, { onSuccess: setCreated, onError: fail });
   }
 
   function startOver() {

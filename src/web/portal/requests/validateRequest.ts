@@ -9,6 +9,7 @@ export interface RequestDraft {
   notifyByEmail: boolean;
   consent: boolean;
   website: string;
+  files: File[];
 }
 
 export const EMPTY_DRAFT: RequestDraft = {
@@ -20,10 +21,20 @@ export const EMPTY_DRAFT: RequestDraft = {
   notifyByEmail: false,
   consent: false,
   website: '',
+  files: [],
 };
 
 /** The visible inputs, in the order they appear on the page: the first error gets the focus. */
-export const REQUEST_FIELDS = ['kind', 'text', 'name', 'email', 'phone', 'notifyByEmail', 'consent'] as const;
+export const REQUEST_FIELDS = [
+  'kind',
+  'text',
+  'files',
+  'name',
+  'email',
+  'phone',
+  'notifyByEmail',
+  'consent',
+] as const;
 export type RequestField = (typeof REQUEST_FIELDS)[number];
 
 /** An i18n key under `requests.errors` with its values. */
