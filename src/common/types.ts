@@ -60,6 +60,8 @@ export interface StaffAgency extends PublicAgency {
   workingHours: WorkingHours;
   /** Put before the year and sequence of registration numbers («ГИОКН» → «ГИОКН-2026-00042»); may be empty. */
   requestNumberPrefix: string;
+  /** Years the client history is kept after the last interaction (seed 004 p. 4: at least five). */
+  retentionYears: number;
 }
 
 export interface Department {

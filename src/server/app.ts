@@ -14,6 +14,9 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { clientRoutes } from './modules/clients/routes.js';
+import { publicHistoryRoutes } from './modules/history/public.routes.js';
+import { historyRoutes } from './modules/history/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
@@ -85,6 +88,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);
+  clientRoutes(app, services);
+  historyRoutes(app, services);
+  publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

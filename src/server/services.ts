@@ -9,8 +9,13 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createClientMergeService } from './modules/clients/merge.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createHistoryLinks } from './modules/history/links.js';
+import { createRetention } from './modules/history/retention.js';
+import { createHistoryService } from './modules/history/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
+import { createRequestClientLink } from './modules/requests/client-link.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
@@ -30,7 +35,11 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
-  const clients = createClientService();
+  const clients = createClientService(db, audit);
+  const clientMerges = createClientMergeService(db, audit);
+  const requestLinks = createRequestClientLink(db);
+  clientMerges.onMerge(requestLinks.reassign);
+  const history = createHistoryService({ db, agencies, clients, requestLinks, audit });
   const users = createUserService(db, audit, agencies, sessions);
   const policies = loadDeadlinePolicies(join(rootDir, 'presets', 'deadlines', 'policies.json'));
   const grounds = loadLegalGrounds(join(rootDir, 'presets', 'legal', 'grounds.json'));
@@ -43,6 +52,17 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     touchpoints: createTouchpointService(db, audit),
     calendar,
     clients,
+    clientMerges,
+    history,
+    historyLinks: createHistoryLinks({
+      db,
+      agencies,
+      clients,
+      history,
+      mailer: mail,
+      publicUrl: config.publicUrl,
+    }),
+    retention: createRetention({ db, agencies, clients, requestLinks }),
     requests: createRequestService({ db, policies, agencies, calendar, clients, notifier }),
     requestActions: createRequestActions({
       db,

@@ -3,4 +3,5 @@ export * from '../modules/agencies/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/auth/schema.js';
 export * from '../modules/clients/schema.js';
+export * from '../modules/history/schema.js';
 export * from '../modules/requests/schema.js';

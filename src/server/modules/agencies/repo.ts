@@ -38,7 +38,12 @@ export async function insertAgencyIfAbsent(
 export async function updateAgency(
   db: Executor,
   id: string,
-  patch: Partial<Pick<AgencyRow, 'name' | 'shortName' | 'timezone' | 'workingHours' | 'requestNumberPrefix'>>,
+  patch: Partial<
+    Pick<
+      AgencyRow,
+      'name' | 'shortName' | 'timezone' | 'workingHours' | 'requestNumberPrefix' | 'retentionYears'
+    >
+  >,
 ): Promise<AgencyRow> {
   const [row] = await db
     .update(agencies)

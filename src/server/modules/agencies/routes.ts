@@ -11,6 +11,7 @@ const StaffAgency = Type.Object({
   ...PublicAgency.properties,
   workingHours: WorkingHours,
   requestNumberPrefix: Type.String(),
+  retentionYears: Type.Integer(),
 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
@@ -67,6 +68,8 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
             requestNumberPrefix: Type.Optional(
               Type.String({ maxLength: 20, pattern: '^[0-9A-Za-zА-ЯЁа-яё]*$' }),
             ),
+            // Seed 004 p. 4 sets five years as the minimum the history must be kept.
+            retentionYears: Type.Optional(Type.Integer({ minimum: 5, maximum: 75 })),
           },
           { additionalProperties: false },
         ),

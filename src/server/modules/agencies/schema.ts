@@ -23,6 +23,8 @@ export const agencies = pgTable('agencies', {
   workingHours: jsonb('working_hours').$type<WorkingHours>().notNull(),
   // Put before the year and sequence of registration numbers: «ГИОКН-2026-00042».
   requestNumberPrefix: text('request_number_prefix').notNull().default(''),
+  // Seed 004 p. 4: the interaction history is kept five years after the last interaction.
+  retentionYears: integer('retention_years').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -27,6 +27,7 @@ const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
   ...toPublicAgency(row),
   workingHours: row.workingHours,
   requestNumberPrefix: row.requestNumberPrefix,
+  retentionYears: row.retentionYears,
 });
 
 export interface AgencyPatch {
@@ -35,6 +36,7 @@ export interface AgencyPatch {
   timezone?: string;
   workingHours?: WorkingHours;
   requestNumberPrefix?: string;
+  retentionYears?: number;
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {
@@ -126,6 +128,11 @@ export function createAgencyService(db: Db, audit: AuditService) {
         });
         return toStaffAgency(after);
       });
+    },
+
+    /** Each agency's retention period, for the retention job. */
+    async retentionSettings(): Promise<{ id: string; retentionYears: number }[]> {
+      return (await repo.listAgencies(db)).map(({ id, retentionYears }) => ({ id, retentionYears }));
     },
 
     async allAgencyIds(): Promise<string[]> {

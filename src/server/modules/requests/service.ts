@@ -104,6 +104,14 @@ export function createRequestService(deps: {
             { agencyId: agency.id, requestId: row.id, at: now, status: 'received' },
             { agencyId: agency.id, requestId: row.id, at: now, status: 'registered' },
           ]);
+          // The portal accepts a request only with this consent: it belongs to the client's history.
+          await clients.recordConsent(tx, agency.id, clientId, {
+            purpose: 'personal_data',
+            action: 'given',
+            channel: input.channel,
+            requestId: row.id,
+            at: now,
+          });
           return row;
         });
         await notifier.registered(agency, row);
