@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Invalid } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
+import { normalizeContact } from './contacts.js';
 import * as repo from './repo.js';
 import { clientNotFound } from './service.js';
 import { auditView, toDetail, toSummary } from './views.js';
@@ -11,6 +12,31 @@ import { auditView, toDetail, toSummary } from './views.js';
 export type MergeHandler = (tx: Executor, agencyId: string, fromId: string, toId: string) => Promise<void>;
 
 const SUGGESTION_LIMIT = 100;
+
+/** Pairs with the same name (case and spacing aside) at the same normalised postal address. */
+function nameAddressMatches(rows: { id: string; name: string; address: string }[]) {
+  const groups = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const address = normalizeContact('postal', row.address);
+    if (!address) continue;
+    const key = `${row.name.toLowerCase().replace(/\s+/g, ' ').trim()}|${address}`;
+    groups.set(key, (groups.get(key) ?? new Set()).add(row.id));
+  }
+  const pairs: { leftId: string; rightId: string; value: string }[] = [];
+  for (const [key, ids] of groups) {
+    const sorted = [...ids].sort();
+    for (let i = 0; i < sorted.length; i += 1) {
+      for (let j = i + 1; j < sorted.length; j += 1) {
+        pairs.push({
+          leftId: sorted[i] as string,
+          rightId: sorted[j] as string,
+          value: key.split('|')[1] ?? '',
+        });
+      }
+    }
+  }
+  return pairs.slice(0, SUGGESTION_LIMIT);
+}
 
 export function createClientMergeService(db: Db, audit: AuditService) {
   const handlers: MergeHandler[] = [];
@@ -25,7 +51,7 @@ export function createClientMergeService(db: Db, audit: AuditService) {
     async suggestions(actor: Actor): Promise<MergeSuggestion[]> {
       const [byContact, byAddress] = await Promise.all([
         repo.contactMatches(db, actor.agencyId, SUGGESTION_LIMIT),
-        repo.nameAddressMatches(db, actor.agencyId, SUGGESTION_LIMIT),
+        repo.postalAddresses(db, actor.agencyId).then(nameAddressMatches),
       ]);
       const pairs = new Map<
         string,

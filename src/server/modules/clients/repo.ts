@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { normalizePhone } from './contacts.js';
 import { type ContactKind, clientConsentEvents, clientContacts, clientMerges, clients } from './schema.js';
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -168,7 +169,7 @@ export async function listClients(
   const conditions: SQL[] = [eq(clients.agencyId, agencyId)];
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = filter.q.replace(/\D/g, '');
+    const digits = normalizePhone(filter.q);
     // A name, organisation or any contact containing what was typed; a phone by its digits.
     conditions.push(sql`(lower(${clients.name}) like ${pattern}
       or lower(coalesce(${clients.organisationName}, '')) like ${pattern}
@@ -205,23 +206,20 @@ export async function contactMatches(db: Executor, agencyId: string, limit: numb
   ).rows;
 }
 
-/** Same name and same postal address (the client field or a postal contact), compared normalised. */
-export async function nameAddressMatches(db: Executor, agencyId: string, limit: number) {
-  const result = await db.execute(sql`
-    with addr as (
-      select c.id, lower(regexp_replace(c.name, '\s+', ' ', 'g')) as name,
-        lower(regexp_replace(regexp_replace(c.postal_address, '[[:punct:]]', ' ', 'g'), '\s+', ' ', 'g')) as address
-      from ${clients} c where c.agency_id = ${agencyId} and c.postal_address is not null
-      union
-      select c.id, lower(regexp_replace(c.name, '\s+', ' ', 'g')), cc.normalized
-      from ${clients} c join ${clientContacts} cc on cc.client_id = c.id and cc.kind = 'postal'
-      where c.agency_id = ${agencyId}
-    )
-    select distinct a.id as "leftId", b.id as "rightId", trim(a.address) as "value"
-    from addr a join addr b on a.name = b.name and trim(a.address) = trim(b.address) and a.id < b.id
-    where trim(a.address) <> ''
-    limit ${limit}`);
-  return (result as unknown as { rows: { leftId: string; rightId: string; value: string }[] }).rows;
+/** Every postal address a client has (the client field or a postal contact), with the client's name. */
+export async function postalAddresses(db: Executor, agencyId: string) {
+  const [fields, contacts] = await Promise.all([
+    db
+      .select({ id: clients.id, name: clients.name, address: clients.postalAddress })
+      .from(clients)
+      .where(and(eq(clients.agencyId, agencyId), sql`${clients.postalAddress} is not null`)),
+    db
+      .select({ id: clients.id, name: clients.name, address: clientContacts.value })
+      .from(clientContacts)
+      .innerJoin(clients, eq(clients.id, clientContacts.clientId))
+      .where(and(eq(clientContacts.agencyId, agencyId), eq(clientContacts.kind, 'postal'))),
+  ]);
+  return [...fields, ...contacts].flatMap((row) => (row.address ? [{ ...row, address: row.address }] : []));
 }
 
 /** Moves what belongs to `fromId` onto `toId`; contacts the survivor already has are dropped. */
