@@ -5,6 +5,9 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ClientCardPage } from './clients/ClientCardPage';
+import { ClientsPage } from './clients/ClientsPage';
+import { MergeSuggestionsPage } from './clients/MergeSuggestionsPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
@@ -33,6 +36,9 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
+        <Route path="clients" element={guarded('clients', <ClientsPage />)} />
+        <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
+        <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="touchpoints" element={guarded('touchpoints', <TouchpointsPage />)} />

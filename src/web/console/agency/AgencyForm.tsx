@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { TimezoneSelect } from './TimezoneSelect';
 import { WorkingHoursEditor } from './WorkingHoursEditor';
 import { validateWorkingHours, workingHoursFields } from './workingHoursForm';
 
-const FIELDS = ['name', 'shortName', 'timezone', ...workingHoursFields()];
+const FIELDS = ['name', 'shortName', 'timezone', 'retentionYears', ...workingHoursFields()];
 
 export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly: boolean }) {
   const { t } = useTranslation('console');
@@ -29,6 +29,11 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       ...collectErrors({
         name: validateRequired(draft.name, t),
         shortName: validateRequired(draft.shortName, t),
+        // Seed 004 p. 4: the history is kept at least five years.
+        retentionYears:
+          Number.isInteger(draft.retentionYears) && draft.retentionYears >= 5 && draft.retentionYears <= 75
+            ? null
+            : t('clients.retention.yearsInvalid'),
       }),
     };
     setErrors(found);
@@ -37,9 +42,9 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       focusFirstInvalid(formRef.current);
       return;
     }
-    const { name: n, shortName: s, timezone, workingHours } = draft;
+    const { name: n, shortName: s, timezone, workingHours, retentionYears } = draft;
     update.mutate(
-      { name: n.trim(), shortName: s.trim(), timezone, workingHours },
+      { name: n.trim(), shortName: s.trim(), timezone, workingHours, retentionYears },
       {
         onSuccess: (saved) => {
           setDraft(saved);
@@ -91,6 +96,16 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               value={draft.timezone}
               error={errors.timezone}
               onChange={(timezone) => set('timezone', timezone)}
+            />
+            <NumberInput
+              label={t('clients.retention.years')}
+              description={t('clients.retention.yearsHint')}
+              min={5}
+              max={75}
+              allowDecimal={false}
+              value={draft.retentionYears}
+              error={errors.retentionYears}
+              onChange={(value) => set('retentionYears', typeof value === 'number' ? value : Number.NaN)}
             />
           </Stack>
         </Fieldset>

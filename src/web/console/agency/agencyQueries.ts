@@ -10,6 +10,7 @@ export interface AgencyPatch {
   shortName?: string;
   timezone?: string;
   workingHours?: WorkingHours;
+  retentionYears?: number;
 }
 
 export function useAgency() {

@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../common/types';
 export const SECTIONS = [
   'home',
   'requests',
+  'clients',
   'agency',
   'departments',
   'touchpoints',
@@ -19,6 +20,7 @@ export type Section = (typeof SECTIONS)[number];
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
+  clients: '/clients',
   agency: '/agency',
   departments: '/departments',
   touchpoints: '/touchpoints',
@@ -41,7 +43,7 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
-  if (section === 'requests') return hasRole(session, ...REQUEST_READERS);
+  if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
   return hasRole(session, 'admin');
 }
 
@@ -59,3 +61,12 @@ export function visibleSections(session: SessionInfo): Section[] {
 export function canActOnRequests(session: SessionInfo): boolean {
   return Boolean(session.currentAgency) && hasRole(session, ...REQUEST_WRITERS);
 }
+
+/** Mirrors the clients routes: who edits cards and hands out histories, who sets a legal hold, who merges. */
+export const canEditClients = (session: SessionInfo) =>
+  Boolean(session.currentAgency) &&
+  hasRole(session, 'admin', 'head', 'operator', 'call_operator', 'receptionist');
+export const canSetLegalHold = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+export const canMergeClients = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'operator');

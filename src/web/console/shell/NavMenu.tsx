@@ -9,6 +9,7 @@ import {
   IconInbox,
   IconMessages,
   IconSitemap,
+  IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ import { useSession } from '../session/SessionContext';
 export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
+  clients: IconUserCircle,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
   touchpoints: IconMessages,
