@@ -61,6 +61,8 @@ export interface TimelineEntry {
   detail: string | null;
   requestId: string | null;
   requestNumber: string | null;
+  /** Staff-only (an internal request event): shown in the console, left out of the client's export. */
+  internal: boolean;
 }
 
 export interface RetentionPurge {

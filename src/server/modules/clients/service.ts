@@ -14,6 +14,8 @@ export interface ContactInput {
   name: string;
   email: string | null;
   phone: string | null;
+  /** The channel the contact came through; recorded as the contact's source. */
+  channel?: string;
 }
 
 export interface ClientPatch {
@@ -90,7 +92,13 @@ export function createClientService(db: Db, audit: AuditService) {
       const id = clientId;
       await repo.insertContacts(
         tx,
-        given.map((c) => ({ agencyId, clientId: id, ...c, source: 'portal', createdAt: at })),
+        given.map((c) => ({
+          agencyId,
+          clientId: id,
+          ...c,
+          source: contact.channel ?? 'portal',
+          createdAt: at,
+        })),
       );
       return id;
     },

@@ -35,7 +35,12 @@ export function createHistoryLinks(deps: {
   }
 
   return {
-    async ask(slug: string, email: string, now = new Date()) {
+    /**
+     * Records the ask and, for a known address, issues the link. `delivery` is the e-mail on its way:
+     * the caller answers without waiting for it, since waiting on the mail server only for known
+     * addresses would tell them apart by response time.
+     */
+    async ask(slug: string, email: string, now = new Date()): Promise<{ delivery: Promise<void> }> {
       const agency = await agencyOf(slug);
       const address = email.trim().toLowerCase();
       const addressHash = sha256(`${agency.id}:${address}`);
@@ -58,7 +63,7 @@ export function createHistoryLinks(deps: {
       }
       await repo.insertAsk(db, { agencyId: agency.id, addressHash, at: now });
       const client = await clients.findByEmail(agency.id, address);
-      if (!client) return;
+      if (!client) return { delivery: Promise.resolve() };
       const token = randomToken();
       await repo.insertLink(db, {
         agencyId: agency.id,
@@ -68,7 +73,7 @@ export function createHistoryLinks(deps: {
         expiresAt: new Date(now.getTime() + LINK_TTL_MS),
       });
       const url = `${deps.publicUrl}/${agency.slug}/history/download?token=${token}`;
-      await mailer.send({
+      const delivery = mailer.send({
         to: address,
         subject: `История обращений — ${agency.shortName}`,
         text: [
@@ -81,6 +86,7 @@ export function createHistoryLinks(deps: {
           'Если вы не запрашивали историю, просто не открывайте ссылку.',
         ].join('\n'),
       });
+      return { delivery };
     },
 
     /** The ZIP for a valid, unused link; the link is spent by the download. */

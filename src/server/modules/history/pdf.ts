@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { TimelineEntry } from '../../../common/clients.js';
 import type { ClientRequest } from '../requests/client-link.service.js';
 import { STATUS_TITLES } from '../requests/lifecycle.js';
 import { KIND_TITLES } from './sources.js';
@@ -29,11 +30,56 @@ export interface HistoryDocumentInput {
   client: { name: string; organisationName: string | null; postalAddress: string | null };
   contacts: { kind: string; value: string }[];
   requests: ClientRequest[];
+  /** Every interaction the timeline knows, oldest first, staff-only entries left out. */
+  interactions: TimelineEntry[];
   period: { from: Date; to: Date };
   generatedAt: Date;
 }
 
 const FORMS = { oral: 'устная', written: 'письменная', electronic: 'электронная' };
+
+const CHANNELS: Record<string, string> = {
+  portal: 'сайт',
+  email: 'электронная почта',
+  telegram: 'Telegram',
+  vk: 'ВКонтакте',
+  ok: 'Одноклассники',
+  post: 'почта',
+  phone: 'телефон',
+  consult_line: 'консультационная линия',
+  reception: 'личный приём',
+  staff: 'выдано сотрудником',
+};
+
+/** Seed 004 p. 4: «все случаи взаимодействия … во всех точках взаимодействия», calls and visits included. */
+function interactionsTable(entries: TimelineEntry[], timezone: string): Content[] {
+  if (entries.length === 0) return [];
+  // Requests are told in full on their own pages; other interactions carry their summary here.
+  const described = (e: TimelineEntry) =>
+    e.detail && e.kind !== 'request' && e.kind !== 'request_event' ? `${e.title}\n${e.detail}` : e.title;
+  return [
+    { text: 'Все взаимодействия', style: 'h2', margin: [0, 12, 0, 4] },
+    {
+      table: {
+        headerRows: 1,
+        widths: [110, 90, '*'],
+        body: [
+          [
+            { text: 'Дата', bold: true },
+            { text: 'Канал', bold: true },
+            { text: 'Событие', bold: true },
+          ],
+          ...entries.map((e) => [
+            localDateTime(new Date(e.at), timezone),
+            CHANNELS[e.channel] ?? e.channel,
+            described(e),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+}
 
 export function localDateTime(at: Date, timezone: string): string {
   return new Intl.DateTimeFormat('ru-RU', {
@@ -99,6 +145,7 @@ export function historyDocument(input: HistoryDocumentInput): TDocumentDefinitio
       { text: `Период: ${day(input.period.from)} — ${day(input.period.to)}` },
       { text: `Обращений: ${requests.length}` },
       { text: `Сформировано: ${localDateTime(input.generatedAt, agency.timezone)}`, margin: [0, 0, 0, 8] },
+      ...interactionsTable(input.interactions, agency.timezone),
       ...requests.flatMap((r) => requestSection(r, agency.timezone)),
     ],
   };

@@ -27,7 +27,8 @@ export function publicHistoryRoutes(fastify: FastifyInstance, { historyLinks, co
       },
     },
     async (request, reply) => {
-      await historyLinks.ask(request.params.agency, request.body.email);
+      const { delivery } = await historyLinks.ask(request.params.agency, request.body.email);
+      delivery.catch((error) => request.log.error({ err: error }, 'history link e-mail not sent'));
       // The same words whether or not the address is known: the answer must not reveal clients.
       return reply.status(202).send({
         message: 'Если этот адрес есть в наших обращениях, на него придёт письмо со ссылкой на историю',

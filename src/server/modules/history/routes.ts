@@ -18,6 +18,7 @@ const Entry = Type.Object({
   detail: Nullable(Type.String()),
   requestId: Nullable(Uuid),
   requestNumber: Nullable(Type.String()),
+  internal: Type.Boolean(),
 });
 
 const Purge = Type.Object({

@@ -36,9 +36,10 @@ export function createHistoryService(deps: HistoryDeps) {
       agencies.byId(agencyId),
       clients.resolve(agencyId, clientId),
     ]);
-    const [requests, contacts] = await Promise.all([
+    const [requests, contacts, entries] = await Promise.all([
       requestLinks.ofClient(agencyId, client.id),
       clients.contactsOf(agencyId, client.id),
+      timeline.forClient(agencyId, client.id),
     ]);
     const now = new Date();
     const oldest = requests.at(-1)?.receivedAt ?? client.createdAt;
@@ -49,6 +50,7 @@ export function createHistoryService(deps: HistoryDeps) {
         client,
         contacts,
         requests: chronological,
+        interactions: entries.filter((e) => !e.internal).reverse(),
         period: { from: oldest < client.createdAt ? oldest : client.createdAt, to: now },
         generatedAt: now,
       }),

@@ -16,9 +16,15 @@ export const KIND_TITLES: Record<string, string> = {
 
 const PURPOSE_TITLES = { personal_data: 'обработку персональных данных', mailing: 'получение рассылок' };
 
-const entry = (
-  e: Omit<TimelineEntry, 'status' | 'detail' | 'requestId' | 'requestNumber'> & Partial<TimelineEntry>,
-) => ({ status: null, detail: null, requestId: null, requestNumber: null, ...e }) satisfies TimelineEntry;
+type Optional = 'status' | 'detail' | 'requestId' | 'requestNumber' | 'internal';
+const entry = (e: Omit<TimelineEntry, Optional> & Partial<TimelineEntry>): TimelineEntry => ({
+  status: null,
+  detail: null,
+  requestId: null,
+  requestNumber: null,
+  internal: false,
+  ...e,
+});
 
 /** A request becomes one entry for its arrival and one per later event (status change or note). */
 export function requestEntries(request: ClientRequest): TimelineEntry[] {
@@ -41,6 +47,7 @@ export function requestEntries(request: ClientRequest): TimelineEntry[] {
         status: e.status,
         title: `№ ${request.number}: ${STATUS_TITLES[e.status]}`,
         detail: e.note,
+        internal: !e.isPublic,
       }),
     );
   return [arrival, ...later];

@@ -1,10 +1,11 @@
-import { Anchor, Group, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Timeline } from '@mantine/core';
 import {
   type Icon,
   IconBrandTelegram,
   IconBrandVk,
   IconBuildingCommunity,
   IconFileZip,
+  IconLock,
   IconMail,
   IconMessageCircle,
   IconPhone,
@@ -74,6 +75,17 @@ export function ClientTimeline({ entries, timezone }: { entries: TimelineEntry[]
               <Text size="sm" c="dimmed">
                 · {t(`clients.channels.${entry.channel}`, { defaultValue: entry.channel })}
               </Text>
+              {entry.internal && (
+                <Badge
+                  color="gray.8"
+                  variant="outline"
+                  size="sm"
+                  tt="none"
+                  leftSection={<IconLock size={12} aria-hidden />}
+                >
+                  {t('requests.card.internal')}
+                </Badge>
+              )}
             </Group>
             {entry.detail && (
               <Text
