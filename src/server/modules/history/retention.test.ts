@@ -55,14 +55,16 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
       payload: { legalHold: true, reason: 'Судебный спор' },
     });
     const retention = harness.services.retention;
+    // Other test files share a Postgres database: each test purges only its own agencies.
     const agencyId = await agencyIdOf(slug);
 
     // Just under five years after the last interaction nothing goes.
-    const early = await retention.purgeExpired(addDays(addYears(new Date(), 5), -1));
+    const only = { agencyIds: [agencyId] };
+    const early = await retention.purgeExpired(addDays(addYears(new Date(), 5), -1), only);
     expect(early.results.find((r) => r.agencyId === agencyId)).toBeUndefined();
 
     const now = addDays(addYears(new Date(), 5), 1);
-    const { results } = await retention.purgeExpired(now);
+    const { results } = await retention.purgeExpired(now, only);
     expect(results.find((r) => r.agencyId === agencyId)).toEqual({ agencyId, clients: 1, requests: 1 });
     expect(await clientIds(slug)).toEqual([held]);
     const leftovers = await exec<{ n: number }>(sql`select
@@ -81,7 +83,7 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
     expect(JSON.stringify(stored)).not.toContain(old);
 
     // Idempotent: a second run removes nothing and logs nothing.
-    const again = await retention.purgeExpired(now);
+    const again = await retention.purgeExpired(now, only);
     expect(again.results.find((r) => r.agencyId === agencyId)).toBeUndefined();
     expect((await staff.request({ method: 'GET', url: '/api/staff/retention/purges' })).json().total).toBe(1);
   });
@@ -113,10 +115,11 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
         consent: true,
       },
     });
-    await harness.services.retention.purgeExpired(addYears(new Date(), 7));
+    const only = { agencyIds: [await agencyIdOf(longer.slug), await agencyIdOf(open.slug)] };
+    await harness.services.retention.purgeExpired(addYears(new Date(), 7), only);
     expect(await clientIds(longer.slug)).toEqual([kept]);
     expect(await clientIds(open.slug)).toHaveLength(1);
-    await harness.services.retention.purgeExpired(addYears(new Date(), 11));
+    await harness.services.retention.purgeExpired(addYears(new Date(), 11), only);
     expect(await clientIds(longer.slug)).toEqual([]);
   });
 
@@ -125,12 +128,15 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
     for (let i = 0; i < 5; i += 1) await clientWithClosedRequest(slug, `Клиент ${i}`, `c${i}@example.ru`);
     const agencyId = await agencyIdOf(slug);
     const at = addYears(new Date(), 6);
-    const first = await harness.services.retention.purgeExpired(at, { batch: 2 });
+    const first = await harness.services.retention.purgeExpired(at, { batch: 2, agencyIds: [agencyId] });
     expect(first.results.find((r) => r.agencyId === agencyId)?.clients).toBe(2);
     expect(first.more).toBe(true);
     expect(await clientIds(slug)).toHaveLength(3);
-    const totals = await runDailyRetention(harness.services.retention, at);
-    expect(totals.clients).toBeGreaterThanOrEqual(3);
+    const totals = await runDailyRetention(harness.services.retention, at, {
+      batch: 2,
+      agencyIds: [agencyId],
+    });
+    expect(totals).toEqual({ clients: 3, requests: 3, passes: 2 });
     expect(await clientIds(slug)).toEqual([]);
   });
 
@@ -141,7 +147,9 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
       create: async (admin: StaffClient) => {
         const slug = admin.info.currentAgency ?? '';
         await clientWithClosedRequest(slug, 'Для журнала', `log-${slug}@example.ru`);
-        await harness.services.retention.purgeExpired(addYears(new Date(), 6));
+        await harness.services.retention.purgeExpired(addYears(new Date(), 6), {
+          agencyIds: [await agencyIdOf(slug)],
+        });
         // Log rows carry no names; the time of the run identifies A's row in the lists.
         return (await admin.request({ method: 'GET', url: '/api/staff/retention/purges' })).json().items[0]
           .at;

@@ -14,6 +14,13 @@ export type AttachmentPurger = (tx: Executor, agencyId: string, requestIds: stri
 
 export const DEFAULT_BATCH = 200;
 
+export interface PurgeOptions {
+  /** Clients per agency in one pass. */
+  batch?: number;
+  /** Only these agencies (e.g. a re-run for one agency); all when absent. */
+  agencyIds?: string[];
+}
+
 export interface PurgeResult {
   agencyId: string;
   clients: number;
@@ -77,11 +84,12 @@ export function createRetention(deps: {
      * One pass over every agency. Idempotent: what was purged is gone, so a second run finds nothing.
      * `more` says a batch was full and the caller should run again.
      */
-    async purgeExpired(now: Date, options: { batch?: number } = {}) {
+    async purgeExpired(now: Date, options: PurgeOptions = {}) {
       const batch = options.batch ?? DEFAULT_BATCH;
       const results: PurgeResult[] = [];
       let more = false;
-      for (const agency of await agencies.retentionSettings()) {
+      const settings = await agencies.retentionSettings();
+      for (const agency of settings.filter((a) => !options.agencyIds || options.agencyIds.includes(a.id))) {
         const { full, ...result } = await purgeAgency(agency.id, agency.retentionYears, now, batch);
         if (result.clients > 0) results.push(result);
         more ||= full;
@@ -110,10 +118,15 @@ export type Retention = ReturnType<typeof createRetention>;
  * What the integrator's daily schedule calls: passes until nothing is left, at most `maxPasses`
  * so one night's run stays bounded; the rest waits for the next day.
  */
-export async function runDailyRetention(retention: Retention, now = new Date(), maxPasses = 50) {
+export async function runDailyRetention(
+  retention: Retention,
+  now = new Date(),
+  options: PurgeOptions & { maxPasses?: number } = {},
+) {
+  const maxPasses = options.maxPasses ?? 50;
   const totals = { clients: 0, requests: 0, passes: 0 };
   for (let pass = 0; pass < maxPasses; pass += 1) {
-    const { results, more } = await retention.purgeExpired(now);
+    const { results, more } = await retention.purgeExpired(now, options);
     totals.passes += 1;
     for (const r of results) {
       totals.clients += r.clients;
