@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { ClientRequest } from '../requests/client-link.service.js';
 import { STATUS_TITLES } from '../requests/lifecycle.js';
-import { localDateTime } from './pdf.js';
+import { channelTitle, localDateTime } from './pdf.js';
 
 /** A file another capability holds for the client's requests (attachments, scans). */
 export interface HistoryFile {
@@ -44,7 +44,7 @@ export function messageFiles(request: ClientRequest, timezone: string): { path: 
   const files = [
     {
       path: `${folder}/01-обращение.txt`,
-      text: `№ ${request.number}\nПоступило: ${at(request.receivedAt)}\nКанал: ${request.channel}\nОт: ${request.contactName}\n\n${request.text}\n`,
+      text: `№ ${request.number}\nПоступило: ${at(request.receivedAt)}\nКанал: ${channelTitle(request.channel)}\nОт: ${request.contactName}\n\n${request.text}\n`,
     },
   ];
   const notes = request.events.filter((e) => e.isPublic && e.note);

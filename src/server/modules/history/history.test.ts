@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
@@ -43,6 +44,22 @@ async function clientOf(staff: StaffClient, q: string) {
 }
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+/** Cyrillic code points (U+0400–U+04FF) the embedded fonts map glyphs to: proof the text is not tofu. */
+function cyrillicGlyphs(pdf: Buffer): number {
+  const raw = pdf.toString('latin1');
+  let found = 0;
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    try {
+      const text = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+      if (text.includes('beginbf')) found += (text.match(/<04[0-9A-F]{2}>/g) ?? []).length;
+    } catch {
+      // Not a deflated stream (e.g. an image): nothing to count.
+    }
+  }
+  return found;
+}
 
 describe('timeline', () => {
   it('shows requests, their events and the consent newest first, with links to the requests', async () => {
@@ -121,6 +138,8 @@ describe('history export (seed 004 p. 4)', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A title page, then each request on a page of its own.
     expect(pageCount(pdf)).toBe(3);
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]+\+Roboto-Regular/);
+    expect(cyrillicGlyphs(pdf)).toBeGreaterThan(20);
 
     const timeline = (
       await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })

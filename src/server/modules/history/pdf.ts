@@ -51,6 +51,8 @@ const CHANNELS: Record<string, string> = {
   staff: 'выдано сотрудником',
 };
 
+export const channelTitle = (channel: string) => CHANNELS[channel] ?? channel;
+
 /** Seed 004 p. 4: «все случаи взаимодействия … во всех точках взаимодействия», calls and visits included. */
 function interactionsTable(entries: TimelineEntry[], timezone: string): Content[] {
   if (entries.length === 0) return [];
@@ -71,7 +73,7 @@ function interactionsTable(entries: TimelineEntry[], timezone: string): Content[
           ],
           ...entries.map((e) => [
             localDateTime(new Date(e.at), timezone),
-            CHANNELS[e.channel] ?? e.channel,
+            channelTitle(e.channel),
             described(e),
           ]),
         ],
@@ -93,7 +95,7 @@ function requestSection(request: ClientRequest, timezone: string): Content[] {
   const at = (d: Date) => localDateTime(d, timezone);
   const rows: [string, string][] = [
     ['Поступило', at(request.receivedAt)],
-    ['Канал', request.channel],
+    ['Канал', channelTitle(request.channel)],
     ['Статус', STATUS_TITLES[request.status]],
     ['Срок ответа', at(request.dueAt)],
   ];

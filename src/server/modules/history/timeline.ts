@@ -18,7 +18,12 @@ export function createTimeline() {
     /** Every source's entries for the client, newest first. */
     async forClient(agencyId: string, clientId: string): Promise<TimelineEntry[]> {
       const parts = await Promise.all([...sources.values()].map((source) => source(agencyId, clientId)));
-      return parts.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      // Each source lists its entries oldest first; at equal times the later-listed one is newer.
+      return parts
+        .flat()
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => (a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : b.index - a.index))
+        .map(({ entry }) => entry);
     },
   };
 }
