@@ -38,6 +38,22 @@ function nameAddressMatches(rows: { id: string; name: string; address: string }[
   return pairs.slice(0, SUGGESTION_LIMIT);
 }
 
+/** The survivor keeps its own fields and takes the other's where it has none. */
+function mergedFields(survivor: repo.ClientRow, merged: repo.ClientRow): Partial<repo.ClientRow> {
+  const earlier = (a: Date, b: Date) => (a < b ? a : b);
+  const later = (a: Date, b: Date) => (a > b ? a : b);
+  return {
+    organisationName: survivor.organisationName ?? merged.organisationName,
+    inn: survivor.inn ?? merged.inn,
+    postalAddress: survivor.postalAddress ?? merged.postalAddress,
+    // A hold on either record must survive the merge, or merging would defeat it.
+    legalHold: survivor.legalHold || merged.legalHold,
+    legalHoldReason: survivor.legalHold ? survivor.legalHoldReason : merged.legalHoldReason,
+    createdAt: earlier(survivor.createdAt, merged.createdAt),
+    lastInteractionAt: later(survivor.lastInteractionAt, merged.lastInteractionAt),
+  };
+}
+
 export function createClientMergeService(db: Db, audit: AuditService) {
   const handlers: MergeHandler[] = [];
 
@@ -95,19 +111,7 @@ export function createClientMergeService(db: Db, audit: AuditService) {
         const contacts = await repo.listContacts(tx, actor.agencyId, [survivorId, mergedId]);
         for (const handler of handlers) await handler(tx, actor.agencyId, mergedId, survivorId);
         await repo.moveClientData(tx, actor.agencyId, mergedId, survivorId);
-        const after = await repo.updateClient(tx, actor.agencyId, survivorId, {
-          organisationName: survivor.organisationName ?? merged.organisationName,
-          inn: survivor.inn ?? merged.inn,
-          postalAddress: survivor.postalAddress ?? merged.postalAddress,
-          // A hold on either record must survive the merge, or merging would defeat it.
-          legalHold: survivor.legalHold || merged.legalHold,
-          legalHoldReason: survivor.legalHold ? survivor.legalHoldReason : merged.legalHoldReason,
-          createdAt: survivor.createdAt < merged.createdAt ? survivor.createdAt : merged.createdAt,
-          lastInteractionAt:
-            survivor.lastInteractionAt > merged.lastInteractionAt
-              ? survivor.lastInteractionAt
-              : merged.lastInteractionAt,
-        });
+        const after = await repo.updateClient(tx, actor.agencyId, survivorId, mergedFields(survivor, merged));
         if (!after) throw clientNotFound();
         await repo.deleteClients(tx, actor.agencyId, [mergedId]);
         await repo.insertMerge(tx, { agencyId: actor.agencyId, mergedId, survivorId, actorId: actor.userId });

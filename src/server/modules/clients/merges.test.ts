@@ -116,6 +116,41 @@ describe('merges', () => {
   });
 });
 
+describe('merge keeps what protects the client', () => {
+  it('carries a legal hold and the earliest first contact over to the survivor', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    await submit(slug, { name: 'Первый', email: 'first@example.ru' });
+    await submit(slug, { name: 'Второй', email: 'second@example.ru' });
+    const first = await clientIdOf(staff, 'first@');
+    const second = await clientIdOf(staff, 'second@');
+    await staff.request({
+      method: 'PUT',
+      url: `/api/staff/clients/${second}/legal-hold`,
+      payload: { legalHold: true, reason: 'Иск № 2-55/2026' },
+    });
+    const firstCard = (await staff.request({ method: 'GET', url: `/api/staff/clients/${first}` })).json();
+    const merged = await staff.request({
+      method: 'POST',
+      url: `/api/staff/clients/${first}/merge`,
+      payload: { mergedId: second },
+    });
+    expect(merged.json()).toMatchObject({
+      id: first,
+      name: 'Первый',
+      legalHold: true,
+      legalHoldReason: 'Иск № 2-55/2026',
+      createdAt: firstCard.createdAt,
+    });
+    // Merging the same pair again: the other record is gone.
+    const again = await staff.request({
+      method: 'POST',
+      url: `/api/staff/clients/${first}/merge`,
+      payload: { mergedId: second },
+    });
+    expect(again.statusCode).toBe(400);
+  });
+});
+
 describe('tenancy', () => {
   it('keeps clients inside their agency on every route', async () => {
     await expectTenantIsolation(harness, {

@@ -140,6 +140,13 @@ describe('history from the portal', () => {
             });
             expect(response.statusCode).toBeLessThan(500);
             expect(response.statusCode).not.toBe(200);
+            if (response.statusCode >= 400) {
+              // The same error shape as everywhere: a code and a message a citizen can read.
+              expect(response.json()).toMatchObject({
+                error: expect.any(String),
+                message: expect.stringMatching(/[а-яё]/i),
+              });
+            }
           }
         },
       ),
