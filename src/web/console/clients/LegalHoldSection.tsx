@@ -25,7 +25,6 @@ export function LegalHoldSection({ client }: { client: ClientDetail }) {
           <Button
             variant="light"
             size="xs"
-            color={client.legalHold ? undefined : 'orange'}
             leftSection={
               client.legalHold ? <IconLockOpen size={14} aria-hidden /> : <IconLock size={14} aria-hidden />
             }
