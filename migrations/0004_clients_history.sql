@@ -103,7 +103,8 @@ INSERT INTO "client_contacts" ("agency_id", "client_id", "kind", "value", "norma
 SELECT "agency_id", "id", 'email', "email", lower(trim("email")), 'migration', "created_at" FROM "clients" WHERE coalesce(trim("email"), '') <> ''
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 INSERT INTO "client_contacts" ("agency_id", "client_id", "kind", "value", "normalized", "source", "created_at")
-SELECT "agency_id", "id", 'phone', "phone", regexp_replace("phone", '\D', '', 'g'), 'migration', "created_at" FROM "clients" WHERE coalesce(trim("phone"), '') <> ''
+SELECT "agency_id", "id", 'phone', "phone", CASE WHEN "digits" ~ '^8\d{10}$' THEN '7' || substr("digits", 2) ELSE "digits" END, 'migration', "created_at"
+FROM (SELECT *, regexp_replace("phone", '\D', '', 'g') AS "digits" FROM "clients") AS "c" WHERE "digits" <> ''
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 -- Hand-written: every portal request was accepted only with the personal-data consent (152-ФЗ ст. 9).
 INSERT INTO "client_consent_events" ("agency_id", "client_id", "purpose", "action", "channel", "request_id", "at")
