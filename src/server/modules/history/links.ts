@@ -54,7 +54,7 @@ export function createHistoryLinks(deps: {
         throw new DomainError(
           429,
           'rate_limited',
-          'Ссылка на этот адрес уже отправлялась. Повторите через час',
+          'Слишком много запросов для этого адреса. Повторите через час',
           undefined,
           {
             'retry-after': '3600',

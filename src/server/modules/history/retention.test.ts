@@ -55,6 +55,13 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
       payload: { legalHold: true, reason: 'Судебный спор' },
     });
     const retention = harness.services.retention;
+    const hooked: { attachments: string[][]; clients: string[][] } = { attachments: [], clients: [] };
+    retention.setAttachmentPurger(async (_tx, _agency, requestIds) => {
+      hooked.attachments.push(requestIds);
+    });
+    retention.onPurge(async (_tx, _agency, clientIds) => {
+      hooked.clients.push(clientIds);
+    });
     // Other test files share a Postgres database: each test purges only its own agencies.
     const agencyId = await agencyIdOf(slug);
 
@@ -67,6 +74,10 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
     const { results } = await retention.purgeExpired(now, only);
     expect(results.find((r) => r.agencyId === agencyId)).toEqual({ agencyId, clients: 1, requests: 1 });
     expect(await clientIds(slug)).toEqual([held]);
+    // The hooks the integrator and later capabilities use saw exactly what went.
+    expect(hooked.clients).toEqual([[old]]);
+    expect(hooked.attachments).toHaveLength(1);
+    expect(hooked.attachments[0]).toHaveLength(1);
     const leftovers = await exec<{ n: number }>(sql`select
       (select count(*) from requests where client_id = ${old})::int +
       (select count(*) from client_contacts where client_id = ${old})::int +

@@ -12,6 +12,12 @@ import * as repo from './repo.js';
 /** Removes the stored files of requests about to be purged; the attachments capability wires it. */
 export type AttachmentPurger = (tx: Executor, agencyId: string, requestIds: string[]) => Promise<void>;
 
+/**
+ * Removes another capability's rows of clients about to be purged (calls, reception visits, survey
+ * answers, when they arrive), in the purge's transaction.
+ */
+export type ClientPurgeHandler = (tx: Executor, agencyId: string, clientIds: string[]) => Promise<void>;
+
 export const DEFAULT_BATCH = 200;
 
 export interface PurgeOptions {
@@ -39,6 +45,7 @@ export function createRetention(deps: {
 }) {
   const { db, agencies, clients, requestLinks } = deps;
   let purgeAttachments: AttachmentPurger = async () => {};
+  const purgeHandlers: ClientPurgeHandler[] = [];
 
   /** Up to `batch` expired clients of one agency, in one transaction with its log row. */
   async function purgeAgency(agencyId: string, years: number, now: Date, batch: number) {
@@ -62,6 +69,7 @@ export function createRetention(deps: {
       const requestIds = await requestLinks.requestIdsOf(tx, agencyId, doomed);
       await purgeAttachments(tx, agencyId, requestIds);
       await requestLinks.purge(tx, agencyId, requestIds);
+      for (const handler of purgeHandlers) await handler(tx, agencyId, doomed);
       await clients.deleteClients(tx, agencyId, doomed);
       await repo.insertPurge(tx, {
         agencyId,
@@ -76,8 +84,14 @@ export function createRetention(deps: {
   }
 
   return {
+    /** The integrator wires the attachments capability here: it deletes the stored files. */
     setAttachmentPurger(purger: AttachmentPurger) {
       purgeAttachments = purger;
+    },
+
+    /** For capabilities added later that keep rows of their own per client. */
+    onPurge(handler: ClientPurgeHandler) {
+      purgeHandlers.push(handler);
     },
 
     /**
