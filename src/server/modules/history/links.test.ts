@@ -121,6 +121,25 @@ describe('history from the portal', () => {
     expect(fromOneIp[20]).toBe(429);
   });
 
+  it('forgets old asks and expired links (part of the daily retention run)', async () => {
+    const { slug } = await agencyWithStaff(harness);
+    await submit(slug, { name: 'Кротов', email: 'krotov@example.ru' });
+    await (await harness.services.historyLinks.ask(slug, 'krotov@example.ru')).delivery;
+    await harness.services.historyLinks.ask(slug, 'unknown@example.ru');
+    const agencyId = (await harness.services.agencies.findBySlug(slug))?.id;
+    const count = async () =>
+      (
+        (await harness.services.database.db.execute(
+          sql`select (select count(*) from history_link_asks where agency_id = ${agencyId})::int
+            + (select count(*) from history_links where agency_id = ${agencyId})::int as n`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]?.n;
+    expect(await count()).toBe(3);
+    await harness.services.retention.purgeStaleLinks(new Date(Date.now() + 2 * 86_400_000));
+    expect(await count()).toBe(0);
+    expect(await harness.services.clients.findByEmail(agencyId ?? '', 'krotov@example.ru')).toBeDefined();
+  });
+
   it('answers 4xx, never 5xx, to hostile bodies (property)', async () => {
     const { slug } = await agencyWithStaff(harness);
     await fc.assert(

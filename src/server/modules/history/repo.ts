@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { historyExports, historyLinkAsks, historyLinks, retentionPurges } from './schema.js';
 
@@ -80,4 +80,10 @@ export async function listPurges(db: Executor, agencyId: string, limit: number, 
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+/** Asks older than the rate-limit window and links past their validity serve no one any more. */
+export async function deleteStaleLinks(db: Executor, asksBefore: Date, linksBefore: Date) {
+  await db.delete(historyLinkAsks).where(lt(historyLinkAsks.at, asksBefore));
+  await db.delete(historyLinks).where(lt(historyLinks.expiresAt, linksBefore));
 }

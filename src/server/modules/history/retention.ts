@@ -111,6 +111,11 @@ export function createRetention(deps: {
       return { results, more };
     },
 
+    /** Housekeeping of the portal links: the ask log only feeds the hourly limit. */
+    async purgeStaleLinks(now: Date) {
+      await repo.deleteStaleLinks(db, new Date(now.getTime() - 2 * 3600_000), now);
+    },
+
     async log(actor: Actor, page: PageRequest) {
       const { page: number, limit, offset } = pageWindow(page);
       const { total, rows } = await repo.listPurges(db, actor.agencyId, limit, offset);
@@ -139,6 +144,7 @@ export async function runDailyRetention(
 ) {
   const maxPasses = options.maxPasses ?? 50;
   const totals = { clients: 0, requests: 0, passes: 0 };
+  if (!options.agencyIds) await retention.purgeStaleLinks(now);
   for (let pass = 0; pass < maxPasses; pass += 1) {
     const { results, more } = await retention.purgeExpired(now, options);
     totals.passes += 1;
