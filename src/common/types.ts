@@ -62,6 +62,8 @@ export interface StaffAgency extends PublicAgency {
   requestNumberPrefix: string;
   /** Working days before a request's term when the executor is reminded, e.g. [3, 1]. */
   reminderLeadDays: number[];
+  /** Years the client history is kept after the last interaction (seed 004 p. 4: at least five). */
+  retentionYears: number;
 }
 
 export interface Department {

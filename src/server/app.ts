@@ -16,6 +16,9 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
+import { clientRoutes } from './modules/clients/routes.js';
+import { publicHistoryRoutes } from './modules/history/public.routes.js';
+import { historyRoutes } from './modules/history/routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -102,6 +105,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   classificationRoutes(app, services);
   attachmentRoutes(app, services);
   kbRoutes(app, services);
+  clientRoutes(app, services);
+  historyRoutes(app, services);
+  publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -12,12 +12,17 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
+import { createClientMergeService } from './modules/clients/merge.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createHistoryLinks } from './modules/history/links.js';
+import { createRetention } from './modules/history/retention.js';
+import { createHistoryService } from './modules/history/service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
 import { createRequestClassification } from './modules/requests/classify.service.js';
+import { createRequestClientLink } from './modules/requests/client-link.service.js';
 import { loadDeadlinePolicies } from './modules/requests/deadlines.js';
 import { loadLegalGrounds } from './modules/requests/grounds.js';
 import { createRequestNotifier } from './modules/requests/notifier.js';
@@ -41,7 +46,11 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
-  const clients = createClientService();
+  const clients = createClientService(db, audit);
+  const clientMerges = createClientMergeService(db, audit);
+  const requestLinks = createRequestClientLink(db);
+  clientMerges.onMerge(requestLinks.reassign);
+  const history = createHistoryService({ db, agencies, clients, requestLinks, audit });
   const users = createUserService(db, audit, agencies, sessions);
   const policies = createDeadlinePolicyService({
     db,
@@ -82,6 +91,10 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     users,
   });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
+  const retention = createRetention({ db, agencies, clients, requestLinks });
+  // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
+  history.setAttachmentProvider(requestAttachments.filesForExport);
+  retention.setAttachmentPurger(requestAttachments.purgeForRequests);
   return {
     database,
     config,
@@ -94,6 +107,17 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     requestAttachments,
     requests,
     kb: createKbService({ db, audit, agencies, users, requests }),
+    clientMerges,
+    history,
+    historyLinks: createHistoryLinks({
+      db,
+      agencies,
+      clients,
+      history,
+      mailer: mail,
+      publicUrl: config.publicUrl,
+    }),
+    retention,
     requestActions: createRequestActions({
       db,
       policies,

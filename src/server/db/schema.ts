@@ -6,6 +6,7 @@ export * from '../modules/audit/schema.js';
 export * from '../modules/auth/schema.js';
 export * from '../modules/classification/schema.js';
 export * from '../modules/clients/schema.js';
+export * from '../modules/history/schema.js';
 export * from '../modules/kb/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/requests/schema.js';

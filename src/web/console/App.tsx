@@ -6,6 +6,9 @@ import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { TopicsPage } from './classification/TopicsPage';
+import { ClientCardPage } from './clients/ClientCardPage';
+import { ClientsPage } from './clients/ClientsPage';
+import { MergeSuggestionsPage } from './clients/MergeSuggestionsPage';
 import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
@@ -37,6 +40,9 @@ export function App() {
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
+        <Route path="clients" element={guarded('clients', <ClientsPage />)} />
+        <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
+        <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="topics" element={guarded('topics', <TopicsPage />)} />

@@ -2,6 +2,8 @@ import { Route, Routes } from 'react-router';
 import { AgencyLayout } from './layout/AgencyLayout';
 import { AgencyListPage } from './pages/AgencyListPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { HistoryDownloadPage } from './pages/HistoryDownloadPage';
+import { HistoryRequestPage } from './pages/HistoryRequestPage';
 import { HomePage } from './pages/HomePage';
 import { NewRequestPage } from './pages/NewRequestPage';
 import { PageNotFoundPage } from './pages/PageNotFoundPage';
@@ -18,6 +20,8 @@ export function PortalApp() {
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="requests/new" element={<NewRequestPage />} />
         <Route path="requests/status" element={<RequestStatusPage />} />
+        <Route path="history" element={<HistoryRequestPage />} />
+        <Route path="history/download" element={<HistoryDownloadPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

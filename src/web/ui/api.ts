@@ -65,3 +65,43 @@ export async function apiForm<T>(
   }
   return payload as T;
 }
+
+/** A file from a write route (e.g. an export): the same CSRF and error handling, the body as a Blob. */
+export async function apiBlob(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const payload = await response.json().catch(() => null);
+    throw new ApiError(
+      response.status,
+      payload?.error ?? 'http_error',
+      payload?.message ?? `HTTP ${response.status}`,
+      payload?.field,
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), fileName: disposition.match(/filename="([^"]+)"/)?.[1] ?? null };
+}
+
+/** Hands a downloaded file to the browser as if it came from a link. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

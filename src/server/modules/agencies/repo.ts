@@ -41,7 +41,13 @@ export async function updateAgency(
   patch: Partial<
     Pick<
       AgencyRow,
-      'name' | 'shortName' | 'timezone' | 'workingHours' | 'requestNumberPrefix' | 'reminderLeadDays'
+      | 'name'
+      | 'shortName'
+      | 'timezone'
+      | 'workingHours'
+      | 'requestNumberPrefix'
+      | 'reminderLeadDays'
+      | 'retentionYears'
     >
   >,
 ): Promise<AgencyRow> {

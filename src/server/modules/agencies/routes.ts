@@ -12,6 +12,7 @@ const StaffAgency = Type.Object({
   workingHours: WorkingHours,
   requestNumberPrefix: Type.String(),
   reminderLeadDays: Type.Array(Type.Integer()),
+  retentionYears: Type.Integer(),
 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
@@ -71,6 +72,8 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
             reminderLeadDays: Type.Optional(
               Type.Array(Type.Integer({ minimum: 0, maximum: 30 }), { maxItems: 5, uniqueItems: true }),
             ),
+            // Seed 004 p. 4 sets five years as the minimum the history must be kept.
+            retentionYears: Type.Optional(Type.Integer({ minimum: 5, maximum: 75 })),
           },
           { additionalProperties: false },
         ),

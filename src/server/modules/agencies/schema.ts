@@ -25,6 +25,8 @@ export const agencies = pgTable('agencies', {
   requestNumberPrefix: text('request_number_prefix').notNull().default(''),
   // Working days before a request's term when its executor is reminded (issue 4 p. 5), largest first.
   reminderLeadDays: integer('reminder_lead_days').array().notNull().default(sql`'{3,1}'`),
+  // Seed 004 p. 4: the interaction history is kept five years after the last interaction.
+  retentionYears: integer('retention_years').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

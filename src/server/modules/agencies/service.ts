@@ -28,6 +28,7 @@ const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
   workingHours: row.workingHours,
   requestNumberPrefix: row.requestNumberPrefix,
   reminderLeadDays: row.reminderLeadDays,
+  retentionYears: row.retentionYears,
 });
 
 export interface AgencyPatch {
@@ -37,6 +38,7 @@ export interface AgencyPatch {
   workingHours?: WorkingHours;
   requestNumberPrefix?: string;
   reminderLeadDays?: number[];
+  retentionYears?: number;
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {
@@ -129,6 +131,11 @@ export function createAgencyService(db: Db, audit: AuditService) {
         });
         return toStaffAgency(after);
       });
+    },
+
+    /** Each agency's retention period, for the retention job. */
+    async retentionSettings(): Promise<{ id: string; retentionYears: number }[]> {
+      return (await repo.listAgencies(db)).map(({ id, retentionYears }) => ({ id, retentionYears }));
     },
 
     async allAgencyIds(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
@@ -77,6 +77,25 @@ export function createAttachmentService(deps: {
       });
       // After commit: a failed transaction must not lose the file its row still points to.
       await store.remove(actor.agencyId, key);
+    },
+
+    /** Every file of the requests, for the client's history hand-over (seed 004 p. 4). */
+    async filesForExport(agencyId: string, requestIds: string[]) {
+      const rows = await repo.listAttachmentsOf(db, agencyId, requestIds);
+      return Promise.all(
+        rows.map(async (row) => ({
+          name: row.originalName,
+          bytes: await store.read(agencyId, row.storageKey),
+        })),
+      );
+    },
+
+    /** Retention: the rows go in the purge's transaction, the stored files once it has committed. */
+    async purgeForRequests(tx: Executor, agencyId: string, requestIds: string[]) {
+      const rows = await repo.deleteAttachmentsOf(tx, agencyId, requestIds);
+      return async () => {
+        for (const row of rows) await store.remove(agencyId, row.storageKey);
+      };
     },
 
     /** The answer's files as e-mail attachments. */

@@ -327,3 +327,20 @@ export async function deleteAttachment(db: Executor, agencyId: string, id: strin
     .delete(requestAttachments)
     .where(and(eq(requestAttachments.agencyId, agencyId), eq(requestAttachments.id, id)));
 }
+
+export function listAttachmentsOf(db: Executor, agencyId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(requestAttachments)
+    .where(and(eq(requestAttachments.agencyId, agencyId), inArray(requestAttachments.requestId, requestIds)))
+    .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.originalName));
+}
+
+export function deleteAttachmentsOf(db: Executor, agencyId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return db
+    .delete(requestAttachments)
+    .where(and(eq(requestAttachments.agencyId, agencyId), inArray(requestAttachments.requestId, requestIds)))
+    .returning();
+}

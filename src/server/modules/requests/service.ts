@@ -221,7 +221,17 @@ export function createRequestService(deps: {
     async intake(agencySlug: string, input: IntakeInput) {
       const agency = await agencies.findBySlug(agencySlug);
       if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
-      return registerIn(agency, input);
+      // The portal accepts a request only with this consent: it belongs to the client's history.
+      return registerIn(agency, input, async (tx, row) => {
+        if (!row.clientId) return;
+        await clients.recordConsent(tx, agency.id, row.clientId, {
+          purpose: 'personal_data',
+          action: 'given',
+          channel: input.channel,
+          requestId: row.id,
+          at: row.registeredAt ?? new Date(),
+        });
+      });
     },
 
     /**

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, MultiSelect, NumberInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ const FIELDS = [
   'name',
   'shortName',
   'timezone',
+  'retentionYears',
   'requestNumberPrefix',
   'reminderLeadDays',
   ...workingHoursFields(),
@@ -37,6 +38,11 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       ...collectErrors({
         name: validateRequired(draft.name, t),
         shortName: validateRequired(draft.shortName, t),
+        // Seed 004 p. 4: the history is kept at least five years.
+        retentionYears:
+          Number.isInteger(draft.retentionYears) && draft.retentionYears >= 5 && draft.retentionYears <= 75
+            ? null
+            : t('clients.retention.yearsInvalid'),
       }),
     };
     setErrors(found);
@@ -45,7 +51,15 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       focusFirstInvalid(formRef.current);
       return;
     }
-    const { name: n, shortName: s, timezone, workingHours, requestNumberPrefix, reminderLeadDays } = draft;
+    const {
+      name: n,
+      shortName: s,
+      timezone,
+      workingHours,
+      requestNumberPrefix,
+      reminderLeadDays,
+      retentionYears,
+    } = draft;
     update.mutate(
       {
         name: n.trim(),
@@ -54,6 +68,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
         workingHours,
         requestNumberPrefix: requestNumberPrefix.trim(),
         reminderLeadDays,
+        retentionYears,
       },
       {
         onSuccess: (saved) => {
@@ -106,6 +121,16 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               value={draft.timezone}
               error={errors.timezone}
               onChange={(timezone) => set('timezone', timezone)}
+            />
+            <NumberInput
+              label={t('clients.retention.years')}
+              description={t('clients.retention.yearsHint')}
+              min={5}
+              max={75}
+              allowDecimal={false}
+              value={draft.retentionYears}
+              error={errors.retentionYears}
+              onChange={(value) => set('retentionYears', typeof value === 'number' ? value : Number.NaN)}
             />
           </Stack>
         </Fieldset>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { RetentionLog } from '../clients/RetentionLog';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { PageHeader } from '../shared/PageHeader';
@@ -18,6 +19,7 @@ export function AgencyPage() {
         // Re-mount on a new server copy (e.g. after an agency switch) so the draft starts fresh.
         <AgencyForm key={agency.data.slug} agency={agency.data} readOnly={!canEdit(session, 'agency')} />
       )}
+      {canEdit(session, 'agency') && <RetentionLog />}
     </>
   );
 }

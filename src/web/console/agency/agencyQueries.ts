@@ -12,6 +12,7 @@ export interface AgencyPatch {
   workingHours?: WorkingHours;
   requestNumberPrefix?: string;
   reminderLeadDays?: number[];
+  retentionYears?: number;
 }
 
 export function useAgency() {

@@ -155,6 +155,11 @@ function RequestCard({ request }: { request: RequestDetail }) {
             <Field label={t('requests.card.notify')}>
               {t(request.notifyByEmail ? 'common:state.yes' : 'common:state.no')}
             </Field>
+            {request.clientId && (
+              <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600}>
+                {t('clients.card.fromRequest')}
+              </Anchor>
+            )}
           </Stack>
         </Section>
       </SimpleGrid>

@@ -7,6 +7,7 @@ export const SECTIONS = [
   'home',
   'requests',
   'templates',
+  'clients',
   'agency',
   'departments',
   'topics',
@@ -23,6 +24,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
   templates: '/templates',
+  clients: '/clients',
   agency: '/agency',
   departments: '/departments',
   topics: '/topics',
@@ -47,7 +49,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
-  if (section === 'requests' || section === 'templates') return hasRole(session, ...REQUEST_READERS);
+  if (section === 'requests' || section === 'templates' || section === 'clients') {
+    return hasRole(session, ...REQUEST_READERS);
+  }
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
@@ -72,3 +76,12 @@ export function visibleSections(session: SessionInfo): Section[] {
 export function canActOnRequests(session: SessionInfo): boolean {
   return Boolean(session.currentAgency) && hasRole(session, ...REQUEST_WRITERS);
 }
+
+/** Mirrors the clients routes: who edits cards and hands out histories, who sets a legal hold, who merges. */
+export const canEditClients = (session: SessionInfo) =>
+  Boolean(session.currentAgency) &&
+  hasRole(session, 'admin', 'head', 'operator', 'call_operator', 'receptionist');
+export const canSetLegalHold = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+export const canMergeClients = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'operator');

@@ -12,6 +12,7 @@ import {
   IconSitemap,
   IconTags,
   IconTemplate,
+  IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
   templates: IconTemplate,
+  clients: IconUserCircle,
   agency: IconBuildingSkyscraper,
   departments: IconSitemap,
   topics: IconTags,

@@ -1,7 +1,7 @@
 // The site's structure in one place: the menu, the breadcrumbs and the site map all read it
 // (seed 000 p. 4.3: «меню сайта, содержащее его структуру»). New sections are added here.
 
-export type PageKey = 'home' | 'contacts' | 'requests' | 'requestStatus' | 'sitemap';
+export type PageKey = 'home' | 'contacts' | 'requests' | 'requestStatus' | 'history' | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments';
 
 export interface PageSection {
@@ -41,6 +41,8 @@ export const SITE_PAGES: readonly SitePage[] = [
   },
   { key: 'requests', path: 'requests/new', sections: [] },
   { key: 'requestStatus', path: 'requests/status', sections: [], parent: 'requests' },
+  // Seed 004 p. 4: the whole interaction history on request.
+  { key: 'history', path: 'history', sections: [], parent: 'requests' },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 

@@ -45,6 +45,9 @@ export function NewRequestPage() {
             <Anchor component={Link} to={agencyPath(agency.slug, 'requests/status')} fw={600}>
               {t('requests.toStatus')}
             </Anchor>
+            <Anchor component={Link} to={agencyPath(agency.slug, 'history')} fw={600}>
+              {t('history.link')}
+            </Anchor>
           </Stack>
           <RequestForm agencyName={agency.name} form={form} />
         </Stack>

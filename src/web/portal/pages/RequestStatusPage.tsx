@@ -1,10 +1,10 @@
-import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
-import { pageTrail } from '../navigation/siteStructure';
+import { agencyPath, pageTrail } from '../navigation/siteStructure';
 import { RequestStatusResult } from '../requests/RequestStatusResult';
 import { StatusLookupForm } from '../requests/StatusLookupForm';
 import { statusFailure, useRequestStatus } from '../requests/useRequestStatus';
@@ -35,7 +35,12 @@ export function RequestStatusPage() {
         siteName={agency.shortName}
       />
       <Stack gap="xl">
-        <Text maw="48rem">{t('requests.status.intro')}</Text>
+        <Stack gap="xs" maw="48rem">
+          <Text>{t('requests.status.intro')}</Text>
+          <Anchor component={Link} to={agencyPath(agency.slug, 'history')} fw={600}>
+            {t('history.link')}
+          </Anchor>
+        </Stack>
         <StatusLookupForm
           initialNumber={number}
           initialCode={code}
