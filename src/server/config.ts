@@ -21,7 +21,7 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
-  /** Minutes between deadline sweeps (reminders, escalations); 0 turns the scheduler off. */
+  /** Minutes between deadline sweeps (reminders, escalations); 0 turns the sweep off. */
   deadlineSweepMinutes: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;

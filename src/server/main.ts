@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { periodicJobs } from './jobs/periodic.js';
 import { startScheduler } from './jobs/scheduler.js';
 
 const config = loadConfig();
@@ -17,20 +18,7 @@ if (started.generatedAdminPassword) {
   );
 }
 
-const scheduler =
-  config.deadlineSweepMinutes > 0
-    ? startScheduler(
-        started.database.db,
-        [
-          {
-            name: 'deadline-sweep',
-            everyMinutes: config.deadlineSweepMinutes,
-            run: (now) => started.services.reminders.sweep(now),
-          },
-        ],
-        app.log,
-      )
-    : null;
+const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -40,7 +28,7 @@ async function shutdown(signal: string) {
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
   try {
-    await scheduler?.stop();
+    await scheduler.stop();
     await app.close();
     await started.database.close();
     process.exit(0);

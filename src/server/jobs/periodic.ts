@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import { runDailyRetention } from '../modules/history/retention.js';
+import type { Services } from '../services.js';
+import type { PeriodicJob } from './scheduler.js';
+
+const DAY_MINUTES = 24 * 60;
+
+/** What every node runs in the background; the scheduler makes sure one node runs each at a time. */
+export function periodicJobs(services: Services, config: Config): PeriodicJob[] {
+  const jobs: PeriodicJob[] = [
+    // ARCHITECTURE §3: five years after the last interaction, per agency, legal holds kept.
+    {
+      name: 'retention-purge',
+      everyMinutes: DAY_MINUTES,
+      run: (now) => runDailyRetention(services.retention, now),
+    },
+  ];
+  if (config.deadlineSweepMinutes > 0) {
+    jobs.push({
+      name: 'deadline-sweep',
+      everyMinutes: config.deadlineSweepMinutes,
+      run: (now) => services.reminders.sweep(now),
+    });
+  }
+  return jobs;
+}
