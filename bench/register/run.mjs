@@ -106,6 +106,13 @@ try {
     ['due ≤ 3 working days', 'dueWithin=3', sql(`${open} and due_at <= now() + interval '5 days'`)],
     ['mine', 'mine=true', sql(`assignee_id = '${user}'`)],
     [
+      'number «B-4242»',
+      `q=${encodeURIComponent('B-4242')}`,
+      sql(
+        `(number ilike '%B-4242%' or search @@ websearch_to_tsquery('russian', 'B-4242') or attachment_search @@ websearch_to_tsquery('russian', 'B-4242'))`,
+      ),
+    ],
+    [
       'full-text «реставрация усадьбы»',
       `q=${encodeURIComponent('реставрация усадьбы')}`,
       sql(
