@@ -11,6 +11,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's error body as an ApiError; a body that is not ours still gives the status. */
+function apiError(response: Response, payload: { error?: string; message?: string; field?: string } | null) {
+  return new ApiError(
+    response.status,
+    payload?.error ?? 'http_error',
+    payload?.message ?? `HTTP ${response.status}`,
+    payload?.field,
+  );
+}
+
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -35,12 +45,7 @@ export async function api<T>(
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      payload?.error ?? 'http_error',
-      payload?.message ?? `HTTP ${response.status}`,
-      payload?.field,
-    );
+    throw apiError(response, payload);
   }
   return payload as T;
 }
@@ -56,12 +61,7 @@ export async function apiForm<T>(
   const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      payload?.error ?? 'http_error',
-      payload?.message ?? `HTTP ${response.status}`,
-      payload?.field,
-    );
+    throw apiError(response, payload);
   }
   return payload as T;
 }
@@ -83,12 +83,7 @@ export async function apiBlob(
   });
   if (!response.ok) {
     const payload = await response.json().catch(() => null);
-    throw new ApiError(
-      response.status,
-      payload?.error ?? 'http_error',
-      payload?.message ?? `HTTP ${response.status}`,
-      payload?.field,
-    );
+    throw apiError(response, payload);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   return { blob: await response.blob(), fileName: disposition.match(/filename="([^"]+)"/)?.[1] ?? null };

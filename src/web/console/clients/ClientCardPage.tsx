@@ -1,19 +1,18 @@
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileZip, IconPencil } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { IconFileZip, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import type { ClientDetail } from '../../../common/clients';
-import { ApiError } from '../../ui/api';
 import { formatDateTime, useAgencyTimezone } from '../requests/formats';
 import { canEditClients } from '../session/access';
 import { useSession } from '../session/SessionContext';
+import { CardSection } from '../shared/CardSection';
+import { DetailField, DetailPage } from '../shared/DetailPage';
 import { describeError } from '../shared/describeError';
-import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
-import { CardSection } from './CardSection';
 import { ClientEditModal } from './ClientEditModal';
 import { ClientTimeline } from './ClientTimeline';
 import { ContactsSection } from './ContactsSection';
@@ -24,43 +23,17 @@ export function ClientCardPage() {
   const { t } = useTranslation('console');
   const { id = '' } = useParams();
   const client = useClient(id);
-  const notFound = client.error instanceof ApiError && client.error.status === 404;
   // A merged-away id resolves to the survivor: show the survivor under its own address.
   if (client.data && client.data.id !== id) return <Navigate to={`/clients/${client.data.id}`} replace />;
   return (
-    <>
-      <Anchor component={Link} to="/clients" size="sm" mb="sm" display="inline-flex">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('clients.back')}
-        </Group>
-      </Anchor>
-      {notFound ? (
-        <>
-          <PageHeader title={t('clients.card.notFound')} />
-          <EmptyMessage title={t('clients.card.notFound')} />
-        </>
-      ) : (
-        <>
-          {!client.data && <PageHeader title={t('nav.clients')} />}
-          <QueryStatus query={client} rows={6} />
-          {client.data && <ClientCard client={client.data} />}
-        </>
-      )}
-    </>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
+    <DetailPage
+      query={client}
+      back={{ to: '/clients', label: t('clients.back') }}
+      title={t('nav.clients')}
+      notFoundTitle={t('clients.card.notFound')}
+    >
+      {(data) => <ClientCard client={data} />}
+    </DetailPage>
   );
 }
 
@@ -117,19 +90,23 @@ function ClientCard({ client }: { client: ClientDetail }) {
           }
         >
           <Stack gap="xs" component="dl" m={0}>
-            <Field label={t('clients.fields.organisationName')}>{client.organisationName ?? none}</Field>
-            <Field label={t('clients.fields.inn')}>{client.inn ?? none}</Field>
-            <Field label={t('clients.fields.postalAddress')}>{client.postalAddress ?? none}</Field>
-            <Field label={t('clients.fields.createdAt')}>
+            <DetailField label={t('clients.fields.organisationName')}>
+              {client.organisationName ?? none}
+            </DetailField>
+            <DetailField label={t('clients.fields.inn')}>{client.inn ?? none}</DetailField>
+            <DetailField label={t('clients.fields.postalAddress')}>
+              {client.postalAddress ?? none}
+            </DetailField>
+            <DetailField label={t('clients.fields.createdAt')}>
               <time dateTime={client.createdAt}>
                 {formatDateTime(client.createdAt, i18n.language, timezone)}
               </time>
-            </Field>
-            <Field label={t('clients.fields.lastInteractionAt')}>
+            </DetailField>
+            <DetailField label={t('clients.fields.lastInteractionAt')}>
               <time dateTime={client.lastInteractionAt}>
                 {formatDateTime(client.lastInteractionAt, i18n.language, timezone)}
               </time>
-            </Field>
+            </DetailField>
           </Stack>
         </CardSection>
         <Stack gap="md">

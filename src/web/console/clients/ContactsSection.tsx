@@ -3,9 +3,9 @@ import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientContact, ClientDetail } from '../../../common/clients';
+import { CardSection } from '../shared/CardSection';
 import { ConfirmDeleteModal } from '../shared/ConfirmDeleteModal';
 import { RowActions } from '../shared/RowActions';
-import { CardSection } from './CardSection';
 import { ContactModal } from './ContactModal';
 import { useRemoveContact } from './clientQueries';
 

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../common/clients';
 import { canSetLegalHold } from '../session/access';
 import { useSession } from '../session/SessionContext';
+import { CardSection } from '../shared/CardSection';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
 import { useSaveForm } from '../shared/useSaveForm';
-import { CardSection } from './CardSection';
 import { useLegalHold } from './clientQueries';
 
 /** A hold keeps the client's history from the retention purge (ARCHITECTURE §3) until lifted. */

@@ -1,15 +1,13 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../ui/api';
 import { ClassificationPanel } from '../classification/ClassificationPanel';
 import { canActOnRequests } from '../session/access';
 import { useSession } from '../session/SessionContext';
-import { EmptyMessage } from '../shared/EmptyMessage';
+import { CardSection } from '../shared/CardSection';
+import { DetailField, DetailPage } from '../shared/DetailPage';
 import { PageHeader } from '../shared/PageHeader';
-import { QueryStatus } from '../shared/QueryStatus';
 import { ActionModal } from './ActionModal';
 import { AttachmentList } from './AttachmentList';
 import { formatDate, formatDateTime, useAgencyTimezone } from './formats';
@@ -22,53 +20,15 @@ export function RequestCardPage() {
   const { t } = useTranslation('console');
   const { id = '' } = useParams();
   const request = useRequest(id);
-  const notFound = request.error instanceof ApiError && request.error.status === 404;
-
   return (
-    <>
-      <Anchor component={Link} to="/requests" size="sm" mb="sm" display="inline-flex">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('requests.back')}
-        </Group>
-      </Anchor>
-      {notFound ? (
-        <>
-          <PageHeader title={t('requests.card.notFound')} />
-          <EmptyMessage title={t('requests.card.notFound')} />
-        </>
-      ) : (
-        <>
-          {!request.data && <PageHeader title={t('nav.requests')} />}
-          <QueryStatus query={request} rows={6} />
-          {request.data && <RequestCard request={request.data} />}
-        </>
-      )}
-    </>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
+    <DetailPage
+      query={request}
+      back={{ to: '/requests', label: t('requests.back') }}
+      title={t('nav.requests')}
+      notFoundTitle={t('requests.card.notFound')}
+    >
+      {(data) => <RequestCard request={data} />}
+    </DetailPage>
   );
 }
 
@@ -110,40 +70,40 @@ function RequestCard({ request }: { request: RequestDetail }) {
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('requests.card.law')}>
+        <CardSection title={t('requests.card.law')}>
           <Stack gap="xs" component="dl" m={0}>
-            <Field label={t('requests.card.received')}>
+            <DetailField label={t('requests.card.received')}>
               <time dateTime={request.receivedAt}>{dateTime(request.receivedAt)}</time>
-            </Field>
-            <Field label={t('requests.card.registered')}>
+            </DetailField>
+            <DetailField label={t('requests.card.registered')}>
               {request.registeredAt ? (
                 <time dateTime={request.registeredAt}>{dateTime(request.registeredAt)}</time>
               ) : (
                 t('common:state.notSet')
               )}
-            </Field>
-            <Field label={t('requests.card.due')}>
+            </DetailField>
+            <DetailField label={t('requests.card.due')}>
               <time dateTime={request.dueAt}>{date(request.dueAt)}</time>
-            </Field>
-            <Field label={t('requests.card.dueSource')}>{request.dueSource}</Field>
+            </DetailField>
+            <DetailField label={t('requests.card.dueSource')}>{request.dueSource}</DetailField>
             {request.extendedAt && (
-              <Field label={t('requests.card.extendedAt')}>
+              <DetailField label={t('requests.card.extendedAt')}>
                 <time dateTime={request.extendedAt}>{dateTime(request.extendedAt)}</time>
-              </Field>
+              </DetailField>
             )}
           </Stack>
-        </Section>
-        <Section title={t('requests.card.contacts')}>
+        </CardSection>
+        <CardSection title={t('requests.card.contacts')}>
           <Stack gap="xs" component="dl" m={0}>
-            <Field label={t('requests.card.name')}>{request.contactName}</Field>
-            <Field label={t('requests.card.email')}>
+            <DetailField label={t('requests.card.name')}>{request.contactName}</DetailField>
+            <DetailField label={t('requests.card.email')}>
               {request.contactEmail ? (
                 <Anchor href={`mailto:${request.contactEmail}`}>{request.contactEmail}</Anchor>
               ) : (
                 t('common:state.notSet')
               )}
-            </Field>
-            <Field label={t('requests.card.phone')}>
+            </DetailField>
+            <DetailField label={t('requests.card.phone')}>
               {request.contactPhone ? (
                 <Anchor href={`tel:${request.contactPhone.replace(/[^\d+]/g, '')}`}>
                   {request.contactPhone}
@@ -151,82 +111,84 @@ function RequestCard({ request }: { request: RequestDetail }) {
               ) : (
                 t('common:state.notSet')
               )}
-            </Field>
-            <Field label={t('requests.card.notify')}>
+            </DetailField>
+            <DetailField label={t('requests.card.notify')}>
               {t(request.notifyByEmail ? 'common:state.yes' : 'common:state.no')}
-            </Field>
+            </DetailField>
             {request.clientId && (
               <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600}>
                 {t('clients.card.fromRequest')}
               </Anchor>
             )}
           </Stack>
-        </Section>
+        </CardSection>
       </SimpleGrid>
 
       <Stack gap="md" mt="md">
-        <Section title={t('requests.card.text')}>
+        <CardSection title={t('requests.card.text')}>
           {/* Plain text on purpose: the citizen's text may contain markup or script. */}
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{request.text}</Text>
-        </Section>
+        </CardSection>
 
-        <Section title={t('attachments.incoming')}>
+        <CardSection title={t('attachments.incoming')}>
           <AttachmentList
             requestId={request.id}
             files={request.attachments.filter((file) => file.kind === 'incoming')}
             emptyText={t('attachments.noIncoming')}
           />
-        </Section>
+        </CardSection>
 
-        <Section title={t('classification.title')}>
+        <CardSection title={t('classification.title')}>
           {/* Keyed by the saved classification, so the form restarts from what the server stored. */}
           <ClassificationPanel
             key={`${request.classifiedAt}-${request.dueAt}`}
             request={request}
             editable={canActOnRequests(session)}
           />
-        </Section>
+        </CardSection>
 
         {hasOutcome && (
-          <Section title={t('requests.card.outcome')}>
+          <CardSection title={t('requests.card.outcome')}>
             <Stack gap="xs" component="dl" m={0}>
               {request.answerForm && (
-                <Field label={t('requests.card.answerForm')}>
+                <DetailField label={t('requests.card.answerForm')}>
                   {t(`common:answerForms.${request.answerForm}`)}
-                </Field>
+                </DetailField>
               )}
               {request.groundCode && (
-                <Field label={t('requests.card.groundCode')}>{request.groundCode}</Field>
+                <DetailField label={t('requests.card.groundCode')}>{request.groundCode}</DetailField>
               )}
               {request.redirectAddressee && (
-                <Field label={t('requests.card.redirectAddressee')}>{request.redirectAddressee}</Field>
+                <DetailField label={t('requests.card.redirectAddressee')}>
+                  {request.redirectAddressee}
+                </DetailField>
               )}
               {request.resolvedAt && (
-                <Field label={t('requests.card.resolvedAt')}>
+                <DetailField label={t('requests.card.resolvedAt')}>
                   <time dateTime={request.resolvedAt}>{dateTime(request.resolvedAt)}</time>
-                </Field>
+                </DetailField>
               )}
               {request.answerText && (
-                <Field label={t('requests.card.answerText')}>
+                <DetailField label={t('requests.card.answerText')}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{request.answerText}</span>
-                </Field>
+                </DetailField>
               )}
               {request.attachments.some((file) => file.kind === 'answer') && (
-                <Field label={t('attachments.answerFiles')}>
+                <DetailField label={t('attachments.answerFiles')}>
                   <AttachmentList
                     requestId={request.id}
                     files={request.attachments.filter((file) => file.kind === 'answer')}
                     emptyText=""
                   />
-                </Field>
+                </DetailField>
               )}
             </Stack>
-          </Section>
+          </CardSection>
         )}
 
-        <Section title={t('requests.card.events')}>
+        <CardSection title={t('requests.card.events')}>
           <RequestTimeline events={request.events} timezone={timezone} />
-        </Section>
+        </CardSection>
       </Stack>
 
       {action && <ActionModal request={request} action={action} onClose={() => setAction(null)} />}

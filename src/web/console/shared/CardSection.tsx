@@ -1,7 +1,7 @@
 import { Group, Paper, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A bordered part of the client card under its own heading, with its buttons on the right. */
+/** A bordered part of a card page under its own heading, with its buttons on the right. */
 export function CardSection({
   title,
   actions,
