@@ -91,7 +91,11 @@ function RequestCard({ request }: { request: RequestDetail }) {
       <Group gap="xs" mb="md">
         <StatusBadge status={request.status} />
         {request.overdue && <OverdueBadge />}
-        {request.urgent && <Badge color="orange">{t('classification.urgentBadge')}</Badge>}
+        {request.urgent && (
+          <Badge color="orange" c="black">
+            {t('classification.urgentBadge')}
+          </Badge>
+        )}
       </Group>
 
       {actions.length > 0 && (
@@ -155,12 +159,13 @@ function RequestCard({ request }: { request: RequestDetail }) {
             <Field label={t('requests.card.notify')}>
               {t(request.notifyByEmail ? 'common:state.yes' : 'common:state.no')}
             </Field>
-            {request.clientId && (
-              <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600}>
-                {t('clients.card.fromRequest')}
-              </Anchor>
-            )}
           </Stack>
+          {/* Outside the <dl>: it may hold only term groups (axe definition-list). */}
+          {request.clientId && (
+            <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600} mt="xs" display="block">
+              {t('clients.card.fromRequest')}
+            </Anchor>
+          )}
         </Section>
       </SimpleGrid>
 
