@@ -16,7 +16,7 @@ const CLIENT = 'Сидорова Анна Ивановна';
 const EMAIL = `sidorova.${Date.now()}@example.ru`;
 const TOPIC = 'Реестр и учёт объектов культурного наследия';
 const TEMPLATE = 'Объект культурного наследия: ответ о состоянии объекта';
-const FINDINGS = 'Здание на ул. Ленина, 1 осмотрено 20 ноября, нарушений не выявлено.';
+const FINDINGS = 'провела осмотр здания на ул. Ленина, 1: нарушений не выявлено';
 // Outside the repository: the pictures are for people to look at, not for the history.
 const SHOTS = process.env.E2E_SCREENSHOTS ?? '/work/screenshots';
 
@@ -63,6 +63,7 @@ async function findInRegister(page: Page, number: string) {
   await search.fill(number);
   await search.press('Enter');
   await page.getByText('Всего 1 запись').waitFor();
+  await dismissToasts(page);
   await page.screenshot({ path: `${SHOTS}/register.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('link', { name: number, exact: true }).click();
@@ -80,10 +81,11 @@ async function classify(page: Page) {
   await section.getByText('Классификация подтверждена ранее; её можно изменить').waitFor();
 }
 
-async function assignAndStart(page: Page) {
+async function assignAndStart(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Назначить' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: /^Подразделение/ }).click();
+  const department = (await page.getByRole('option').first().innerText()).trim();
   await page.getByRole('option').first().click();
   await dialog.getByRole('button', { name: 'Назначить' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -91,6 +93,20 @@ async function assignAndStart(page: Page) {
   await page.getByRole('button', { name: 'Взять в работу' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Взять в работу' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+  return department;
+}
+
+/** Closes the toasts so the screenshots show the page, by their named close buttons. */
+async function dismissToasts(page: Page) {
+  const close = page.getByRole('button', { name: 'Закрыть уведомление' });
+  // A toast that is animating out is unstable or gone: retry, then wait for none left.
+  for (let round = 0; round < 10 && (await close.count()) > 0; round += 1) {
+    await close
+      .first()
+      .click({ force: true, timeout: 1_000 })
+      .catch(() => undefined);
+  }
+  await expect.poll(() => close.count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Answers with the agency's starter template, its placeholders filled with the request's facts. */
@@ -131,12 +147,15 @@ it('a citizen submits, staff classify, assign and answer with a template, the ci
   await ensureDepartment(page, 'Отдел государственного учёта объектов');
   await findInRegister(page, number);
   await classify(page);
-  await assignAndStart(page);
+  const department = await assignAndStart(page);
   const answer = await answerWithTemplate(page, number);
-  await page
-    .getByRole('region', { name: 'Классификация' })
-    .getByRole('combobox', { name: /^Тема/ })
-    .waitFor();
+  // The classification shows the department the assignment set, not the stale draft.
+  const classification = page.getByRole('region', { name: 'Классификация' });
+  await expect
+    .poll(() => classification.getByRole('combobox', { name: /^Подразделение/ }).inputValue())
+    .toBe(department);
+  // Toasts fading out read as low contrast mid-animation: check the page once they are gone.
+  await dismissToasts(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/request-card.png`, fullPage: true });
 
@@ -178,5 +197,6 @@ async function handOverHistory(page: Page) {
   const pdf = await zip.file('history.pdf')?.async('nodebuffer');
   expect(pdf?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await page.getByText('Архив с историей взаимодействия сформирован и сохранён').first().waitFor();
+  await dismissToasts(page);
   await page.screenshot({ path: `${SHOTS}/client-card.png`, fullPage: true });
 }

@@ -22,7 +22,7 @@ function ThemeProvider({ children }: { children: ReactNode }) {
     () =>
       mergeThemeOverrides(theme, {
         components: {
-          Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('actions.close') } } },
+          Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('toasts.close') } } },
         },
       }),
     [t],

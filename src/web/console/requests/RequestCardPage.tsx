@@ -184,9 +184,10 @@ function RequestCard({ request }: { request: RequestDetail }) {
         </Section>
 
         <Section title={t('classification.title')}>
-          {/* Keyed by the saved classification, so the form restarts from what the server stored. */}
+          {/* Keyed by the saved classification (and the department an assignment sets), so the form
+              restarts from what the server stored. */}
           <ClassificationPanel
-            key={`${request.classifiedAt}-${request.dueAt}`}
+            key={`${request.classifiedAt}-${request.dueAt}-${request.departmentId}`}
             request={request}
             editable={canActOnRequests(session)}
           />
