@@ -59,7 +59,7 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
   // Mail goes over real SMTP to a sink on loopback, started before the server sends anything.
-  const mailDir = join(dataDir, 'sink');
+  const mailDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-mail-'));
   const sink = await startSmtpSink(mailDir);
   const port = await freePort();
   let log = '';
@@ -95,7 +95,11 @@ export default async function setup(project: TestProject) {
     child.kill('SIGTERM');
     const code = await exited;
     await sink.close();
+    // With SMTP_URL set nothing may fall back to the offline outbox.
+    const leaked = existsSync(join(dataDir, 'outbox'));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
     if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${log}`);
+    if (leaked) throw new Error('mail was written to DATA_DIR/outbox instead of going over SMTP');
   };
 }
