@@ -29,8 +29,9 @@ it('a citizen sends an appeal by keyboard, gets a number and a code, and sees it
   ).resolves.toBe('page');
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Keyboard only, from the link above the form.
-  await page.getByRole('link', { name: /Уже отправили обращение/ }).focus();
+  // Keyboard only, from the last link above the form (the status page, then the history of requests).
+  await page.getByRole('link', { name: /Уже отправили обращение/ }).waitFor();
+  await page.getByRole('link', { name: 'Получить историю своих обращений' }).focus();
   await page.keyboard.press('Tab');
   expect(await focusedId(page)).toBe('request-kind-appeal');
   await page.keyboard.press('Space');

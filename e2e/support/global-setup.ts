@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials.js';
+import { startSmtpSink } from './smtp-sink.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the local SMTP sink writes each received message as JSON (see support/mail.ts). */
+    mailDir: string;
   }
 }
 
@@ -55,6 +58,9 @@ export default async function setup(project: TestProject) {
     throw new Error('The app is not built: run npm run build first');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+  // Mail goes over real SMTP to a sink on loopback, started before the server sends anything.
+  const mailDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-mail-'));
+  const sink = await startSmtpSink(mailDir);
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
@@ -67,20 +73,33 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      // The links in the e-mails then lead back to this server, so a journey can follow them.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, () => log);
+  await waitForHealth(baseUrl, child, () => log).catch(async (error) => {
+    child.kill('SIGTERM');
+    await sink.close();
+    throw error;
+  });
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
   return async () => {
     // Graceful shutdown is part of the contract: SIGTERM must end the server cleanly.
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const code = await exited;
+    await sink.close();
+    // With SMTP_URL set nothing may fall back to the offline outbox.
+    const leaked = existsSync(join(dataDir, 'outbox'));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
     if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${log}`);
+    if (leaked) throw new Error('mail was written to DATA_DIR/outbox instead of going over SMTP');
   };
 }

@@ -16,51 +16,53 @@ export function NotificationBell() {
   const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'short', timeStyle: 'short' });
 
   return (
-    <Menu position="bottom-end" width={360}>
-      <Menu.Target>
-        <Indicator label={unread} size={18} disabled={unread === 0} offset={4}>
+    // The indicator wraps the whole menu, so the menu's aria-haspopup/aria-expanded land on the
+    // button itself: on the indicator's <div> they are not allowed (axe aria-allowed-attr).
+    <Indicator label={unread} size={18} disabled={unread === 0} offset={4}>
+      <Menu position="bottom-end" width={360}>
+        <Menu.Target>
           <ActionIcon variant="subtle" size="lg" aria-label={t('notifications.open', { count: unread })}>
             <IconBell size={22} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
-      <Menu.Dropdown mah={480} style={{ overflowY: 'auto' }}>
-        <Menu.Label>{t('notifications.title')}</Menu.Label>
-        {items.length === 0 && (
-          <Text size="sm" c="dimmed" px="sm" py="xs">
-            {t('notifications.empty')}
-          </Text>
-        )}
-        {items.map((item) => (
-          <Menu.Item
-            key={item.id}
-            leftSection={
-              item.kind === 'deadline_overdue' ? (
-                <IconAlertTriangle size={18} color="var(--mantine-color-red-7)" aria-hidden />
-              ) : (
-                <IconClock size={18} aria-hidden />
-              )
-            }
-            onClick={() => {
-              if (!item.readAt) markRead.mutate(item.id);
-              if (item.link) navigate(item.link);
-            }}
-          >
-            <Text size="sm" fw={item.readAt ? 400 : 700}>
-              {item.title}
+        </Menu.Target>
+        <Menu.Dropdown mah={480} style={{ overflowY: 'auto' }}>
+          <Menu.Label>{t('notifications.title')}</Menu.Label>
+          {items.length === 0 && (
+            <Text size="sm" c="dimmed" px="sm" py="xs">
+              {t('notifications.empty')}
             </Text>
-            <Text size="xs" c="dimmed">
-              {when.format(new Date(item.createdAt))}
-            </Text>
-          </Menu.Item>
-        ))}
-        {unread > 0 && (
-          <>
-            <Menu.Divider />
-            <Menu.Item onClick={() => markRead.mutate('all')}>{t('notifications.readAll')}</Menu.Item>
-          </>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+          )}
+          {items.map((item) => (
+            <Menu.Item
+              key={item.id}
+              leftSection={
+                item.kind === 'deadline_overdue' ? (
+                  <IconAlertTriangle size={18} color="var(--mantine-color-red-7)" aria-hidden />
+                ) : (
+                  <IconClock size={18} aria-hidden />
+                )
+              }
+              onClick={() => {
+                if (!item.readAt) markRead.mutate(item.id);
+                if (item.link) navigate(item.link);
+              }}
+            >
+              <Text size="sm" fw={item.readAt ? 400 : 700}>
+                {item.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {when.format(new Date(item.createdAt))}
+              </Text>
+            </Menu.Item>
+          ))}
+          {unread > 0 && (
+            <>
+              <Menu.Divider />
+              <Menu.Item onClick={() => markRead.mutate('all')}>{t('notifications.readAll')}</Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </Indicator>
   );
 }

@@ -51,7 +51,11 @@ function RequestCard({ request }: { request: RequestDetail }) {
       <Group gap="xs" mb="md">
         <StatusBadge status={request.status} />
         {request.overdue && <OverdueBadge />}
-        {request.urgent && <Badge color="orange">{t('classification.urgentBadge')}</Badge>}
+        {request.urgent && (
+          <Badge color="orange" c="black">
+            {t('classification.urgentBadge')}
+          </Badge>
+        )}
       </Group>
 
       {actions.length > 0 && (
@@ -115,12 +119,13 @@ function RequestCard({ request }: { request: RequestDetail }) {
             <DetailField label={t('requests.card.notify')}>
               {t(request.notifyByEmail ? 'common:state.yes' : 'common:state.no')}
             </DetailField>
-            {request.clientId && (
-              <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600}>
-                {t('clients.card.fromRequest')}
-              </Anchor>
-            )}
           </Stack>
+          {/* Outside the <dl>: it may hold only term groups (axe definition-list). */}
+          {request.clientId && (
+            <Anchor component={Link} to={`/clients/${request.clientId}`} fw={600} mt="xs" display="block">
+              {t('clients.card.fromRequest')}
+            </Anchor>
+          )}
         </CardSection>
       </SimpleGrid>
 
@@ -139,9 +144,10 @@ function RequestCard({ request }: { request: RequestDetail }) {
         </CardSection>
 
         <CardSection title={t('classification.title')}>
-          {/* Keyed by the saved classification, so the form restarts from what the server stored. */}
+          {/* Keyed by the saved classification (and the department an assignment sets), so the form
+              restarts from what the server stored. */}
           <ClassificationPanel
-            key={`${request.classifiedAt}-${request.dueAt}`}
+            key={`${request.classifiedAt}-${request.dueAt}-${request.departmentId}`}
             request={request}
             editable={canActOnRequests(session)}
           />

@@ -65,7 +65,11 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
             <Group gap={4} wrap="nowrap">
               <StatusBadge status={request.status} />
               {request.overdue && <OverdueBadge />}
-              {request.urgent && <Badge color="orange">{t('classification.urgentBadge')}</Badge>}
+              {request.urgent && (
+                <Badge color="orange" c="black">
+                  {t('classification.urgentBadge')}
+                </Badge>
+              )}
             </Group>
           </Table.Td>
         </Table.Tr>

@@ -3,10 +3,19 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { type RequestStatus, STATUS_COLORS } from './requestTypes';
 
+// Shade 8 of these is too light for white text (green 3.5:1, orange 3.6:1, cyan 4.4:1, yellow
+// 2.5:1) while black on them is over 4.5:1 (WCAG 2.1 AA); autoContrast's threshold picks white.
+const DARK_TEXT = new Set(['cyan', 'orange', 'green', 'yellow']);
+
 export function StatusBadge({ status }: { status: RequestStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={`${STATUS_COLORS[status]}.8`} variant="filled" autoContrast tt="none">
+    <Badge
+      color={`${STATUS_COLORS[status]}.8`}
+      c={DARK_TEXT.has(STATUS_COLORS[status]) ? 'black' : 'white'}
+      variant="filled"
+      tt="none"
+    >
       {t(`requestStatuses.${status}`, { defaultValue: status })}
     </Badge>
   );
