@@ -79,7 +79,7 @@ export function registerBuiltInSources(
         kind: 'history_export',
         at: e.at.toISOString(),
         channel: e.via,
-        title: `Выдана история взаимодействия: обращений — ${e.requestCount}, файлов — ${e.fileCount}`,
+        title: `Выдана история взаимодействия: обращений — ${e.requestCount}, файлов в архиве — ${e.fileCount}`,
       }),
     ),
   );

@@ -18,7 +18,12 @@ export function RequestTimeline({ events, timezone }: { events: RequestEvent[]; 
           role="listitem"
           title={
             <Group gap="xs">
-              <span>{t(`common:requestStatuses.${event.status}`, { defaultValue: event.status })}</span>
+              <span>
+                {/* A note that leaves the status as it was (classification, reassignment) is not a new stage. */}
+                {index > 0 && sorted[index - 1]?.status === event.status
+                  ? t('requests.card.noteEvent')
+                  : t(`common:requestStatuses.${event.status}`, { defaultValue: event.status })}
+              </span>
               {!event.isPublic && (
                 <Badge
                   color="gray.8"

@@ -25,6 +25,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
       <SortableTh column="number" sort={sort} onSort={onSort}>
         {t('requests.columns.number')}
       </SortableTh>
+      <Table.Th>{t('requests.columns.status')}</Table.Th>
       <Table.Th>{t('requests.columns.kind')}</Table.Th>
       <Table.Th>{t('requests.columns.channel')}</Table.Th>
       <Table.Th>{t('requests.columns.applicant')}</Table.Th>
@@ -35,7 +36,6 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
       <SortableTh column="dueAt" sort={sort} onSort={onSort}>
         {t('requests.columns.due')}
       </SortableTh>
-      <Table.Th>{t('requests.columns.status')}</Table.Th>
     </>
   );
   return (
@@ -46,6 +46,17 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
             <Anchor component={Link} to={`/requests/${request.id}`} fw={600}>
               {request.number}
             </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              <StatusBadge status={request.status} />
+              {request.overdue && <OverdueBadge />}
+              {request.urgent && (
+                <Badge color="orange" c="black">
+                  {t('classification.urgentBadge')}
+                </Badge>
+              )}
+            </Group>
           </Table.Td>
           <Table.Td>{t(`common:requestKinds.${request.kind}`, { defaultValue: request.kind })}</Table.Td>
           <Table.Td>
@@ -60,17 +71,6 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
           </Table.Td>
           <Table.Td>
             <time dateTime={request.dueAt}>{formatDate(request.dueAt, i18n.language, timezone)}</time>
-          </Table.Td>
-          <Table.Td>
-            <Group gap={4} wrap="nowrap">
-              <StatusBadge status={request.status} />
-              {request.overdue && <OverdueBadge />}
-              {request.urgent && (
-                <Badge color="orange" c="black">
-                  {t('classification.urgentBadge')}
-                </Badge>
-              )}
-            </Group>
           </Table.Td>
         </Table.Tr>
       ))}
