@@ -21,7 +21,8 @@ export function createLookupCache<K, V>(ttlMs: number = LOOKUP_TTL_MS) {
       const now = Date.now();
       const hit = entries.get(key);
       if (hit && hit.expires > now) return hit.value;
-      const value = load();
+      // Promise.resolve: a Drizzle query is a thenable that runs again on every await.
+      const value = Promise.resolve(load());
       const entry = { value, expires: now + ttlMs };
       entries.set(key, entry);
       value.catch(() => {

@@ -31,8 +31,8 @@ export async function findOrInsertClient(
     ? sql`case ${sql.join(
         given.map((c, i) => sql`when cc.kind = ${c.kind} then ${sql.raw(String(i))}`),
         sql` `,
-      )} end`
-    : sql`0`;
+      )} end,`
+    : sql``;
   const contacts = given.length
     ? sql`, added as (
         insert into client_contacts (agency_id, client_id, kind, value, normalized, source, created_at)
@@ -47,7 +47,7 @@ export async function findOrInsertClient(
     with found as (
       select c.id from client_contacts cc join clients c on c.id = cc.client_id
       where cc.agency_id = ${agencyId} and (${match})
-      order by ${rank}, c.created_at asc limit 1
+      order by ${rank} c.created_at asc limit 1
     ), touched as (
       update clients set last_interaction_at = greatest(last_interaction_at, ${at})
       where agency_id = ${agencyId} and id in (select id from found) returning id
