@@ -124,24 +124,10 @@ export function createRequestService(deps: {
     withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>;
   }
 
-  /**
-   * Registers a request: the number, the client, the legal deadline from registration (59-ФЗ
-   * ст. 12 ч. 1), the events. Round trips are counted here (issue 4, intake benchmark): the
-   * agency's settings come from the services' caches, the client is matched in one statement, and
-   * the request goes in with its events and files in another.
-   */
-  async function registerIn(
-    agency: Agency,
-    input: IntakeInput & { registeredBy?: string; origin?: { requestId: string; note: string } },
-    extras: Extras = {},
-  ) {
-    if (input.notifyByEmail && !input.email) {
-      throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
-    }
-    if (input.idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
-      if (existing) return { row: existing, created: false };
-    }
+  type Registration = IntakeInput & { registeredBy?: string; origin?: { requestId: string; note: string } };
+
+  /** The number, the legal deadline from registration (59-ФЗ ст. 12 ч. 1) and a late-registration note. */
+  async function numberAndTerm(agency: Agency, input: Registration) {
     const [agencyPolicies, productionCalendar] = await Promise.all([
       policies.forAgency(agency.id),
       calendar.forAgency(agency.id),
@@ -156,60 +142,92 @@ export function createRequestService(deps: {
     const year = Number(localDate(now, agency.timezone).slice(0, 4));
     const sequence = await repo.nextSequence(db, agency.id, year);
     const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
-    const late = registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar);
+    return {
+      now,
+      receivedAt,
+      number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
+      dueAt: termEnd(term, now, agency.timezone, productionCalendar),
+      dueSource: term.source,
+      late: registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar),
+    };
+  }
+
+  /**
+   * The client, then the request with its events, files and the caller's linked rows: two
+   * statements (issue 4, intake benchmark). The id is made here so the rows can go in with it.
+   */
+  async function write(
+    tx: Executor,
+    agency: Agency,
+    input: Registration,
+    terms: Awaited<ReturnType<typeof numberAndTerm>>,
+    extras: Extras,
+  ) {
+    const { now, receivedAt, late, ...numbered } = terms;
+    const clientId = await clients.findOrCreate(tx, agency.id, input, now);
+    const id = randomUUID();
+    const event = { agencyId: agency.id, requestId: id };
+    const internal = (note: string) => ({
+      ...event,
+      at: now,
+      status: 'registered' as const,
+      note,
+      isPublic: false,
+    });
+    const files = attachmentRows(agency.id, id, 'incoming', null, input.files);
+    const row = await repo.insertRequest(
+      tx,
+      {
+        ...numbered,
+        id,
+        agencyId: agency.id,
+        kind: input.kind,
+        channel: input.channel,
+        status: 'registered',
+        text: input.text,
+        clientId,
+        contactName: input.name,
+        contactEmail: input.email,
+        contactPhone: input.phone,
+        notifyByEmail: input.notifyByEmail,
+        urgent: input.urgent ?? false,
+        trackingCode: trackingCode(),
+        idempotencyKey: input.idempotencyKey,
+        attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
+        receivedAt,
+        registeredAt: now,
+        redirectedFromId: input.origin?.requestId ?? null,
+      },
+      [
+        repo.eventsInsert(tx, [
+          { ...event, at: receivedAt, status: 'received' },
+          { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
+          ...(input.origin ? [internal(input.origin.note)] : []),
+          ...(late ? [internal(late)] : []),
+        ]),
+        ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
+        ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
+      ],
+    );
+    await extras.withinTransaction?.(tx, row);
+    return row;
+  }
+
+  /**
+   * Registers a request. The agency's policies and calendar come from the services' per-node
+   * caches (LOOKUP_TTL_MS); `extras` lets a caller add its own rows so they commit together.
+   */
+  async function registerIn(agency: Agency, input: Registration, extras: Extras = {}) {
+    if (input.notifyByEmail && !input.email) {
+      throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
+    }
+    if (input.idempotencyKey) {
+      const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+      if (existing) return { row: existing, created: false };
+    }
+    const terms = await numberAndTerm(agency, input);
     try {
-      const row = await db.transaction(async (tx) => {
-        const clientId = await clients.findOrCreate(tx, agency.id, input, now);
-        // The id is made here, so the events, files and consent can go in with the request.
-        const id = randomUUID();
-        const event = { agencyId: agency.id, requestId: id };
-        const internal = (note: string) => ({
-          ...event,
-          at: now,
-          status: 'registered' as const,
-          note,
-          isPublic: false,
-        });
-        const files = attachmentRows(agency.id, id, 'incoming', null, input.files);
-        const row = await repo.insertRequest(
-          tx,
-          {
-            id,
-            agencyId: agency.id,
-            number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
-            kind: input.kind,
-            channel: input.channel,
-            status: 'registered',
-            text: input.text,
-            clientId,
-            contactName: input.name,
-            contactEmail: input.email,
-            contactPhone: input.phone,
-            notifyByEmail: input.notifyByEmail,
-            urgent: input.urgent ?? false,
-            trackingCode: trackingCode(),
-            idempotencyKey: input.idempotencyKey,
-            attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
-            receivedAt,
-            registeredAt: now,
-            dueAt: termEnd(term, now, agency.timezone, productionCalendar),
-            dueSource: term.source,
-            redirectedFromId: input.origin?.requestId ?? null,
-          },
-          [
-            repo.eventsInsert(tx, [
-              { ...event, at: receivedAt, status: 'received' },
-              { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
-              ...(input.origin ? [internal(input.origin.note)] : []),
-              ...(late ? [internal(late)] : []),
-            ]),
-            ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
-            ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
-          ],
-        );
-        await extras.withinTransaction?.(tx, row);
-        return row;
-      });
+      const row = await db.transaction((tx) => write(tx, agency, input, terms, extras));
       await notifier.registered(agency, row);
       return { row, created: true };
     } catch (error) {
