@@ -75,8 +75,8 @@ export function termEnd(
 ): Date {
   const start = localDate(from, timeZone);
   const key = `${timeZone}|${start}|${term.days}|${term.dayType}|${shift}`;
-  let known = ends.get(calendar);
-  if (!known) ends.set(calendar, (known = new Map()));
+  const known = ends.get(calendar) ?? new Map<string, number>();
+  ends.set(calendar, known);
   const hit = known.get(key);
   if (hit !== undefined) return new Date(hit);
   let due: string;
