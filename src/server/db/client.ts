@@ -12,7 +12,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle or the database itself: repos accept either. */
 export type Executor = Pick<
   Db,
-  'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction' | 'query'
+  'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction' | 'query' | '$with' | 'with'
 >;
 
 export interface Database {

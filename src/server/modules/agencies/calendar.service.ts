@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { type CalendarYear, ProductionCalendar } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import { createLookupCache } from '../../lib/lookup-cache.js';
 import type { AuditService } from '../audit/service.js';
 import * as repo from './repo.js';
 
@@ -15,6 +16,8 @@ const toOverride = (row: { date: string; kind: CalendarDayKind; note: string | n
 /** The national calendar from presets/calendar plus each agency's own day overrides. */
 export function createCalendarService(db: Db, audit: AuditService, years: CalendarYear[]) {
   const byYear = new Map(years.map((year) => [year.year, year]));
+  // Every intake computes a term with the agency's calendar; see LOOKUP_TTL_MS for how stale it may be.
+  const calendars = createLookupCache<string, ProductionCalendar>();
 
   function assertKnownYear(year: number, field: string): CalendarYear {
     const data = byYear.get(year);
@@ -26,9 +29,11 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
   }
 
   return {
-    async forAgency(agencyId: string): Promise<ProductionCalendar> {
-      const overrides = await repo.listCalendarOverrides(db, agencyId);
-      return new ProductionCalendar(years, overrides);
+    forAgency(agencyId: string): Promise<ProductionCalendar> {
+      return calendars.get(agencyId, async () => {
+        const overrides = await repo.listCalendarOverrides(db, agencyId);
+        return new ProductionCalendar(years, overrides);
+      });
     },
 
     async view(actor: Actor, year: number): Promise<CalendarYearView> {
@@ -44,7 +49,7 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
 
     async setOverride(actor: Actor, date: string, kind: CalendarDayKind, note: string | null) {
       assertKnownYear(Number(date.slice(0, 4)), 'params.date');
-      return db.transaction(async (tx) => {
+      const after = await db.transaction(async (tx) => {
         const before = await repo.findCalendarOverride(tx, actor.agencyId, date);
         const saved = await repo.upsertCalendarOverride(tx, { agencyId: actor.agencyId, date, kind, note });
         if (!saved) throw new Error('calendar override upsert returned nothing');
@@ -55,6 +60,8 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
         });
         return after;
       });
+      calendars.invalidate(actor.agencyId);
+      return after;
     },
 
     async removeOverride(actor: Actor, date: string): Promise<void> {
@@ -65,6 +72,7 @@ export function createCalendarService(db: Db, audit: AuditService, years: Calend
         await repo.deleteCalendarOverride(tx, actor.agencyId, date);
         await audit.record(tx, actor, 'calendar_day', date, { before: toOverride(before) });
       });
+      calendars.invalidate(actor.agencyId);
     },
   };
 }

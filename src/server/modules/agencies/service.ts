@@ -8,6 +8,7 @@ import type {
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
+import { createLookupCache } from '../../lib/lookup-cache.js';
 import type { AuditService } from '../audit/service.js';
 import * as repo from './repo.js';
 import { toTouchpoint } from './touchpoints.service.js';
@@ -42,6 +43,9 @@ export interface AgencyPatch {
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {
+  // The portal looks its agency up on every request; see LOOKUP_TTL_MS for how stale it may be.
+  const bySlug = createLookupCache<string, repo.AgencyRow | undefined>();
+
   async function requireAgency(agencyId: string) {
     const row = await repo.findAgencyById(db, agencyId);
     if (!row) throw agencyNotFound();
@@ -65,8 +69,11 @@ export function createAgencyService(db: Db, audit: AuditService) {
       return (await repo.listAgencies(db)).map(toPublicAgency);
     },
 
-    async findBySlug(slug: string) {
-      return repo.findAgencyBySlug(db, slug);
+    /** Cached for LOOKUP_TTL_MS; a miss is not kept, so an agency just added is found at once. */
+    async findBySlug(slug: string): Promise<repo.AgencyRow | undefined> {
+      const row = await bySlug.get(slug, () => repo.findAgencyBySlug(db, slug));
+      if (!row) bySlug.invalidate(slug);
+      return row;
     },
 
     /**
@@ -120,7 +127,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
           throw new Invalid(`body.${field}`, 'Поле не должно быть пустым');
         }
       }
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const before = await repo.findAgencyById(tx, actor.agencyId);
         if (!before) throw agencyNotFound();
         const leadDays = patch.reminderLeadDays && [...patch.reminderLeadDays].sort((a, b) => b - a);
@@ -131,6 +138,9 @@ export function createAgencyService(db: Db, audit: AuditService) {
         });
         return toStaffAgency(after);
       });
+      // After the commit: the next intake on this node numbers with the new prefix at once.
+      bySlug.clear();
+      return updated;
     },
 
     /** Each agency's retention period, for the retention job. */

@@ -135,8 +135,9 @@ export async function deleteContact(db: Executor, agencyId: string, id: string) 
     .where(and(eq(clientContacts.agencyId, agencyId), eq(clientContacts.id, id)));
 }
 
-export async function insertConsentEvent(db: Executor, values: typeof clientConsentEvents.$inferInsert) {
-  await db.insert(clientConsentEvents).values(values);
+/** The INSERT of a consent event, to run by itself or with the request it came with. */
+export function consentEventInsert(db: Executor, values: typeof clientConsentEvents.$inferInsert) {
+  return db.insert(clientConsentEvents).values(values);
 }
 
 export function listConsentEvents(db: Executor, agencyId: string, clientId: string) {

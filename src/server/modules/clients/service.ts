@@ -5,6 +5,7 @@ import { Invalid, NotFound } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { AuditService } from '../audit/service.js';
 import { assertContact, normalizeContact, normalizePhone } from './contacts.js';
+import { findOrInsertClient } from './match.repo.js';
 import * as repo from './repo.js';
 import { auditView, toDetail, toSummary } from './views.js';
 
@@ -74,37 +75,20 @@ export function createClientService(db: Db, audit: AuditService) {
         contact.email ? { kind: 'email' as const, value: contact.email } : null,
         contact.phone ? { kind: 'phone' as const, value: contact.phone } : null,
       ].flatMap((c) => (c ? [{ ...c, normalized: normalizeContact(c.kind, c.value) }] : []));
-      let clientId: string | undefined;
-      for (const c of given) {
-        clientId ??= (await repo.findClientByContact(tx, agencyId, c.kind, c.normalized))?.id;
-      }
-      if (clientId) await repo.touchClient(tx, agencyId, clientId, at);
-      else {
-        const created = await repo.insertClient(tx, {
-          agencyId,
-          name: contact.name,
-          createdAt: at,
-          lastInteractionAt: at,
-        });
-        clientId = created.id;
-      }
-      // A contact seen for the first time joins the client; unverified until staff confirm it.
-      const id = clientId;
-      await repo.insertContacts(
-        tx,
-        given.map((c) => ({
-          agencyId,
-          clientId: id,
-          ...c,
-          source: contact.channel ?? 'portal',
-          createdAt: at,
-        })),
-      );
-      return id;
+      return findOrInsertClient(tx, {
+        agencyId,
+        name: contact.name,
+        at,
+        source: contact.channel ?? 'portal',
+        given,
+      });
     },
 
-    /** 152-ФЗ ст. 9: the consent given with a request is kept with the client's history. */
-    async recordConsent(
+    /**
+     * 152-ФЗ ст. 9: the consent given with a request is kept with the client's history. Returns the
+     * INSERT unrun, so the intake writes it in the same statement as the request.
+     */
+    consentInsert(
       tx: Executor,
       agencyId: string,
       clientId: string,
@@ -116,7 +100,7 @@ export function createClientService(db: Db, audit: AuditService) {
         at: Date;
       },
     ) {
-      await repo.insertConsentEvent(tx, { agencyId, clientId, ...event });
+      return repo.consentEventInsert(tx, { agencyId, clientId, ...event });
     },
 
     consentEvents: (agencyId: string, clientId: string) => repo.listConsentEvents(db, agencyId, clientId),

@@ -61,6 +61,11 @@ export function loadDeadlinePolicies(file: string): DeadlinePolicies {
  * day by default). A working-day term of 0 days means "the same working day", or the next
  * working day when the request came on a day off.
  */
+// A term's end depends only on the local day it starts, so each day's answer is worked out once
+// per calendar: the intake asks twice per request, and the time-zone arithmetic was a fifth of its
+// CPU (issue 4, intake benchmark). A changed calendar is a new object, so it starts afresh.
+const ends = new WeakMap<ProductionCalendar, Map<string, number>>();
+
 export function termEnd(
   term: Term,
   from: Date,
@@ -69,6 +74,11 @@ export function termEnd(
   shift: DeadlineShift = 'previous',
 ): Date {
   const start = localDate(from, timeZone);
+  const key = `${timeZone}|${start}|${term.days}|${term.dayType}|${shift}`;
+  const known = ends.get(calendar) ?? new Map<string, number>();
+  ends.set(calendar, known);
+  const hit = known.get(key);
+  if (hit !== undefined) return new Date(hit);
   let due: string;
   if (term.dayType === 'working') {
     const firstWorking = calendar.isWorkingDay(start) ? start : calendar.nextWorkingDay(start);
@@ -76,7 +86,9 @@ export function termEnd(
   } else {
     due = calendar.addCalendarDays(start, term.days, shift);
   }
-  return endOfLocalDay(due, timeZone);
+  const end = endOfLocalDay(due, timeZone);
+  known.set(key, end.getTime());
+  return end;
 }
 
 export function answerTerm(policy: DeadlinePolicy, urgent: boolean): Term {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import { createLookupCache } from '../../lib/lookup-cache.js';
 import type { AuditService } from '../audit/service.js';
 import {
   type DeadlinePolicies,
@@ -24,9 +25,12 @@ export function createDeadlinePolicyService(deps: {
   defaults: DeadlinePolicies;
 }) {
   const { db, audit, defaults } = deps;
+  // Every intake needs the agency's terms; see LOOKUP_TTL_MS for how stale they may be.
+  const overridesOf = createLookupCache<string, Awaited<ReturnType<typeof repo.listDeadlineOverrides>>>();
 
   async function forAgency(agencyId: string): Promise<DeadlinePolicies> {
-    return withOverrides(defaults, await repo.listDeadlineOverrides(db, agencyId));
+    const overrides = await overridesOf.get(agencyId, () => repo.listDeadlineOverrides(db, agencyId));
+    return withOverrides(defaults, overrides);
   }
 
   return {
@@ -58,6 +62,7 @@ export function createDeadlinePolicyService(deps: {
         await repo.upsertDeadlineOverride(tx, { agencyId: actor.agencyId, kind, term, ...value });
         await audit.record(tx, actor, 'deadline_policy', `${kind}.${term}`, { before, after: value });
       });
+      overridesOf.invalidate(actor.agencyId);
     },
 
     async restore(actor: Actor, kind: RequestKind, term: OverridableTerm) {
@@ -70,6 +75,7 @@ export function createDeadlinePolicyService(deps: {
           after: defaults[kind][term],
         });
       });
+      overridesOf.invalidate(actor.agencyId);
     },
   };
 }

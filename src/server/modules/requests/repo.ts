@@ -12,6 +12,7 @@ import {
   max,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
@@ -45,10 +46,25 @@ export async function nextSequence(db: Executor, agencyId: string, year: number)
   return row.last;
 }
 
-export async function insertRequest(db: Executor, values: NewRequest): Promise<RequestRow> {
-  const [row] = await db.insert(requests).values(values).returning();
+/**
+ * The request and the rows that point at it (events, files, consent: INSERTs built with its id)
+ * in one statement, one round trip. The linked rows go in as data-modifying CTEs; Postgres
+ * checks their foreign keys at the end of the statement, when the request row is there.
+ */
+export async function insertRequest(
+  db: Executor,
+  values: NewRequest & { id: string },
+  linked: SQLWrapper[] = [],
+): Promise<RequestRow> {
+  const ctes = linked.map((insert, i) => db.$with(`linked_${i}`, {}).as(insert.getSQL()));
+  const [row] = await (ctes.length ? db.with(...ctes) : db).insert(requests).values(values).returning();
   if (!row) throw new Error('request insert returned nothing');
   return row;
+}
+
+/** The INSERT of a request's events, to run by itself or inside `insertRequest`. */
+export function eventsInsert(db: Executor, values: (typeof requestEvents.$inferInsert)[]) {
+  return db.insert(requestEvents).values(values);
 }
 
 export async function insertEvents(db: Executor, values: (typeof requestEvents.$inferInsert)[]) {
@@ -289,6 +305,11 @@ export function listConfirmed(db: Executor, agencyId: string, limit: number) {
     .where(confirmed(agencyId))
     .orderBy(desc(requests.classifiedAt))
     .limit(limit);
+}
+
+/** The INSERT of a request's files, to run inside `insertRequest`. */
+export function attachmentsInsert(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {
+  return db.insert(requestAttachments).values(values);
 }
 
 export async function insertAttachments(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {

@@ -1,4 +1,5 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import type { RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
@@ -115,26 +116,24 @@ export function createRequestService(deps: {
     requestNumberPrefix: string;
   };
 
-  /**
-   * Registers a request: the number, the client, the legal deadline from registration (59-ФЗ
-   * ст. 12 ч. 1), the events. `withinTransaction` lets a caller add its own rows (the audit of a
-   * staff registration) so they commit together.
-   */
-  async function registerIn(
-    agency: Agency,
-    input: IntakeInput & { registeredBy?: string; origin?: { requestId: string; note: string } },
-    withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>,
-  ) {
-    if (input.notifyByEmail && !input.email) {
-      throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
-    }
-    if (input.idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
-      if (existing) return { row: existing, created: false };
-    }
-    const policy = (await policies.forAgency(agency.id))[input.kind];
+  /** What a caller adds to a registration: rows in the request's own statement, or its own writes. */
+  interface Extras {
+    /** INSERTs of rows that belong to the request (the consent), written with it in one statement. */
+    linked?: (tx: Executor, request: { id: string; clientId: string; at: Date }) => SQLWrapper[];
+    /** The caller's own writes (the audit of a staff registration), committed together. */
+    withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>;
+  }
+
+  type Registration = IntakeInput & { registeredBy?: string; origin?: { requestId: string; note: string } };
+
+  /** The number, the legal deadline from registration (59-ФЗ ст. 12 ч. 1) and a late-registration note. */
+  async function numberAndTerm(agency: Agency, input: Registration) {
+    const [agencyPolicies, productionCalendar] = await Promise.all([
+      policies.forAgency(agency.id),
+      calendar.forAgency(agency.id),
+    ]);
+    const policy = agencyPolicies[input.kind];
     const term = answerTerm(policy, input.urgent ?? false);
-    const productionCalendar = await calendar.forAgency(agency.id);
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     // The number is taken in a statement of its own: inside the transaction the counter row would
@@ -143,50 +142,92 @@ export function createRequestService(deps: {
     const year = Number(localDate(now, agency.timezone).slice(0, 4));
     const sequence = await repo.nextSequence(db, agency.id, year);
     const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
-    const late = registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar);
-    try {
-      const row = await db.transaction(async (tx) => {
-        const clientId = await clients.findOrCreate(tx, agency.id, input, now);
-        const row = await repo.insertRequest(tx, {
-          agencyId: agency.id,
-          number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
-          kind: input.kind,
-          channel: input.channel,
-          status: 'registered',
-          text: input.text,
-          clientId,
-          contactName: input.name,
-          contactEmail: input.email,
-          contactPhone: input.phone,
-          notifyByEmail: input.notifyByEmail,
-          urgent: input.urgent ?? false,
-          trackingCode: trackingCode(),
-          idempotencyKey: input.idempotencyKey,
-          attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
-          receivedAt,
-          registeredAt: now,
-          dueAt: termEnd(term, now, agency.timezone, productionCalendar),
-          dueSource: term.source,
-          redirectedFromId: input.origin?.requestId ?? null,
-        });
-        const event = { agencyId: agency.id, requestId: row.id };
-        const internal = (note: string) => ({
-          ...event,
-          at: now,
-          status: 'registered' as const,
-          note,
-          isPublic: false,
-        });
-        await repo.insertEvents(tx, [
+    return {
+      now,
+      receivedAt,
+      number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
+      dueAt: termEnd(term, now, agency.timezone, productionCalendar),
+      dueSource: term.source,
+      late: registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar),
+    };
+  }
+
+  /**
+   * The client, then the request with its events, files and the caller's linked rows: two
+   * statements (issue 4, intake benchmark). The id is made here so the rows can go in with it.
+   */
+  async function write(
+    tx: Executor,
+    agency: Agency,
+    input: Registration,
+    terms: Awaited<ReturnType<typeof numberAndTerm>>,
+    extras: Extras,
+  ) {
+    const { now, receivedAt, late, ...numbered } = terms;
+    const clientId = await clients.findOrCreate(tx, agency.id, input, now);
+    const id = randomUUID();
+    const event = { agencyId: agency.id, requestId: id };
+    const internal = (note: string) => ({
+      ...event,
+      at: now,
+      status: 'registered' as const,
+      note,
+      isPublic: false,
+    });
+    const files = attachmentRows(agency.id, id, 'incoming', null, input.files);
+    const row = await repo.insertRequest(
+      tx,
+      {
+        ...numbered,
+        id,
+        agencyId: agency.id,
+        kind: input.kind,
+        channel: input.channel,
+        status: 'registered',
+        text: input.text,
+        clientId,
+        contactName: input.name,
+        contactEmail: input.email,
+        contactPhone: input.phone,
+        notifyByEmail: input.notifyByEmail,
+        urgent: input.urgent ?? false,
+        trackingCode: trackingCode(),
+        idempotencyKey: input.idempotencyKey,
+        attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
+        receivedAt,
+        registeredAt: now,
+        redirectedFromId: input.origin?.requestId ?? null,
+      },
+      [
+        repo.eventsInsert(tx, [
           { ...event, at: receivedAt, status: 'received' },
           { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
           ...(input.origin ? [internal(input.origin.note)] : []),
           ...(late ? [internal(late)] : []),
-        ]);
-        await repo.insertAttachments(tx, attachmentRows(agency.id, row.id, 'incoming', null, input.files));
-        await withinTransaction?.(tx, row);
-        return row;
-      });
+        ]),
+        ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
+        ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
+      ],
+    );
+    await extras.withinTransaction?.(tx, row);
+    return row;
+  }
+
+  /**
+   * Registers a request. The agency's policies and calendar come from the services' per-node
+   * caches (LOOKUP_TTL_MS); `extras` lets a caller add its own rows so they commit together.
+   */
+  async function registerIn(agency: Agency, input: Registration, extras: Extras = {}) {
+    if (input.notifyByEmail && !input.email) {
+      throw new Invalid('body.email', 'Укажите электронную почту, чтобы получать уведомления');
+    }
+    if (input.idempotencyKey) {
+      const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
+      if (existing) return { row: existing, created: false };
+    }
+    const terms = await numberAndTerm(agency, input);
+    try {
+      const row = await db.transaction((tx) => write(tx, agency, input, terms, extras));
       await notifier.registered(agency, row);
       return { row, created: true };
     } catch (error) {
@@ -222,15 +263,16 @@ export function createRequestService(deps: {
       const agency = await agencies.findBySlug(agencySlug);
       if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
       // The portal accepts a request only with this consent: it belongs to the client's history.
-      return registerIn(agency, input, async (tx, row) => {
-        if (!row.clientId) return;
-        await clients.recordConsent(tx, agency.id, row.clientId, {
-          purpose: 'personal_data',
-          action: 'given',
-          channel: input.channel,
-          requestId: row.id,
-          at: row.registeredAt ?? new Date(),
-        });
+      return registerIn(agency, input, {
+        linked: (tx, request) => [
+          clients.consentInsert(tx, agency.id, request.clientId, {
+            purpose: 'personal_data',
+            action: 'given',
+            channel: input.channel,
+            requestId: request.id,
+            at: request.at,
+          }),
+        ],
       });
     },
 
@@ -245,10 +287,15 @@ export function createRequestService(deps: {
       }
       const { externalId, ...rest } = input;
       const idempotencyKey = externalId ? `${input.channel}:${externalId}` : null;
-      return registerIn(agency, { ...rest, idempotencyKey, registeredBy: actor.userId }, (tx, row) =>
-        audit.record(tx, actor, 'request', row.id, {
-          after: { number: row.number, kind: row.kind, channel: row.channel },
-        }),
+      return registerIn(
+        agency,
+        { ...rest, idempotencyKey, registeredBy: actor.userId },
+        {
+          withinTransaction: (tx, row) =>
+            audit.record(tx, actor, 'request', row.id, {
+              after: { number: row.number, kind: row.kind, channel: row.channel },
+            }),
+        },
       );
     },
 
