@@ -5,8 +5,8 @@ import type { AttachmentStore } from '../../lib/attachment-store.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
 import { OPEN_STATUSES } from './lifecycle.js';
+import { attachmentRows } from './registration.js';
 import * as repo from './repo.js';
-import { attachmentRows } from './service.js';
 import { toAttachment } from './views.js';
 
 const requestNotFound = () => new NotFound('request_not_found', 'Обращение не найдено');
