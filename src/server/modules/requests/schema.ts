@@ -85,6 +85,8 @@ export const requests = pgTable(
     index('requests_agency_status_due').on(t.agencyId, t.status, t.dueAt),
     index('requests_agency_received').on(t.agencyId, t.receivedAt),
     index('requests_agency_due').on(t.agencyId, t.dueAt),
+    // «Contains» search on the number («00042» finds «ИНСП-2026-00042») without a table scan.
+    index('requests_number_trgm').using('gin', t.number.op('gin_trgm_ops')),
     index('requests_agency_assignee').on(t.agencyId, t.assigneeId),
     index('requests_agency_topic').on(t.agencyId, t.topicId),
     index('requests_search').using('gin', t.search),
