@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientIdOf, submitAppeal } from '../../testing/client-fixtures.js';
 import { agencyWithStaff, createHarness, type Harness, login } from '../../testing/harness.js';
 import { normalizeContact } from './contacts.js';
 
@@ -9,20 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const submit = (slug: string, payload: Record<string, unknown>) =>
-  harness.app.inject({
-    method: 'POST',
-    url: `/api/public/${slug}/requests`,
-    payload: { kind: 'appeal', text: 'Прошу разъяснить порядок', consent: true, ...payload },
-  });
-
-async function clientIdOf(staff: Awaited<ReturnType<typeof agencyWithStaff>>['staff'], q: string) {
-  const list = (
-    await staff.request({ method: 'GET', url: `/api/staff/clients?q=${encodeURIComponent(q)}` })
-  ).json();
-  expect(list.total, `clients matching ${q}`).toBe(1);
-  return list.items[0].id as string;
-}
+const submit = (slug: string, payload: Record<string, unknown>) => submitAppeal(harness, slug, payload);
 
 describe('contact normalisation', () => {
   it('compares e-mail without case, phones by digits and messenger ids without their prefixes', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientIdOf, submitAppeal } from '../../testing/client-fixtures.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
 
@@ -8,20 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const submit = (slug: string, payload: Record<string, unknown>) =>
-  harness.app.inject({
-    method: 'POST',
-    url: `/api/public/${slug}/requests`,
-    payload: { kind: 'appeal', text: 'Прошу разъяснить порядок', consent: true, ...payload },
-  });
-
-async function clientIdOf(staff: Awaited<ReturnType<typeof agencyWithStaff>>['staff'], q: string) {
-  const list = (
-    await staff.request({ method: 'GET', url: `/api/staff/clients?q=${encodeURIComponent(q)}` })
-  ).json();
-  expect(list.total, `clients matching ${q}`).toBe(1);
-  return list.items[0].id as string;
-}
+const submit = (slug: string, payload: Record<string, unknown>) => submitAppeal(harness, slug, payload);
 
 describe('merges', () => {
   it('suggests pairs by phone digits, messenger id and name with address; merging moves everything', async () => {
