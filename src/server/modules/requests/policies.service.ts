@@ -13,7 +13,7 @@ import {
   type Term,
   withOverrides,
 } from './deadlines.js';
-import * as repo from './repo.js';
+import * as repo from './policies.repo.js';
 
 /**
  * The deadline policies of ARCHITECTURE §4 as data: presets from presets/deadlines, each term

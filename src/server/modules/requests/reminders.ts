@@ -4,7 +4,8 @@ import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { NotificationService, Recipient, StaffNotice } from '../notifications/service.js';
-import * as repo from './repo.js';
+import * as repo from './reminders.repo.js';
+import type { RequestRow } from './repo.js';
 
 interface Due {
   reminder: string;
@@ -44,18 +45,14 @@ export function createDeadlineReminders(deps: {
 }) {
   const { db, agencies, calendar, users, notifications } = deps;
 
-  async function recipientsOf(
-    agencyId: string,
-    row: repo.RequestRow,
-    overdue: boolean,
-  ): Promise<Recipient[]> {
+  async function recipientsOf(agencyId: string, row: RequestRow, overdue: boolean): Promise<Recipient[]> {
     const executor = row.assigneeId ? await users.activeMembers(agencyId, [row.assigneeId]) : [];
     if (!overdue && executor.length > 0) return executor;
     const heads = await users.headsOf(agencyId, row.departmentId);
     return [...executor, ...heads.filter((h) => !executor.some((e) => e.id === h.id))];
   }
 
-  function noticeFor(agencyId: string, row: repo.RequestRow, due: Due, timeZone: string): StaffNotice {
+  function noticeFor(agencyId: string, row: RequestRow, due: Due, timeZone: string): StaffNotice {
     const date = dateFormat(timeZone).format(row.dueAt);
     return {
       agencyId,

@@ -16,17 +16,9 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { OverridableTerm, RequestKind } from './deadlines.js';
+import type { RequestKind } from './deadlines.js';
 import { OPEN_STATUSES, type RequestStatus } from './lifecycle.js';
-import {
-  deadlineOverrides,
-  registerViews,
-  requestAttachments,
-  requestCounters,
-  requestEvents,
-  requestReminders,
-  requests,
-} from './schema.js';
+import { requestAttachments, requestCounters, requestEvents, requests } from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = typeof requests.$inferInsert;
@@ -203,85 +195,6 @@ export async function listRegister(
     .limit(limit)
     .offset(offset);
   return { total: Math.min(total, countCap), more: total > countCap, rows };
-}
-
-/** Open requests of the agency whose term ends by `until`, overdue ones included. */
-export function openDueBy(db: Executor, agencyId: string, until: Date) {
-  return db
-    .select()
-    .from(requests)
-    .where(
-      and(
-        eq(requests.agencyId, agencyId),
-        inArray(requests.status, [...OPEN_STATUSES]),
-        lte(requests.dueAt, until),
-      ),
-    )
-    .orderBy(asc(requests.dueAt));
-}
-
-/** Claims a reminder; false when it was sent already (by this node or another). */
-export async function claimReminder(
-  db: Executor,
-  values: typeof requestReminders.$inferInsert,
-): Promise<boolean> {
-  const rows = await db
-    .insert(requestReminders)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ requestId: requestReminders.requestId });
-  return rows.length > 0;
-}
-
-export type ViewRow = typeof registerViews.$inferSelect;
-
-const ownViews = (agencyId: string, userId: string) =>
-  and(eq(registerViews.agencyId, agencyId), eq(registerViews.userId, userId));
-
-export function listViews(db: Executor, agencyId: string, userId: string) {
-  return db.select().from(registerViews).where(ownViews(agencyId, userId)).orderBy(asc(registerViews.name));
-}
-
-export async function insertView(db: Executor, values: typeof registerViews.$inferInsert) {
-  const [row] = await db.insert(registerViews).values(values).returning();
-  if (!row) throw new Error('view insert returned nothing');
-  return row;
-}
-
-export async function deleteView(db: Executor, agencyId: string, userId: string, id: string) {
-  const [row] = await db
-    .delete(registerViews)
-    .where(and(ownViews(agencyId, userId), eq(registerViews.id, id)))
-    .returning();
-  return row;
-}
-
-export function listDeadlineOverrides(db: Executor, agencyId: string) {
-  return db.select().from(deadlineOverrides).where(eq(deadlineOverrides.agencyId, agencyId));
-}
-
-export async function upsertDeadlineOverride(db: Executor, values: typeof deadlineOverrides.$inferInsert) {
-  await db
-    .insert(deadlineOverrides)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [deadlineOverrides.agencyId, deadlineOverrides.kind, deadlineOverrides.term],
-      set: { days: values.days, dayType: values.dayType, source: values.source, updatedAt: new Date() },
-    });
-}
-
-export async function deleteDeadlineOverride(db: Executor, agencyId: string, kind: string, term: string) {
-  const [row] = await db
-    .delete(deadlineOverrides)
-    .where(
-      and(
-        eq(deadlineOverrides.agencyId, agencyId),
-        eq(deadlineOverrides.kind, kind as RequestKind),
-        eq(deadlineOverrides.term, term as OverridableTerm),
-      ),
-    )
-    .returning();
-  return row;
 }
 
 // A request counts as a confirmed example once an operator classified it with a topic.

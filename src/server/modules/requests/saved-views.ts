@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
-import * as repo from './repo.js';
+import * as repo from './saved-views.repo.js';
 
 export const MAX_VIEWS_PER_USER = 30;
 
