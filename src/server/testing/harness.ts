@@ -74,6 +74,14 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   };
 }
 
+/** An appeal through the portal API, with `payload` overriding the defaults. */
+export const submitAppeal = (harness: Harness, slug: string, payload: Record<string, unknown>) =>
+  harness.app.inject({
+    method: 'POST',
+    url: `/api/public/${slug}/requests`,
+    payload: { kind: 'appeal', text: 'Прошу разъяснить порядок', consent: true, ...payload },
+  });
+
 export const uniqueSlug = (prefix = 't') => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 export const uniqueEmail = (prefix = 'user') =>
   `${prefix}-${Math.random().toString(36).slice(2, 10)}@test.local`;

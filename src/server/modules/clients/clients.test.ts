@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientIdOf, submitAppeal } from '../../testing/client-fixtures.js';
-import { agencyWithStaff, createHarness, type Harness, login } from '../../testing/harness.js';
+import { clientIdOf } from '../../testing/client-fixtures.js';
+import { agencyWithStaff, createHarness, type Harness, login, submitAppeal } from '../../testing/harness.js';
 import { normalizeContact } from './contacts.js';
 
 let harness: Harness;

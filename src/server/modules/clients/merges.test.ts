@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientIdOf, submitAppeal } from '../../testing/client-fixtures.js';
-import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
+import { clientIdOf } from '../../testing/client-fixtures.js';
+import { agencyWithStaff, createHarness, type Harness, submitAppeal } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
 
 let harness: Harness;

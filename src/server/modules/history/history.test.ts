@@ -1,7 +1,13 @@
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  type StaffClient,
+  submitAppeal,
+} from '../../testing/harness.js';
 import { historyDocument } from './pdf.js';
 
 let harness: Harness;
@@ -11,11 +17,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const submit = async (slug: string, payload: Record<string, unknown>) => {
-  const response = await harness.app.inject({
-    method: 'POST',
-    url: `/api/public/${slug}/requests`,
-    payload: { kind: 'appeal', text: 'Прошу разъяснить порядок', consent: true, ...payload },
-  });
+  const response = await submitAppeal(harness, slug, payload);
   expect(response.statusCode).toBe(201);
   return response.json() as { number: string };
 };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../lib/tokens.js';
-import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
+import { agencyWithStaff, createHarness, type Harness, submitAppeal } from '../../testing/harness.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -12,11 +12,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const submit = async (slug: string, payload: Record<string, unknown>) => {
-  const response = await harness.app.inject({
-    method: 'POST',
-    url: `/api/public/${slug}/requests`,
-    payload: { kind: 'appeal', text: 'Прошу разъяснить порядок', consent: true, ...payload },
-  });
+  const response = await submitAppeal(harness, slug, payload);
   expect(response.statusCode).toBe(201);
 };
 

@@ -30,3 +30,20 @@ export async function claimReminder(
     .returning({ requestId: requestReminders.requestId });
   return rows.length > 0;
 }
+
+/** The reminders already sent for these requests, as `requestId|reminder|dueAt` keys. */
+export async function sentReminderKeys(db: Executor, agencyId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({
+      requestId: requestReminders.requestId,
+      reminder: requestReminders.reminder,
+      dueAt: requestReminders.dueAt,
+    })
+    .from(requestReminders)
+    .where(and(eq(requestReminders.agencyId, agencyId), inArray(requestReminders.requestId, requestIds)));
+  return new Set(rows.map((row) => reminderKey(row.requestId, row.reminder, row.dueAt)));
+}
+
+export const reminderKey = (requestId: string, reminder: string, dueAt: Date) =>
+  `${requestId}|${reminder}|${dueAt.toISOString()}`;

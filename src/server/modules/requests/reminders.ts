@@ -45,11 +45,21 @@ export function createDeadlineReminders(deps: {
 }) {
   const { db, agencies, calendar, users, notifications } = deps;
 
-  async function recipientsOf(agencyId: string, row: RequestRow, overdue: boolean): Promise<Recipient[]> {
+  /**
+   * The executor; for an escalation, or without an executor, also the heads of the department.
+   * `heads` memoises the heads per department for one sweep.
+   */
+  async function recipientsOf(
+    agencyId: string,
+    row: RequestRow,
+    overdue: boolean,
+    heads: Map<string | null, Promise<Recipient[]>>,
+  ): Promise<Recipient[]> {
     const executor = row.assigneeId ? await users.activeMembers(agencyId, [row.assigneeId]) : [];
     if (!overdue && executor.length > 0) return executor;
-    const heads = await users.headsOf(agencyId, row.departmentId);
-    return [...executor, ...heads.filter((h) => !executor.some((e) => e.id === h.id))];
+    if (!heads.has(row.departmentId)) heads.set(row.departmentId, users.headsOf(agencyId, row.departmentId));
+    const chiefs = (await heads.get(row.departmentId)) ?? [];
+    return [...executor, ...chiefs.filter((h) => !executor.some((e) => e.id === h.id))];
   }
 
   function noticeFor(agencyId: string, row: RequestRow, due: Due, timeZone: string): StaffNotice {
@@ -74,11 +84,20 @@ export function createDeadlineReminders(deps: {
       localDate(now, agency.timezone),
       Math.max(0, ...agency.reminderLeadDays),
     );
+    const rows = await repo.openDueBy(db, agencyId, endOfLocalDay(horizonDay, agency.timezone));
+    // Overdue requests stay in the list sweep after sweep: what was sent is skipped before any
+    // recipient is looked up. The claim below still decides when two nodes race.
+    const sentBefore = await repo.sentReminderKeys(
+      db,
+      agencyId,
+      rows.map((row) => row.id),
+    );
+    const heads = new Map<string | null, Promise<Recipient[]>>();
     let sent = 0;
-    for (const row of await repo.openDueBy(db, agencyId, endOfLocalDay(horizonDay, agency.timezone))) {
+    for (const row of rows) {
       const due = reminderFor(row.dueAt, now, agency.reminderLeadDays, agency.timezone, productionCalendar);
-      if (!due) continue;
-      const recipients = await recipientsOf(agencyId, row, due.overdue);
+      if (!due || sentBefore.has(repo.reminderKey(row.id, due.reminder, row.dueAt))) continue;
+      const recipients = await recipientsOf(agencyId, row, due.overdue, heads);
       const notice = noticeFor(agencyId, row, due, agency.timezone);
       const claimed = await db.transaction(async (tx) => {
         const fresh = await repo.claimReminder(tx, {

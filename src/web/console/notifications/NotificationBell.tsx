@@ -2,18 +2,19 @@ import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBell, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { currentLocale } from '../../i18n';
+import { formatDateTime, useAgencyTimezone } from '../requests/formats';
 import { useMarkRead, useNotifications } from './notificationQueries';
 
 /** Deadline reminders and escalations of the current agency (issue 4 p. 5), newest first. */
 export function NotificationBell() {
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   const notifications = useNotifications();
   const markRead = useMarkRead();
   const navigate = useNavigate();
   const unread = notifications.data?.unread ?? 0;
   const items = notifications.data?.items ?? [];
-  const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'short', timeStyle: 'short' });
+  // In the agency's time zone, like every other date in the console.
+  const timezone = useAgencyTimezone();
 
   return (
     // The indicator wraps the whole menu, so the menu's aria-haspopup/aria-expanded land on the
@@ -51,7 +52,7 @@ export function NotificationBell() {
                 {item.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {when.format(new Date(item.createdAt))}
+                {formatDateTime(item.createdAt, i18n.language, timezone)}
               </Text>
             </Menu.Item>
           ))}

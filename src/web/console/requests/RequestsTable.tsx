@@ -43,7 +43,7 @@ export function RequestsTable({ requests, sort, onSort, timezone }: RequestsTabl
       {requests.map((request) => (
         <Table.Tr key={request.id}>
           <Table.Td>
-            <Anchor component={Link} to={`/requests/${request.id}`} fw={600}>
+            <Anchor component={Link} to={`/requests/${request.id}`} fw={600} style={{ whiteSpace: 'nowrap' }}>
               {request.number}
             </Anchor>
           </Table.Td>
