@@ -15,6 +15,7 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { channelRoutes } from './modules/channels/routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   kbRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
+  channelRoutes(app, services);
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -25,6 +25,12 @@ export interface Config {
   deadlineSweepMinutes: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
+  /** AES-256 key (64 hex or base64) sealing channel credentials; generated into DATA_DIR when unset. */
+  channelSecretsKey: string | null;
+  /** How often each node looks for due outgoing messages (retries, other nodes' commits). */
+  outboxPollMs: number;
+  outboxMaxAttempts: number;
+  outboxRetryBaseMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,5 +72,9 @@ export function loadConfig(env: Env = process.env): Config {
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
+    channelSecretsKey: env.CHANNEL_SECRETS_KEY?.trim() || null,
+    outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 600_000),
+    outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
+    outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),
   };
 }

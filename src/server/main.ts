@@ -19,6 +19,7 @@ if (started.generatedAdminPassword) {
 }
 
 const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
+started.services.outbox.start(config.outboxPollMs, app.log);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -29,6 +30,7 @@ async function shutdown(signal: string) {
   timer.unref();
   try {
     await scheduler.stop();
+    await started.services.outbox.stop();
     await app.close();
     await started.database.close();
     process.exit(0);

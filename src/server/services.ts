@@ -3,13 +3,16 @@ import { type Config, rootDir } from './config.js';
 import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
-import { createMailer, type Mailer } from './lib/mail.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createChannelAccounts } from './modules/channels/accounts.service.js';
+import { createEmailTransport } from './modules/channels/email.transport.js';
+import { createOutbox } from './modules/channels/outbox.js';
+import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
@@ -32,17 +35,28 @@ import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
-export function createServices(database: Database, config: Config, mailer?: Mailer) {
+export function createServices(database: Database, config: Config) {
   const { db } = database;
-  const mail =
-    mailer ??
-    createMailer({
+  const audit = createAuditService(db);
+  const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
+  const outbox = createOutbox({
+    db,
+    maxAttempts: config.outboxMaxAttempts,
+    retryBaseMs: config.outboxRetryBaseMs,
+  });
+  outbox.registerTransport(
+    'email',
+    createEmailTransport({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
       outboxDir: join(config.dataDir, 'outbox'),
-    });
-  const audit = createAuditService(db);
-  const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
+      store: attachmentStore,
+    }),
+  );
+  const mail = outbox.mailer;
+  const secretBox = createSecretBox(
+    loadSecretsKey(config.channelSecretsKey, join(config.dataDir, 'channel-secrets.key')),
+  );
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -99,6 +113,8 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     database,
     config,
     attachmentStore,
+    outbox,
+    channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),

@@ -1,38 +1,29 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Executor } from '../db/client.js';
+
+/** A file to attach, read from the agency's attachment store when the message is sent. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+}
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
-}
-
-export interface Mailer {
-  send(mail: OutgoingMail): Promise<void>;
+  /** Whose message this is: attachments are read from this agency's store; the console lists it. */
+  agencyId?: string;
+  requestId?: string;
+  clientId?: string;
+  attachments?: MailAttachment[];
 }
 
 /**
- * Outbound mail through SMTP_URL; without it every message is written as an .eml file
- * under DATA_DIR/outbox, so a fresh install works offline and nothing is silently dropped.
+ * Sends e-mail through the outbox: the message is stored (in `tx` when given, so it commits with
+ * the change it reports) and delivered by the dispatcher with retries.
  */
-export function createMailer(options: { smtpUrl: string | null; from: string; outboxDir: string }): Mailer {
-  if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
-    return {
-      async send(mail) {
-        await transport.sendMail({ from: options.from, ...mail });
-      },
-    };
-  }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return {
-    async send(mail) {
-      const info = await transport.sendMail({ from: options.from, ...mail });
-      await mkdir(options.outboxDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`;
-      await writeFile(join(options.outboxDir, name), info.message as Buffer);
-    },
-  };
+export interface Mailer {
+  send(mail: OutgoingMail, tx?: Executor): Promise<void>;
+  /** Delivers what was sent within a transaction, once the caller has committed it. */
+  wake(): void;
 }

@@ -47,6 +47,8 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const app = await buildApp(services, { logger: false });
   const outboxDir = join(dataDir, 'outbox');
   const outboxMails = async (): Promise<ParsedMail[]> => {
+    // The outbox delivers in the background on a running node; a test delivers what is due now.
+    await services.outbox.drain();
     let files: string[] = [];
     try {
       files = readdirSync(outboxDir).sort();

@@ -99,15 +99,14 @@ export function createAttachmentService(deps: {
     },
 
     /** The answer's files as e-mail attachments. */
+    /** The answer's files as the outbox attaches them: read from the store when the e-mail leaves. */
     async answerFilesForMail(agencyId: string, requestId: string) {
       const rows = await repo.listAttachments(db, agencyId, requestId, 'answer');
-      return Promise.all(
-        rows.map(async (row) => ({
-          filename: row.originalName,
-          content: await store.read(agencyId, row.storageKey),
-          contentType: row.mimeType,
-        })),
-      );
+      return rows.map((row) => ({
+        filename: row.originalName,
+        contentType: row.mimeType,
+        storageKey: row.storageKey,
+      }));
     },
   };
 }

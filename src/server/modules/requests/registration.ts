@@ -184,6 +184,7 @@ export function createRegistration(deps: {
       ],
     );
     await extras.withinTransaction?.(tx, row);
+    await notifier.registered(agency, row, tx);
     return row;
   }
 
@@ -202,7 +203,7 @@ export function createRegistration(deps: {
     const terms = await numberAndTerm(agency, input);
     try {
       const row = await db.transaction((tx) => write(tx, agency, input, terms, extras));
-      await notifier.registered(agency, row);
+      notifier.afterCommit();
       return { row, created: true };
     } catch (error) {
       // The same key sent twice at once: the loser of the race returns the winner's request.

@@ -1,0 +1,172 @@
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { Invalid, NotFound } from '../../lib/errors.js';
+import type { AuditService } from '../audit/service.js';
+import * as repo from './accounts.repo.js';
+import type { Network } from './schema.js';
+import type { SecretBox } from './secrets.js';
+
+/** An account as an adapter uses it: settings and the opened credentials. */
+export interface OpenAccount {
+  id: string;
+  agencyId: string;
+  network: Network;
+  title: string;
+  settings: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+/** What each network's adapter declares: which fields it needs and how to check a connection. */
+export interface NetworkAdapter {
+  settings: readonly string[];
+  secrets: readonly string[];
+  /** Calls the network with the account's credentials; throws with a Russian reason on failure. */
+  check(account: OpenAccount): Promise<void>;
+}
+
+export interface AccountInput {
+  network: Network;
+  title: string;
+  enabled?: boolean;
+  settings?: Record<string, string>;
+  /** Only the credentials being set or replaced; omitted ones keep their stored value. */
+  secrets?: Record<string, string>;
+}
+
+const notFound = () => new NotFound('channel_account_not_found', 'Подключение канала не найдено');
+
+/** Describes an account to staff: which credentials are set, never their values. */
+function describe(row: repo.AccountRow, secretNames: string[]) {
+  return {
+    id: row.id,
+    network: row.network,
+    title: row.title,
+    enabled: row.enabled,
+    settings: row.settings,
+    secretsSet: secretNames,
+    health: {
+      checkedAt: row.lastCheckedAt?.toISOString() ?? null,
+      okAt: row.lastOkAt?.toISOString() ?? null,
+      error: row.lastError,
+    },
+  };
+}
+
+export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: SecretBox }) {
+  const { db, audit, box } = deps;
+  const adapters = new Map<Network, NetworkAdapter>();
+
+  const open = (row: repo.AccountRow): OpenAccount => ({
+    id: row.id,
+    agencyId: row.agencyId,
+    network: row.network,
+    title: row.title,
+    settings: row.settings,
+    secrets: row.sealedSecrets ? box.open(row.sealedSecrets) : {},
+  });
+
+  function validate(input: AccountInput) {
+    const adapter = adapters.get(input.network);
+    if (!adapter) throw new Invalid('body.network', 'Этот канал не поддерживается');
+    for (const key of Object.keys(input.settings ?? {})) {
+      if (!adapter.settings.includes(key))
+        throw new Invalid(`body.settings.${key}`, 'Неизвестный параметр канала');
+    }
+    for (const key of Object.keys(input.secrets ?? {})) {
+      if (!adapter.secrets.includes(key))
+        throw new Invalid(`body.secrets.${key}`, 'Неизвестный секрет канала');
+    }
+  }
+
+  async function requireRow(agencyId: string, id: string) {
+    const row = await repo.findAccount(db, id, agencyId);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  return {
+    registerAdapter(network: Network, adapter: NetworkAdapter) {
+      adapters.set(network, adapter);
+    },
+
+    async list(actor: Actor) {
+      return (await repo.listAccounts(db, actor.agencyId)).map((row) =>
+        describe(row, Object.keys(open(row).secrets)),
+      );
+    },
+
+    async create(actor: Actor, input: AccountInput) {
+      validate(input);
+      return db.transaction(async (tx) => {
+        const row = await repo.insertAccount(tx, {
+          agencyId: actor.agencyId,
+          network: input.network,
+          title: input.title,
+          enabled: input.enabled ?? true,
+          settings: input.settings ?? {},
+          sealedSecrets: input.secrets ? box.seal(input.secrets) : null,
+        });
+        const described = describe(row, Object.keys(input.secrets ?? {}));
+        await audit.record(tx, actor, 'channel_account', row.id, { after: described });
+        return described;
+      });
+    },
+
+    async update(actor: Actor, id: string, patch: Omit<Partial<AccountInput>, 'network'>) {
+      const before = await requireRow(actor.agencyId, id);
+      validate({ network: before.network, title: before.title, ...patch });
+      const secrets = { ...open(before).secrets, ...(patch.secrets ?? {}) };
+      return db.transaction(async (tx) => {
+        const row = await repo.updateAccount(tx, actor.agencyId, id, {
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+          ...(patch.settings ? { settings: { ...before.settings, ...patch.settings } } : {}),
+          ...(patch.secrets ? { sealedSecrets: box.seal(secrets) } : {}),
+        });
+        if (!row) throw notFound();
+        const after = describe(row, Object.keys(secrets));
+        await audit.record(tx, actor, 'channel_account', id, {
+          before: describe(before, Object.keys(open(before).secrets)),
+          after,
+        });
+        return after;
+      });
+    },
+
+    async remove(actor: Actor, id: string) {
+      await db.transaction(async (tx) => {
+        if (!(await repo.deleteAccount(tx, actor.agencyId, id))) throw notFound();
+        await audit.record(tx, actor, 'channel_account', id, { before: { id } });
+      });
+    },
+
+    /** «Проверить подключение»: calls the network and records the outcome as the health shown. */
+    async test(actor: Actor, id: string) {
+      const row = await requireRow(actor.agencyId, id);
+      const adapter = adapters.get(row.network);
+      if (!adapter) throw new Invalid('network', 'Этот канал не поддерживается');
+      let error: string | null = null;
+      try {
+        await adapter.check(open(row));
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message : String(failure);
+      }
+      await repo.recordHealth(db, id, error, new Date());
+      return { ok: error === null, error };
+    },
+
+    /** An adapter's view of one account (any agency: inbound traffic names the account). */
+    async openById(id: string) {
+      const row = await repo.findAccount(db, id);
+      return row ? open(row) : null;
+    },
+
+    async enabledOf(network: Network) {
+      return (await repo.enabledOfNetwork(db, network)).map(open);
+    },
+
+    recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),
+  };
+}
+
+export type ChannelAccounts = ReturnType<typeof createChannelAccounts>;

@@ -1,0 +1,155 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Executor } from '../../db/client.js';
+import { NotFound } from '../../lib/errors.js';
+import type { Mailer } from '../../lib/mail.js';
+import * as repo from './outbox.repo.js';
+import type { Network, OutboundStatus } from './schema.js';
+import { type OutboundRow, PermanentFailure, type Transport } from './transport.js';
+
+const CLAIM_BATCH = 20;
+const LEASE_MS = 5 * 60_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+export interface OutboxOptions {
+  db: Db;
+  /** Attempts before a message is given up as failed (it stays listed for a manual retry). */
+  maxAttempts: number;
+  /** The first retry's delay; each next one doubles, up to an hour. */
+  retryBaseMs: number;
+}
+
+/**
+ * Every outgoing message goes through here: stored first, then delivered by `drain` on whichever
+ * node claims it. Failures are retried with exponential backoff; a send cut off by a crash is
+ * marked uncertain and never repeated on its own, so a restart never sends anything twice.
+ */
+export function createOutbox(options: OutboxOptions) {
+  const { db } = options;
+  const transports = new Map<Network, Transport>();
+  let log: FastifyBaseLogger | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let draining: Promise<number> | null = null;
+  let again = false;
+
+  const backoff = (attempts: number) =>
+    Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
+
+  async function deliver(message: OutboundRow) {
+    const transport = transports.get(message.network);
+    try {
+      if (!transport) throw new PermanentFailure(`Канал ${message.network} не подключён на этом узле`);
+      const { externalId } = await transport.send(message);
+      await repo.finish(db, message.id, { status: 'sent', externalId });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const final = error instanceof PermanentFailure || message.attempts >= options.maxAttempts;
+      log?.warn(
+        { outbound: message.id, network: message.network, err: reason, final },
+        'outbound send failed',
+      );
+      await repo.finish(db, message.id, {
+        status: final ? 'failed' : 'pending',
+        error: reason,
+        nextAttemptAt: new Date(Date.now() + backoff(message.attempts)),
+      });
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    let sent = 0;
+    await repo.markAbandoned(db, new Date());
+    for (;;) {
+      const claimed = await repo.claimDue(db, new Date(), CLAIM_BATCH, LEASE_MS);
+      if (claimed.length === 0) return sent;
+      for (const message of claimed) await deliver(message);
+      sent += claimed.length;
+    }
+  }
+
+  /** Delivers everything due now; concurrent calls share one pass and queue one more. */
+  async function drain(): Promise<number> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        total += await drainOnce();
+      } while (again);
+      return total;
+    })().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  const kick = () => {
+    if (timer)
+      setImmediate(() => void drain().catch((error) => log?.error({ err: error }, 'outbox drain failed')));
+  };
+
+  async function enqueue(executor: Executor, message: repo.NewOutbound) {
+    const [row] = await repo.insertOutbound(executor, [message]);
+    if (executor === db) kick();
+    return row?.id as string;
+  }
+
+  const mailer: Mailer = {
+    async send(mail, tx) {
+      await enqueue(tx ?? db, {
+        network: 'email',
+        agencyId: mail.agencyId ?? null,
+        requestId: mail.requestId ?? null,
+        clientId: mail.clientId ?? null,
+        recipient: mail.to,
+        subject: mail.subject,
+        body: mail.text,
+        attachments: mail.attachments ?? [],
+      });
+    },
+    wake: () => kick(),
+  };
+
+  return {
+    mailer,
+    enqueue,
+    drain,
+    kick,
+    registerTransport(network: Network, transport: Transport) {
+      transports.set(network, transport);
+    },
+
+    /** Polls for due messages (retries, rows other nodes committed); `kick` wakes it sooner. */
+    start(pollMs: number, logger: FastifyBaseLogger) {
+      log = logger;
+      const tick = () => void drain().catch((error) => logger.error({ err: error }, 'outbox drain failed'));
+      timer = setInterval(tick, pollMs);
+      timer.unref();
+      tick();
+    },
+
+    /** Lets the send in progress finish, so a clean shutdown leaves nothing uncertain. */
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await draining?.catch(() => undefined);
+    },
+
+    list: (
+      agencyId: string,
+      filter: { status?: OutboundStatus; requestId?: string },
+      page: { limit: number; offset: number },
+    ) => repo.listForAgency(db, agencyId, filter, page.limit, page.offset),
+
+    /** Staff send a failed or uncertain message again, having checked it did not arrive. */
+    async retry(agencyId: string, id: string) {
+      const row = await repo.requeue(db, agencyId, id);
+      if (!row) throw new NotFound('outbound_not_found', 'Сообщение не найдено или уже отправляется');
+      kick();
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { agencies } from '../agencies/schema.js';
+import { clients } from '../clients/schema.js';
+import { requests } from '../requests/schema.js';
+
+export const NETWORKS = ['email', 'telegram', 'vk', 'ok'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/**
+ * An agency's account on a network (its bot, community, group, mailbox). Settings are plain;
+ * credentials are sealed with the key from CHANNEL_SECRETS_KEY and never leave the server.
+ */
+export const channelAccounts = pgTable(
+  'channel_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    network: text('network').$type<Network>().notNull(),
+    title: text('title').notNull(),
+    settings: jsonb('settings').$type<Record<string, string>>().notNull().default({}),
+    sealedSecrets: text('sealed_secrets'),
+    enabled: boolean('enabled').notNull().default(true),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
+    lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('channel_accounts_agency').on(t.agencyId, t.network)],
+);
+
+export const OUTBOUND_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
+
+export interface OutboundAttachment {
+  filename: string;
+  contentType: string;
+  /** A key in the agency's attachment store: the file is read when the message is sent. */
+  storageKey: string;
+}
+
+/** Where on the network the message goes besides the recipient: the thread or post it answers. */
+export type OutboundThread = Record<string, string>;
+
+/**
+ * The outbox: every message Otklik sends (e-mail, bot replies, wall answers) is a row written in
+ * the transaction of the change it reports, then delivered by the dispatcher with retries.
+ */
+export const outboundMessages = pgTable(
+  'outbound_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    network: text('network').$type<Network>().notNull(),
+    accountId: uuid('account_id').references(() => channelAccounts.id, { onDelete: 'set null' }),
+    recipient: text('recipient').notNull(),
+    thread: jsonb('thread').$type<OutboundThread>(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    attachments: jsonb('attachments').$type<OutboundAttachment[]>().notNull().default([]),
+    // Cascade: the retention purge of a request or client takes its messages with it.
+    requestId: uuid('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+    status: text('status').$type<OutboundStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** The network's id of what was sent (e-mail Message-ID, Telegram message_id…): replies are matched by it. */
+    externalId: text('external_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('outbound_due').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbound_agency').on(t.agencyId, t.createdAt),
+    index('outbound_request').on(t.requestId),
+    index('outbound_external').on(t.network, t.externalId),
+  ],
+);
+
+export const SOCIAL_ITEM_STATUSES = ['new', 'answered', 'invited', 'converted', 'dismissed'] as const;
+export type SocialItemStatus = (typeof SOCIAL_ITEM_STATUSES)[number];
+
+/**
+ * The social inbox (seed 001 p. 6.2, seed 000 p. 3.1–3.2): comments and messages from every
+ * network in one queue, each in its network's thread (a post's comments, a chat).
+ */
+export const socialItems = pgTable(
+  'social_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => channelAccounts.id, { onDelete: 'set null' }),
+    network: text('network').$type<Network>().notNull(),
+    kind: text('kind').$type<'comment' | 'message'>().notNull(),
+    /** The network's own id of the comment or message: a redelivery is recognised by it. */
+    externalId: text('external_id').notNull(),
+    /** The post or chat the item belongs to, and the comment it answers, as the network names them. */
+    threadId: text('thread_id').notNull(),
+    parentId: text('parent_id'),
+    threadTitle: text('thread_title'),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<SocialItemStatus>().notNull().default('new'),
+    requestId: uuid('request_id').references(() => requests.id, { onDelete: 'set null' }),
+    handledBy: uuid('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('social_items_external').on(t.agencyId, t.network, t.externalId),
+    index('social_items_queue').on(t.agencyId, t.status, t.receivedAt),
+    index('social_items_thread').on(t.agencyId, t.network, t.threadId),
+  ],
+);

@@ -1,0 +1,56 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpSink {
+  url: string;
+  port: number;
+  received: ParsedMail[];
+  /** Replies to the next DATA commands with these SMTP codes (e.g. 451, 550) instead of 250. */
+  failNext(...codes: number[]): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on loopback for tests: what the relay would receive, parsed; it can refuse
+ * a delivery with a temporary (4xx) or permanent (5xx) code, as relays do.
+ */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ParsedMail[] = [];
+  const failures: number[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const code = failures.shift();
+          if (code) {
+            const error = new Error(code >= 500 ? 'mailbox unavailable' : 'try again later') as Error & {
+              responseCode: number;
+            };
+            error.responseCode = code;
+            return callback(error);
+          }
+          received.push(parsed);
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.server.address();
+      typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'));
+    });
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    received,
+    failNext: (...codes) => failures.push(...codes),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
