@@ -13,6 +13,7 @@ import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
+import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
@@ -79,8 +80,9 @@ export function createServices(database: Database, config: Config) {
     maxCount: config.attachmentMaxCount,
   });
   const notifier = createRequestNotifier({
+    db,
     agencies,
-    mailer: mail,
+    outbox,
     publicUrl: config.publicUrl,
     answerFiles: requestAttachments.answerFilesForMail,
   });
@@ -115,6 +117,7 @@ export function createServices(database: Database, config: Config) {
     attachmentStore,
     outbox,
     channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
+    socialInbox: createSocialInbox({ db }),
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),

@@ -106,6 +106,37 @@ describe('outbox: e-mail through a real SMTP relay', () => {
     expect(delivered(email)).toBe(false);
   });
 
+  it('answers a channel request along its reply route, in the thread it came from, once', async () => {
+    const { slug } = await agencyWithStaff(harness, ['admin']);
+    const agencyId = (await harness.services.agencies.findBySlug(slug))?.id as string;
+    const email = uniqueEmail('writer');
+    const input = {
+      kind: 'appeal' as const,
+      channel: 'email' as const,
+      text: 'Прошу ответить на письмо',
+      name: 'Анна Смирнова',
+      email,
+      phone: null,
+      notifyByEmail: true,
+      externalId: '<first-letter@mail.example>',
+      replyRoute: {
+        network: 'email' as const,
+        accountId: null,
+        recipient: email,
+        thread: { inReplyTo: '<first-letter@mail.example>' },
+      },
+    };
+    const first = await harness.services.requests.registerFromChannel(agencyId, input);
+    const again = await harness.services.requests.registerFromChannel(agencyId, input);
+    expect(again).toMatchObject({ created: false, row: { id: first.row.id } });
+
+    await harness.services.outbox.drain();
+    const mails = sink.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.inReplyTo).toBe('<first-letter@mail.example>');
+    expect(mails[0]?.subject).toContain(first.row.number);
+  });
+
   it("keeps each agency's outbox to itself", async () => {
     const a = await agencyWithStaff(harness, ['admin']);
     const b = await agencyWithStaff(harness, ['admin']);

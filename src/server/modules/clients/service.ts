@@ -17,6 +17,8 @@ export interface ContactInput {
   phone: string | null;
   /** The channel the contact came through; recorded as the contact's source. */
   channel?: string;
+  /** The sender's id on a messenger or network (Telegram, VK, OK): it finds the client again. */
+  messenger?: { kind: 'telegram' | 'vk' | 'ok'; value: string } | null;
 }
 
 export interface ClientPatch {
@@ -74,6 +76,7 @@ export function createClientService(db: Db, audit: AuditService) {
       const given = [
         contact.email ? { kind: 'email' as const, value: contact.email } : null,
         contact.phone ? { kind: 'phone' as const, value: contact.phone } : null,
+        contact.messenger ?? null,
       ].flatMap((c) => (c ? [{ ...c, normalized: normalizeContact(c.kind, c.value) }] : []));
       return findOrInsertClient(tx, {
         agencyId,

@@ -1,17 +1,28 @@
-import type { Executor } from '../../db/client.js';
-import type { MailAttachment, Mailer } from '../../lib/mail.js';
+import type { Db, Executor } from '../../db/client.js';
+import type { MailAttachment } from '../../lib/mail.js';
 import type { AgencyService } from '../agencies/service.js';
+import type { Outbox } from '../channels/outbox.js';
 import { STATUS_TITLES } from './lifecycle.js';
 import type { RequestRow } from './repo.js';
 
+interface Notice {
+  subject: string;
+  /** The e-mail's text; messengers get `short`, which fits a chat message. */
+  text: string;
+  short: string;
+  attachments: MailAttachment[];
+}
+
 /**
- * Tells the client about a status change (seed 004 p. 3): through the channel the request came
- * from — for the portal that is the status page, which shows every public event — and by e-mail
- * when the client asked for it.
+ * Tells the client about registration and every status change (seed 004 p. 3): back through the
+ * network the request came from (its reply route: the chat, the comment thread, the e-mail
+ * thread) and, when the client asked for it, by e-mail as well. Portal clients see the status
+ * page. Everything goes through the outbox, so a notice is never lost and never sent twice.
  */
 export function createRequestNotifier(deps: {
+  db: Db;
   agencies: AgencyService;
-  mailer: Mailer;
+  outbox: Outbox;
   publicUrl: string;
   /** The files staff attached to the answer; they travel with the answer e-mail. */
   answerFiles: (agencyId: string, requestId: string) => Promise<MailAttachment[]>;
@@ -19,15 +30,38 @@ export function createRequestNotifier(deps: {
   const statusLink = (slug: string, row: RequestRow) =>
     `${deps.publicUrl}/${slug}/requests/status?number=${encodeURIComponent(row.number)}&code=${row.trackingCode}`;
 
-  const about = (row: RequestRow) => ({
-    agencyId: row.agencyId,
-    requestId: row.id,
-    ...(row.clientId ? { clientId: row.clientId } : {}),
-  });
+  async function send(row: RequestRow, notice: Notice, tx: Executor) {
+    const about = { agencyId: row.agencyId, requestId: row.id, clientId: row.clientId };
+    const route = row.replyRoute;
+    if (route) {
+      const isEmail = route.network === 'email';
+      await deps.outbox.enqueue(tx, {
+        ...about,
+        network: route.network,
+        accountId: route.accountId,
+        recipient: route.recipient,
+        thread: route.thread ?? null,
+        subject: isEmail ? notice.subject : null,
+        body: isEmail ? notice.text : notice.short,
+        attachments: isEmail ? notice.attachments : [],
+      });
+    }
+    const alreadyMailed = route?.network === 'email' && route.recipient === row.contactEmail;
+    if (row.notifyByEmail && row.contactEmail && !alreadyMailed) {
+      await deps.outbox.enqueue(tx, {
+        ...about,
+        network: 'email',
+        recipient: row.contactEmail,
+        subject: notice.subject,
+        body: notice.text,
+        attachments: notice.attachments,
+      });
+    }
+  }
 
   return {
-    /** Wakes the outbox once the registration's transaction has committed. */
-    afterCommit: () => deps.mailer.wake(),
+    /** Wakes the outbox once the caller's transaction has committed. */
+    afterCommit: () => deps.outbox.kick(),
 
     /** Written in the registration's transaction: the acknowledgement commits with the request. */
     async registered(
@@ -35,33 +69,38 @@ export function createRequestNotifier(deps: {
       row: RequestRow,
       tx: Executor,
     ) {
-      if (!row.notifyByEmail || !row.contactEmail) return;
       const due = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
         row.dueAt,
       );
-      await deps.mailer.send(
+      const link = statusLink(agency.slug, row);
+      await send(
+        row,
         {
-          ...about(row),
-          to: row.contactEmail,
           subject: `${agency.shortName}: обращение № ${row.number} зарегистрировано`,
-          text: `Здравствуйте, ${row.contactName}!\n\nВаше обращение зарегистрировано под номером ${row.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${row.trackingCode}\nХод рассмотрения: ${statusLink(agency.slug, row)}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
+          text: `Здравствуйте, ${row.contactName}!\n\nВаше обращение зарегистрировано под номером ${row.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${row.trackingCode}\nХод рассмотрения: ${link}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
+          short: `Ваше обращение зарегистрировано под номером ${row.number}. Срок ответа — до ${due} включительно.\nХод рассмотрения: ${link}`,
+          attachments: [],
         },
         tx,
       );
     },
 
     async statusChanged(agencyId: string, row: RequestRow, note: string | null) {
-      if (!row.notifyByEmail || !row.contactEmail) return;
+      if (!row.replyRoute && !(row.notifyByEmail && row.contactEmail)) return;
       const agency = await deps.agencies.byId(agencyId);
-      const details = note ? `\n${note}\n` : '';
+      const title = STATUS_TITLES[row.status];
+      const link = statusLink(agency.slug, row);
       const attachments = row.status === 'answered' ? await deps.answerFiles(agencyId, row.id) : [];
-      await deps.mailer.send({
-        ...about(row),
-        attachments,
-        to: row.contactEmail,
-        subject: `${agency.shortName}: обращение № ${row.number} — ${STATUS_TITLES[row.status]}`,
-        text: `Здравствуйте, ${row.contactName}!\n\nСтатус вашего обращения № ${row.number}: ${STATUS_TITLES[row.status]}.\n${details}\nХод рассмотрения: ${statusLink(agency.slug, row)}\n`,
-      });
+      await send(
+        row,
+        {
+          subject: `${agency.shortName}: обращение № ${row.number} — ${title}`,
+          text: `Здравствуйте, ${row.contactName}!\n\nСтатус вашего обращения № ${row.number}: ${title}.\n${note ? `\n${note}\n` : ''}\nХод рассмотрения: ${link}\n`,
+          short: `Обращение № ${row.number}: ${title}.${note ? `\n\n${note}` : ''}\n\nХод рассмотрения: ${link}`,
+          attachments,
+        },
+        deps.db,
+      );
     },
   };
 }

@@ -6,11 +6,12 @@ import type { Upload } from '../../http/uploads.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid } from '../../lib/errors.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
-import type { ClientService } from '../clients/service.js';
+import type { ClientService, ContactInput } from '../clients/service.js';
 import { answerTerm, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import type { RequestNotifier } from './notifier.js';
 import type { DeadlinePolicyService } from './policies.service.js';
 import * as repo from './repo.js';
+import type { ReplyRoute } from './schema.js';
 
 export interface IntakeInput {
   kind: RequestKind;
@@ -28,6 +29,10 @@ export interface IntakeInput {
   urgent?: boolean;
   /** Already in the attachment store; their rows are written in the intake transaction. */
   files?: Upload[];
+  /** The sender's messenger id (Telegram, VK, OK): matches the client like an e-mail does. */
+  messenger?: ContactInput['messenger'];
+  /** Where answers go back on the request's own network; none for the portal and paper. */
+  replyRoute?: ReplyRoute;
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
@@ -167,6 +172,7 @@ export function createRegistration(deps: {
         urgent: input.urgent ?? false,
         trackingCode: trackingCode(),
         idempotencyKey: input.idempotencyKey,
+        replyRoute: input.replyRoute ?? null,
         attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
         receivedAt,
         registeredAt: now,

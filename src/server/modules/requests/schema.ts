@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -18,6 +19,18 @@ import { users } from '../auth/schema.js';
 import { topics, typicalNeeds } from '../classification/schema.js';
 import { clients } from '../clients/schema.js';
 import type { OverridableTerm, RequestKind } from './deadlines.js';
+
+/**
+ * Where the answers to a request go back on the network it came from (seed 004 p. 3): the chat,
+ * the comment thread or the e-mail thread, through the agency's account there.
+ */
+export interface ReplyRoute {
+  network: 'email' | 'telegram' | 'vk' | 'ok';
+  accountId: string | null;
+  recipient: string;
+  thread?: Record<string, string>;
+}
+
 import type { RequestStatus } from './lifecycle.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -43,6 +56,7 @@ export const requests = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     trackingCode: text('tracking_code').notNull(),
     idempotencyKey: text('idempotency_key'),
+    replyRoute: jsonb('reply_route').$type<ReplyRoute>(),
     departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

@@ -90,6 +90,20 @@ export function createRequestService(deps: {
     },
 
     /**
+     * A message a channel adapter received (e-mail, a bot, a community): registered with the
+     * network's own message id as its key, so a redelivered message returns the first request.
+     * Replies go back along `replyRoute`.
+     */
+    async registerFromChannel(
+      agencyId: string,
+      input: Omit<IntakeInput, 'idempotencyKey'> & { externalId: string },
+    ) {
+      const agency = { ...(await agencies.byId(agencyId)), id: agencyId };
+      const { externalId, ...rest } = input;
+      return registerIn(agency, { ...rest, idempotencyKey: `${input.channel}:${externalId}` });
+    },
+
+    /**
      * Staff register what came by post, ПОС, МЭДО, the Governor's reception or in person; the
      * channel's own number (e.g. the ПОС id) makes a repeated registration return the first one.
      */
