@@ -25,6 +25,8 @@ export interface Config {
   deadlineSweepMinutes: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
+  /** 64 hex digits: seals channel secrets in the database; unset → a key file under DATA_DIR. */
+  secretsKey: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -37,6 +39,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function secretsKey(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new Error('SECRETS_KEY must be 64 hex digits (32 bytes)');
+  return raw.toLowerCase();
 }
 
 /** Every environment variable Otklik reads; the README's configuration table mirrors this. */
@@ -66,5 +74,6 @@ export function loadConfig(env: Env = process.env): Config {
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
+    secretsKey: secretsKey(env.SECRETS_KEY),
   };
 }

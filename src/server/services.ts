@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createMailer, type Mailer } from './lib/mail.js';
+import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
@@ -17,6 +18,8 @@ import { createClientService } from './modules/clients/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
+import { createPosSettings } from './modules/imports/pos-settings.js';
+import { createImportService } from './modules/imports/service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
@@ -95,6 +98,7 @@ export function createServices(database: Database, config: Config, mailer?: Mail
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
   history.setAttachmentProvider(requestAttachments.filesForExport);
   retention.setAttachmentPurger(requestAttachments.purgeForRequests);
+  const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
   return {
     database,
     config,
@@ -106,6 +110,13 @@ export function createServices(database: Database, config: Config, mailer?: Mail
     clients,
     requestAttachments,
     requests,
+    imports: createImportService({
+      requests,
+      agencies,
+      store: attachmentStore,
+      limits: { maxBytes: config.attachmentMaxBytes, maxCount: config.attachmentMaxCount },
+    }),
+    posSettings: createPosSettings({ db, box: secretBox, audit }),
     kb: createKbService({ db, audit, agencies, users, requests }),
     clientMerges,
     history,

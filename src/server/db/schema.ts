@@ -10,3 +10,4 @@ export * from '../modules/history/schema.js';
 export * from '../modules/kb/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/requests/schema.js';
+export * from '../modules/imports/schema.js';

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SQLWrapper } from 'drizzle-orm';
-import type { RequestChannel } from '../../../common/requests.js';
+import type { ExternalCategory, ExternalSource, RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
 import { localDate } from '../../lib/calendar.js';
@@ -28,10 +28,13 @@ export interface IntakeInput {
   urgent?: boolean;
   /** Already in the attachment store; their rows are written in the intake transaction. */
   files?: Upload[];
+  /** The sending channel's own categorisation and document details (ПОС, МЭДО, the reception). */
+  externalCategory?: ExternalCategory | null;
+  externalSource?: ExternalSource | null;
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
-export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey' | 'files'> {
+export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey'> {
   receivedAt: Date;
   externalId: string | null;
 }
@@ -171,6 +174,8 @@ export function createRegistration(deps: {
         receivedAt,
         registeredAt: now,
         redirectedFromId: input.origin?.requestId ?? null,
+        externalCategory: input.externalCategory ?? null,
+        externalSource: input.externalSource ?? null,
       },
       [
         repo.eventsInsert(tx, [

@@ -10,6 +10,7 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { ClientService } from '../clients/service.js';
+import { resolvedOfChannel } from './answered.repo.js';
 import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
 import type { DeadlinePolicyService } from './policies.service.js';
@@ -87,6 +88,19 @@ export function createRequestService(deps: {
           }),
         ],
       });
+    },
+
+    /**
+     * A message a channel delivered by itself (the ПОС webhook): no staff member and no portal
+     * consent — the platform took the client's consent. The channel's id makes it idempotent.
+     */
+    async registerFromChannel(agencyId: string, input: IntakeInput) {
+      return registerIn({ ...(await agencies.byId(agencyId)), id: agencyId }, input);
+    },
+
+    /** Resolved requests of a channel, for sending the answers back (the ПОС upload of answers). */
+    resolvedOfChannel(actor: Actor, channel: RequestChannel, from: Date, to: Date) {
+      return resolvedOfChannel(db, actor.agencyId, channel, from, to);
     },
 
     /**
