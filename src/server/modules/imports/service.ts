@@ -97,7 +97,10 @@ export function createImportService(deps: {
     },
 
     async importReceptionFile(actor: Actor, file: FileContent, number: string | null, dryRun: boolean) {
-      const extension = file.name.toLowerCase().split('.').pop();
+      const extension = file.name.toLowerCase().split('.').pop() ?? '';
+      if (!['eml', 'json', 'xlsx', 'csv'].includes(extension)) {
+        throw new Invalid('body.file', 'Загрузите письмо .eml, таблицу XLSX или CSV либо файл JSON', 'unsupported_file');
+      }
       if (extension === 'eml') {
         const message = await receptionFromEml(file.bytes, number);
         if (typeof message === 'string') throw new Invalid('body.file', capitalised(message), 'malformed_message');
