@@ -17,7 +17,9 @@ export function createSecretBox(key: Buffer): SecretBox {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv, cipher.getAuthTag(), body].map((p) => (Buffer.isBuffer(p) ? p.toString('base64') : p)).join('.');
+      return [VERSION, iv, cipher.getAuthTag(), body]
+        .map((p) => (Buffer.isBuffer(p) ? p.toString('base64') : p))
+        .join('.');
     },
     open(sealed) {
       const [version, iv, tag, body] = sealed.split('.');

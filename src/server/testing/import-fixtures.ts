@@ -5,7 +5,8 @@ import { multipartBody } from './multipart.js';
 
 /** Test support for the imports: the files the platforms send, built in code (no binary fixtures). */
 
-export const signed = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
+export const signed = (secret: string, body: string) =>
+  createHmac('sha256', secret).update(body).digest('hex');
 
 /** A ПОС webhook message in the documented shape; `overrides` replace its fields. */
 export function posMessage(overrides: Record<string, unknown> = {}) {
@@ -32,8 +33,7 @@ export const csvOf = (rows: string[][]) =>
   Buffer.from(rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(';')).join('\r\n'));
 
 /** An import form with one file, as the console sends it. */
-export const importForm = (name: string, content: Buffer) =>
-  multipartBody({}, [{ name, content }]);
+export const importForm = (name: string, content: Buffer) => multipartBody({}, [{ name, content }]);
 
 export interface PassportOptions {
   uid?: string;
@@ -45,7 +45,11 @@ export interface PassportOptions {
 
 /** A МЭДО 2.7 passport (root `container`, namespace http://minsvyaz.ru/container). */
 export function passportXml(options: PassportOptions = {}) {
-  const { uid = crypto.randomUUID(), annotation = 'О ремонте дороги в с. Криводановка', number = '01-12/345' } = options;
+  const {
+    uid = crypto.randomUUID(),
+    annotation = 'О ремонте дороги в с. Криводановка',
+    number = '01-12/345',
+  } = options;
   const documentName = options.documentName === undefined ? 'document.pdf' : options.documentName;
   const attachments = options.attachments ?? [];
   return `<?xml version="1.0" encoding="utf-8"?>

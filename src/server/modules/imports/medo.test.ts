@@ -31,7 +31,9 @@ describe('МЭДО containers', () => {
     const [result] = response.json().rows;
     expect(result).toMatchObject({ row: 1, status: 'created', externalId: uid });
 
-    const request = (await staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })).json();
+    const request = (
+      await staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })
+    ).json();
     expect(request).toMatchObject({
       kind: 'appeal',
       channel: 'medo',
@@ -65,7 +67,9 @@ describe('МЭДО containers', () => {
     const wrapped = await zipOf({ 'envelope.xml': envelopeXml('container-1.zip'), 'container-1.zip': inner });
     const [result] = (await upload(staff, wrapped)).json().rows;
     expect(result.status).toBe('created');
-    const request = (await staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })).json();
+    const request = (
+      await staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })
+    ).json();
     expect(request.receivedAt).toBe('2026-11-21T02:30:00.000Z');
   });
 
@@ -74,16 +78,35 @@ describe('МЭДО containers', () => {
     const cases: [Buffer, RegExp][] = [
       [Buffer.from('not a zip at all'), /не ZIP-архив/],
       [await zipOf({ 'document.pdf': SMALL_PDF }), /нет паспорта passport\.xml/],
-      [await zipOf({ 'passport.xml': '<c:container c:uid="1"><c:requisites>', 'document.pdf': SMALL_PDF }), /passport\.xml: XML повреждён.*строка/],
-      [await zipOf({ 'passport.xml': '<?xml version="1.0"?><root/>' }), /корневой элемент должен быть container/],
+      [
+        await zipOf({ 'passport.xml': '<c:container c:uid="1"><c:requisites>', 'document.pdf': SMALL_PDF }),
+        /passport\.xml: XML повреждён.*строка/,
+      ],
+      [
+        await zipOf({ 'passport.xml': '<?xml version="1.0"?><root/>' }),
+        /корневой элемент должен быть container/,
+      ],
       [await zipOf({ 'passport.xml': passportXml({ documentName: null }) }), /не указан основной документ/],
       [await zipOf({ 'passport.xml': passportXml() }), /нет файла «document\.pdf», указанного в паспорте/],
-      [await zipOf({ 'passport.xml': passportXml({ number: null }), 'document.pdf': SMALL_PDF }), /регистрационного номера/],
-      [await zipOf({ 'passport.xml': passportXml({ annotation: null }), 'document.pdf': SMALL_PDF }), /краткого содержания/],
-      [await zipOf({ 'passport.xml': passportXml({ uid: '' }), 'document.pdf': SMALL_PDF }), /идентификатора документа/],
+      [
+        await zipOf({ 'passport.xml': passportXml({ number: null }), 'document.pdf': SMALL_PDF }),
+        /регистрационного номера/,
+      ],
+      [
+        await zipOf({ 'passport.xml': passportXml({ annotation: null }), 'document.pdf': SMALL_PDF }),
+        /краткого содержания/,
+      ],
+      [
+        await zipOf({ 'passport.xml': passportXml({ uid: '' }), 'document.pdf': SMALL_PDF }),
+        /идентификатора документа/,
+      ],
       [await zipOf({ 'envelope.xml': envelopeXml('absent.zip') }), /нет контейнера «absent\.zip»/],
       [
-        await zipOf({ 'passport.xml': passportXml({ attachments: ['setup.exe'] }), 'document.pdf': SMALL_PDF, 'setup.exe': EXE }),
+        await zipOf({
+          'passport.xml': passportXml({ attachments: ['setup.exe'] }),
+          'document.pdf': SMALL_PDF,
+          'setup.exe': EXE,
+        }),
         /«setup\.exe».*тип файла не принимается/,
       ],
     ];
@@ -104,7 +127,9 @@ describe('МЭДО containers', () => {
     const a = await agencyWithStaff(harness, ['operator']);
     const b = await agencyWithStaff(harness, ['admin']);
     const [result] = (await upload(a.staff, container)).json().rows;
-    expect((await b.staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })).statusCode).toBe(404);
+    expect(
+      (await b.staff.request({ method: 'GET', url: `/api/staff/requests/${result.requestId}` })).statusCode,
+    ).toBe(404);
     expect((await registerOf(b.staff)).total).toBe(0);
     // The same document reaching B is B's own registration.
     expect((await upload(b.staff, container)).json().rows[0].status).toBe('created');

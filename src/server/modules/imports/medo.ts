@@ -41,7 +41,8 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 const child = (node: unknown, name: string): Node | undefined =>
   node && typeof node === 'object' ? ((node as Node)[name] as Node | undefined) : undefined;
-const list = (node: unknown, name: string): Node[] => (child(node, name) as unknown as Node[] | undefined) ?? [];
+const list = (node: unknown, name: string): Node[] =>
+  (child(node, name) as unknown as Node[] | undefined) ?? [];
 const text = (node: unknown): string => {
   if (typeof node === 'string' || typeof node === 'number') return String(node).trim();
   const value = node && typeof node === 'object' ? (node as Node)['#text'] : undefined;
@@ -82,7 +83,8 @@ async function openZip(bytes: Buffer, what: string): Promise<Map<string, JSZip.J
 async function read(entry: JSZip.JSZipObject, maxBytes: number): Promise<Buffer> {
   // The size the archive declares, checked before inflating, so a ZIP bomb is never unpacked.
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (declared !== undefined && declared > maxBytes) throw refuse(`Файл «${entry.name}» в контейнере слишком большой`);
+  if (declared !== undefined && declared > maxBytes)
+    throw refuse(`Файл «${entry.name}» в контейнере слишком большой`);
   const bytes = await entry.async('nodebuffer');
   if (bytes.length > maxBytes) throw refuse(`Файл «${entry.name}» в контейнере слишком большой`);
   return bytes;
@@ -94,7 +96,10 @@ interface Envelope {
   body: string;
 }
 
-async function findEnvelope(files: Map<string, JSZip.JSZipObject>, maxBytes: number): Promise<Envelope | null> {
+async function findEnvelope(
+  files: Map<string, JSZip.JSZipObject>,
+  maxBytes: number,
+): Promise<Envelope | null> {
   for (const [name, entry] of files) {
     if (!name.endsWith('.xml') || name === 'passport.xml') continue;
     const root = child(parseXml(entry.name, await read(entry, maxBytes)), 'communication');
@@ -125,9 +130,13 @@ export async function readMedoContainer(bytes: Buffer, maxBytes: number): Promis
       );
     }
     files = await openZip(await read(inner, maxBytes), `Вложенный контейнер «${inner.name}»`);
-    if (!files.has('passport.xml')) throw refuse(`Во вложенном контейнере «${inner.name}» нет паспорта passport.xml`);
+    if (!files.has('passport.xml'))
+      throw refuse(`Во вложенном контейнере «${inner.name}» нет паспорта passport.xml`);
   }
-  const passport = child(parseXml('passport.xml', await read(files.get('passport.xml') as JSZip.JSZipObject, maxBytes)), 'container');
+  const passport = child(
+    parseXml('passport.xml', await read(files.get('passport.xml') as JSZip.JSZipObject, maxBytes)),
+    'container',
+  );
   if (!passport) throw refuse('passport.xml: корневой элемент должен быть container (МЭДО 2.7)');
   const uid = attribute(passport, 'uid');
   if (!uid) throw refuse('В паспорте нет идентификатора документа (container/@uid)');
@@ -136,7 +145,8 @@ export async function readMedoContainer(bytes: Buffer, maxBytes: number): Promis
   if (!annotation) throw refuse('В паспорте нет краткого содержания документа (requisites/annotation)');
   const author = list(child(passport, 'authors'), 'author')[0];
   const organisation = text(child(child(author, 'organization'), 'title')) || envelope?.organisation || '';
-  if (!organisation) throw refuse('В паспорте не указана организация-отправитель (authors/author/organization/title)');
+  if (!organisation)
+    throw refuse('В паспорте не указана организация-отправитель (authors/author/organization/title)');
   const registration = child(author, 'registration');
   const number = text(child(registration, 'number'));
   const date = text(child(registration, 'date'));
@@ -155,5 +165,14 @@ export async function readMedoContainer(bytes: Buffer, maxBytes: number): Promis
     contents.push({ name, bytes: await read(entry, maxBytes) });
   }
   const kind = text(child(requisites, 'documentKind')) || null;
-  return { uid, organisation, number, date, kind, annotation, sentAt: envelope?.sentAt ?? null, files: contents };
+  return {
+    uid,
+    organisation,
+    number,
+    date,
+    kind,
+    annotation,
+    sentAt: envelope?.sentAt ?? null,
+    files: contents,
+  };
 }

@@ -51,7 +51,13 @@ export const POS_COLUMNS = {
   fastTrack: { titles: ['Фаст-трек', 'fastTrack'] },
 } satisfies Record<string, Column>;
 
-export const REQUIRED_POS_COLUMNS = [POS_COLUMNS.id, POS_COLUMNS.createdAt, POS_COLUMNS.text, POS_COLUMNS.name, POS_COLUMNS.category];
+export const REQUIRED_POS_COLUMNS = [
+  POS_COLUMNS.id,
+  POS_COLUMNS.createdAt,
+  POS_COLUMNS.text,
+  POS_COLUMNS.name,
+  POS_COLUMNS.category,
+];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()\-\s]{5,40}$/;
@@ -73,7 +79,8 @@ export function posMessageFromRow(row: TableRow, timeZone: string): PosMessage |
   const get = (column: Column) => pick(row.cells, column);
   const text = (cell: Cell) => cellString(cell).trim();
   const id = text(get(POS_COLUMNS.id));
-  if (!ID.test(id)) return id ? 'номер сообщения ПОС длиннее 100 знаков или с пробелами' : 'нет номера сообщения ПОС';
+  if (!ID.test(id))
+    return id ? 'номер сообщения ПОС длиннее 100 знаков или с пробелами' : 'нет номера сообщения ПОС';
   const createdAt = cellDate(get(POS_COLUMNS.createdAt), timeZone);
   if (!createdAt) return 'дата поступления не указана или не в виде ДД.ММ.ГГГГ ЧЧ:ММ';
   if (createdAt.getTime() > Date.now() + 60_000) return 'дата поступления в будущем';

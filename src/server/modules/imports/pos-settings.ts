@@ -8,10 +8,7 @@ import type { AuditService } from '../audit/service.js';
 import { posSettings } from './schema.js';
 
 const badSignature = () =>
-  new Unauthorized(
-    'bad_signature',
-    'Подпись запроса (X-Pos-Signature) не совпадает: сообщение не принято',
-  );
+  new Unauthorized('bad_signature', 'Подпись запроса (X-Pos-Signature) не совпадает: сообщение не принято');
 
 /** HMAC-SHA256 of the raw body, hex; compared in constant time. */
 export function signatureMatches(secret: string, body: Buffer, given: string | undefined): boolean {
@@ -43,7 +40,9 @@ export function createPosSettings(deps: { db: Db; box: SecretBox; audit: AuditSe
           .values({ agencyId: actor.agencyId, ...values })
           .onConflictDoUpdate({ target: posSettings.agencyId, set: values });
         // The secret itself never goes into the audit log.
-        await audit.record(tx, actor, 'pos_settings', actor.agencyId, { after: { rotatedAt: values.rotatedAt } });
+        await audit.record(tx, actor, 'pos_settings', actor.agencyId, {
+          after: { rotatedAt: values.rotatedAt },
+        });
       });
       return { secret, rotatedAt: values.rotatedAt.toISOString() };
     },

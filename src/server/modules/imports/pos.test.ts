@@ -131,16 +131,32 @@ describe('ПОС webhook', () => {
     expect(status.json()).toMatchObject({ configured: true });
     expect(status.body).not.toMatch(/secret"/);
     const { staff: operator } = await agencyWithStaff(harness, ['operator']);
-    expect((await operator.request({ method: 'POST', url: '/api/staff/imports/pos/secret' })).statusCode).toBe(403);
+    expect(
+      (await operator.request({ method: 'POST', url: '/api/staff/imports/pos/secret' })).statusCode,
+    ).toBe(403);
   });
 });
 
-const HEADER = ['Номер сообщения', 'Дата поступления', 'Текст сообщения', 'Заявитель', 'Электронная почта', 'Телефон', 'Категория', 'Подкатегория', 'Фаст-трек'];
+const HEADER = [
+  'Номер сообщения',
+  'Дата поступления',
+  'Текст сообщения',
+  'Заявитель',
+  'Электронная почта',
+  'Телефон',
+  'Категория',
+  'Подкатегория',
+  'Фаст-трек',
+];
 const text = 'Прошу отремонтировать детскую площадку во дворе дома.';
 
 const upload = (staff: StaffClient, name: string, content: Buffer, dryRun = false) => {
   const form = importForm(name, content);
-  return staff.request({ method: 'POST', url: `/api/staff/imports/pos${dryRun ? '?dryRun=true' : ''}`, ...form });
+  return staff.request({
+    method: 'POST',
+    url: `/api/staff/imports/pos${dryRun ? '?dryRun=true' : ''}`,
+    ...form,
+  });
 };
 
 describe('ПОС export files', () => {
@@ -148,7 +164,17 @@ describe('ПОС export files', () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
     const file = await xlsxOf([
       HEADER,
-      ['X-1', new Date('2026-11-20T10:15:00Z'), text, 'Иванов Иван', 'ivanov@example.ru', '', 'Благоустройство', 'Детские площадки', 'нет'],
+      [
+        'X-1',
+        new Date('2026-11-20T10:15:00Z'),
+        text,
+        'Иванов Иван',
+        'ivanov@example.ru',
+        '',
+        'Благоустройство',
+        'Детские площадки',
+        'нет',
+      ],
       ['X-2', '20.11.2026 11:00', text, 'Смирнова Ольга', 'не почта', '', 'Благоустройство', '', 'да'],
       ['X-3', '21.11.2026', text, 'Кузнецов Пётр', '', '+7 383 200-00-00', 'Дороги', 'Ямочный ремонт', 'да'],
     ]);
@@ -194,7 +220,14 @@ describe('ПОС export files', () => {
     expect(rows[2].message).toMatch(/Дата поступления/);
     expect(rows[3].message).toMatch(/Фаст-трек/);
 
-    const wrong = await upload(staff, 'other.csv', csvOf([['Номер', 'Описание'], ['1', 'что-то']]));
+    const wrong = await upload(
+      staff,
+      'other.csv',
+      csvOf([
+        ['Номер', 'Описание'],
+        ['1', 'что-то'],
+      ]),
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ field: 'body.file', error: 'missing_columns' });
     expect(wrong.json().message).toContain('«Дата поступления»');
@@ -240,12 +273,18 @@ describe('answers for upload back to ПОС', () => {
     expect(row.some((cell) => String(cell).startsWith('Сотрудник'))).toBe(true);
     expect(sheet?.rowCount).toBe(2);
 
-    const empty = await staff.request({ method: 'GET', url: '/api/staff/imports/pos/answers.xlsx?from=2020-01-01&to=2020-01-31' });
+    const empty = await staff.request({
+      method: 'GET',
+      url: '/api/staff/imports/pos/answers.xlsx?from=2020-01-01&to=2020-01-31',
+    });
     const emptyBook = new ExcelJS.Workbook();
     await emptyBook.xlsx.load(empty.rawPayload as unknown as ArrayBuffer);
     expect(emptyBook.worksheets[0]?.rowCount).toBe(1);
 
-    const reversed = await staff.request({ method: 'GET', url: '/api/staff/imports/pos/answers.xlsx?from=2026-02-01&to=2026-01-01' });
+    const reversed = await staff.request({
+      method: 'GET',
+      url: '/api/staff/imports/pos/answers.xlsx?from=2026-02-01&to=2026-01-01',
+    });
     expect(reversed.statusCode).toBe(400);
   });
 
@@ -260,7 +299,10 @@ describe('answers for upload back to ПОС', () => {
     expect((await registerOf(b.staff)).total).toBe(0);
     // A's secret does not sign for B, and B's message id space is its own.
     expect((await deliver(b.slug, body, signed(a.secret, body))).statusCode).toBe(401);
-    const file = await xlsxOf([HEADER, [JSON.parse(body).id, '20.11.2026 10:00', text, 'Иванов Иван', '', '', 'ЖКХ', '', 'нет']]);
+    const file = await xlsxOf([
+      HEADER,
+      [JSON.parse(body).id, '20.11.2026 10:00', text, 'Иванов Иван', '', '', 'ЖКХ', '', 'нет'],
+    ]);
     const rows = (await upload(b.staff, 'pos.xlsx', file)).json().rows;
     expect(rows[0].status).toBe('created');
     expect(rows[0].requestId).not.toBe(id);

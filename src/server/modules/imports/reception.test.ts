@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const upload = (staff: StaffClient, name: string, content: Buffer, query = '') =>
-  staff.request({ method: 'POST', url: `/api/staff/imports/governor-reception${query}`, ...importForm(name, content) });
+  staff.request({
+    method: 'POST',
+    url: `/api/staff/imports/governor-reception${query}`,
+    ...importForm(name, content),
+  });
 
 const detail = async (staff: StaffClient, id: string) =>
   (await staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).json();
@@ -32,7 +36,9 @@ function forwardedEml(subject: string, extraHeaders = '') {
       'Content-Type: text/plain; charset=utf-8',
       'Content-Transfer-Encoding: base64',
       '',
-      Buffer.from('Прошу разъяснить порядок предоставления земельного участка многодетной семье.').toString('base64'),
+      Buffer.from('Прошу разъяснить порядок предоставления земельного участка многодетной семье.').toString(
+        'base64',
+      ),
       '--b1',
       'Content-Type: application/pdf; name="zayavlenie.pdf"',
       'Content-Disposition: attachment; filename="zayavlenie.pdf"',
@@ -69,7 +75,9 @@ describe("the Governor's public reception", () => {
 
   it('takes the number from X-Reception-Number or from staff, and refuses a message without one', async () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
-    const header = (await upload(staff, 'a.eml', forwardedEml('Обращение', 'X-Reception-Number: 77-5'))).json();
+    const header = (
+      await upload(staff, 'a.eml', forwardedEml('Обращение', 'X-Reception-Number: 77-5'))
+    ).json();
     expect(header.rows[0].externalId).toBe('77-5');
     const given = (await upload(staff, 'b.eml', forwardedEml('Без номера'), '?number=ОП-9')).json();
     expect(given.rows[0].externalId).toBe('ОП-9');
@@ -94,7 +102,13 @@ describe("the Governor's public reception", () => {
     const json = Buffer.from(
       JSON.stringify([
         { number: 'R-1', receivedAt: '2026-11-18T05:00:00Z', name: 'Фёдоров Павел', text },
-        { number: 'R-3', receivedAt: '2026-11-19T05:00:00Z', name: 'Громова Ирина', email: 'gromova@example.ru', text },
+        {
+          number: 'R-3',
+          receivedAt: '2026-11-19T05:00:00Z',
+          name: 'Громова Ирина',
+          email: 'gromova@example.ru',
+          text,
+        },
       ]),
     );
     const fromJson = (await upload(staff, 'reception.json', json)).json().rows;

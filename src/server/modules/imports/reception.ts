@@ -52,7 +52,9 @@ const NUMBER = /^[\p{L}\p{N}\-/._]{1,60}$/u;
 
 function checked(message: ReceptionMessage): ReceptionMessage | string {
   if (!NUMBER.test(message.number)) {
-    return message.number ? `номер приёмной «${message.number}» указан неверно` : 'нет номера Общественной приёмной';
+    return message.number
+      ? `номер приёмной «${message.number}» указан неверно`
+      : 'нет номера Общественной приёмной';
   }
   if (message.receivedAt.getTime() > Date.now() + 60_000) return 'дата поступления в будущем';
   return contactProblem(message.text, message.name, message.email ?? '', message.phone ?? '') ?? message;
@@ -83,7 +85,10 @@ export function rowsFromJson(bytes: Buffer): TableRow[] {
     throw new Invalid('body.file', 'Файл JSON повреждён: это не корректный JSON', 'malformed_file');
   }
   const items = Array.isArray(data) ? data : [data];
-  if (items.length === 0 || !items.every((item) => item && typeof item === 'object' && !Array.isArray(item))) {
+  if (
+    items.length === 0 ||
+    !items.every((item) => item && typeof item === 'object' && !Array.isArray(item))
+  ) {
     throw new Invalid('body.file', 'В файле JSON ожидается объект или массив объектов с полями обращения');
   }
   return items.map((item, index) => ({
@@ -104,11 +109,19 @@ const SUBJECT_NUMBER = /№\s*([\p{L}\p{N}\-/._]+)/u;
  * A message the reception forwarded by e-mail (.eml): the citizen is in Reply-To (the site sends
  * from its own address), the reception's number in X-Reception-Number or the subject.
  */
-export async function receptionFromEml(bytes: Buffer, givenNumber: string | null): Promise<ReceptionMessage | string> {
+export async function receptionFromEml(
+  bytes: Buffer,
+  givenNumber: string | null,
+): Promise<ReceptionMessage | string> {
   const mail = await simpleParser(bytes);
-  if (!mail.headers.size || (!mail.from && !mail.subject)) return 'файл не похож на письмо (.eml): нет заголовков';
+  if (!mail.headers.size || (!mail.from && !mail.subject))
+    return 'файл не похож на письмо (.eml): нет заголовков';
   const header = mail.headers.get('x-reception-number');
-  const number = givenNumber || (typeof header === 'string' ? header.trim() : '') || SUBJECT_NUMBER.exec(mail.subject ?? '')?.[1] || '';
+  const number =
+    givenNumber ||
+    (typeof header === 'string' ? header.trim() : '') ||
+    SUBJECT_NUMBER.exec(mail.subject ?? '')?.[1] ||
+    '';
   const person = (mail.replyTo ?? mail.from)?.value[0];
   return checked({
     number,

@@ -28,10 +28,12 @@ async function readImportFile(request: FastifyRequest, maxBytes: number): Promis
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
   if (!part) throw new Invalid('body.file', 'Выберите файл для загрузки');
   const bytes = await part.toBuffer();
-  if (part.file.truncated) throw new Invalid('body.file', `Файл больше ${sizeText(maxBytes)}`, 'file_too_large');
+  if (part.file.truncated)
+    throw new Invalid('body.file', `Файл больше ${sizeText(maxBytes)}`, 'file_too_large');
   if (bytes.length === 0) throw new Invalid('body.file', 'Файл пустой', 'file_empty');
   const name = part.filename.normalize('NFC').trim();
-  if (!name || !name.isWellFormed()) throw new Invalid('body.file', 'У файла нет имени', 'malformed_file_name');
+  if (!name) throw new Invalid('body.file', 'У файла нет имени', 'malformed_file_name');
+  if (!name.isWellFormed()) throw new Invalid('body.file', 'Имя файла повреждено', 'malformed_file_name');
   return { name, bytes };
 }
 
@@ -46,7 +48,15 @@ export function importRoutes(fastify: FastifyInstance, { imports, posSettings, c
 
   app.post(
     '/api/staff/imports/pos',
-    { ...upload, schema: { tags, consumes: ['multipart/form-data'], querystring: ImportQuery, response: { 200: ImportResult } } },
+    {
+      ...upload,
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
+        response: { 200: ImportResult },
+      },
+    },
     async (request) => ({
       rows: await imports.importPosFile(
         actorOf(request),
@@ -58,9 +68,21 @@ export function importRoutes(fastify: FastifyInstance, { imports, posSettings, c
 
   app.post(
     '/api/staff/imports/medo',
-    { ...upload, schema: { tags, consumes: ['multipart/form-data'], querystring: ImportQuery, response: { 200: ImportResult } } },
+    {
+      ...upload,
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
+        response: { 200: ImportResult },
+      },
+    },
     async (request) => ({
-      rows: await imports.importMedo(actorOf(request), await readImportFile(request, maxBytes), request.query.dryRun ?? false),
+      rows: await imports.importMedo(
+        actorOf(request),
+        await readImportFile(request, maxBytes),
+        request.query.dryRun ?? false,
+      ),
     }),
   );
 
@@ -104,7 +126,10 @@ export function importRoutes(fastify: FastifyInstance, { imports, posSettings, c
     },
   );
 
-  const SecretStatus = Type.Object({ configured: Type.Boolean(), rotatedAt: Type.Union([Type.String(), Type.Null()]) });
+  const SecretStatus = Type.Object({
+    configured: Type.Boolean(),
+    rotatedAt: Type.Union([Type.String(), Type.Null()]),
+  });
   app.get(
     '/api/staff/imports/pos/secret',
     { preHandler: requireStaff('admin'), schema: { tags, response: { 200: SecretStatus } } },

@@ -99,11 +99,16 @@ export function createImportService(deps: {
     async importReceptionFile(actor: Actor, file: FileContent, number: string | null, dryRun: boolean) {
       const extension = file.name.toLowerCase().split('.').pop() ?? '';
       if (!['eml', 'json', 'xlsx', 'csv'].includes(extension)) {
-        throw new Invalid('body.file', 'Загрузите письмо .eml, таблицу XLSX или CSV либо файл JSON', 'unsupported_file');
+        throw new Invalid(
+          'body.file',
+          'Загрузите письмо .eml, таблицу XLSX или CSV либо файл JSON',
+          'unsupported_file',
+        );
       }
       if (extension === 'eml') {
         const message = await receptionFromEml(file.bytes, number);
-        if (typeof message === 'string') throw new Invalid('body.file', capitalised(message), 'malformed_message');
+        if (typeof message === 'string')
+          throw new Invalid('body.file', capitalised(message), 'malformed_message');
         const input = receptionIntake(message);
         if (dryRun) return [{ row: 1, status: 'ready', externalId: input.externalId } satisfies RowResult];
         return [await registerOne(actor, 1, input, message.files)];

@@ -27,7 +27,11 @@ export async function storeFiles(
   field: string,
 ): Promise<Upload[]> {
   if (files.length > limits.maxCount) {
-    throw new Invalid(field, `Вложений ${files.length}, а принимается не больше ${limits.maxCount}`, 'too_many_files');
+    throw new Invalid(
+      field,
+      `Вложений ${files.length}, а принимается не больше ${limits.maxCount}`,
+      'too_many_files',
+    );
   }
   const types: string[] = [];
   for (const file of files) {

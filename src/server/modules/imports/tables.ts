@@ -16,7 +16,8 @@ export const MAX_ROWS = 5000;
 const FIELD = 'body.file';
 
 /** «Дата поступления», «дата  поступления», «Дата поступления » — one column. */
-export const columnKey = (title: string) => title.trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ');
+export const columnKey = (title: string) =>
+  title.trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ');
 
 function cellText(value: ExcelJS.CellValue): Cell | null {
   if (value === null || value === undefined) return null;
@@ -96,7 +97,11 @@ export async function readTable(name: string, bytes: Buffer): Promise<TableRow[]
     .filter((row) => [...row.cells.values()].some((cell) => cell instanceof Date || cell.trim() !== ''));
   if (rows.length === 0) throw new Invalid(FIELD, 'В файле нет строк с данными');
   if (rows.length > MAX_ROWS) {
-    throw new Invalid(FIELD, `В одном файле — не больше ${MAX_ROWS} строк; разделите выгрузку`, 'too_many_rows');
+    throw new Invalid(
+      FIELD,
+      `В одном файле — не больше ${MAX_ROWS} строк; разделите выгрузку`,
+      'too_many_rows',
+    );
   }
   return rows;
 }

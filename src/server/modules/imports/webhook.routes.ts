@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { findMalformed } from '../../http/text-guard.js';
 import { NonEmpty } from '../../http/schemas.js';
+import { findMalformed } from '../../http/text-guard.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
@@ -29,7 +29,10 @@ const PosWebhookBody = Type.Object({
   fastTrack: Type.Boolean(),
   attachments: Type.Optional(
     Type.Array(
-      Type.Object({ name: Type.Optional(Type.String({ maxLength: 255 })), url: Type.String({ format: 'uri', maxLength: 2000 }) }),
+      Type.Object({
+        name: Type.Optional(Type.String({ maxLength: 255 })),
+        url: Type.String({ format: 'uri', maxLength: 2000 }),
+      }),
       { maxItems: 20 },
     ),
   ),
@@ -105,7 +108,9 @@ export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettin
           ...intake,
           idempotencyKey: `pos:${externalId}`,
         });
-        return reply.status(created ? 201 : 200).send({ id: body.id, number: row.number, duplicate: !created });
+        return reply
+          .status(created ? 201 : 200)
+          .send({ id: body.id, number: row.number, duplicate: !created });
       },
     );
   });

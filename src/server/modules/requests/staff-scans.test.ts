@@ -45,13 +45,23 @@ describe('a paper letter registered with its scans', () => {
     expect(response.statusCode).toBe(201);
     const request = response.json();
     expect(request).toMatchObject({ channel: 'post', kind: 'appeal', contactEmail: null, urgent: false });
-    expect(request.attachments.map((a: { name: string; kind: string; mimeType: string }) => [a.name, a.kind, a.mimeType])).toEqual([
+    expect(
+      request.attachments.map((a: { name: string; kind: string; mimeType: string }) => [
+        a.name,
+        a.kind,
+        a.mimeType,
+      ]),
+    ).toEqual([
       ['страница 1.pdf', 'incoming', 'application/pdf'],
       ['страница 2.jpg', 'incoming', 'image/jpeg'],
     ]);
     expect(await storedFiles(slug)).toBe(2);
 
-    const again = await staff.request({ method: 'POST', url: '/api/staff/requests', ...multipartBody(fields, [{ name: 'страница 1.pdf', content: SMALL_PDF }]) });
+    const again = await staff.request({
+      method: 'POST',
+      url: '/api/staff/requests',
+      ...multipartBody(fields, [{ name: 'страница 1.pdf', content: SMALL_PDF }]),
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(request.id);
     expect(again.json().attachments).toHaveLength(2);
@@ -66,7 +76,10 @@ describe('a paper letter registered with its scans', () => {
       ...multipartBody(letter(), [{ name: 'скан.txt', content: 'обычный текст' }]),
     });
     expect(docx.statusCode).toBe(400);
-    expect(docx.json()).toMatchObject({ field: 'body.files', message: expect.stringMatching(/PDF, JPEG или PNG/) });
+    expect(docx.json()).toMatchObject({
+      field: 'body.files',
+      message: expect.stringMatching(/PDF, JPEG или PNG/),
+    });
     const exe = await staff.request({
       method: 'POST',
       url: '/api/staff/requests',

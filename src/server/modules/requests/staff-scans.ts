@@ -27,10 +27,17 @@ export function staffScans({ attachmentStore: store, config }: Services) {
       pending.set(request, { agencyId: actor.agencyId, files, kept: false });
       const refused = files.find((file) => !SCAN_TYPES.has(file.mimeType));
       if (refused) {
-        throw new Invalid('body.files', `Файл «${refused.name}»: сканы принимаются в PDF, JPEG или PNG`, 'file_type_not_allowed');
+        throw new Invalid(
+          'body.files',
+          `Файл «${refused.name}»: сканы принимаются в PDF, JPEG или PNG`,
+          'file_type_not_allowed',
+        );
       }
       // An empty input of the form means «not given», as an absent key in JSON.
-      request.body = formBody(Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '')), BOOLEANS);
+      request.body = formBody(
+        Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '')),
+        BOOLEANS,
+      );
     },
 
     filesOf: (request: FastifyRequest) => pending.get(request)?.files ?? [],
