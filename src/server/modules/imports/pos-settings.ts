@@ -21,6 +21,15 @@ export function signatureMatches(secret: string, body: Buffer, given: string | u
 export function createPosSettings(deps: { db: Db; box: SecretBox; audit: AuditService }) {
   const { db, box, audit } = deps;
 
+  /** A secret sealed under another SECRETS_KEY cannot be opened: as good as none until rotated. */
+  function openSecret(sealed: string): string {
+    try {
+      return box.open(sealed);
+    } catch {
+      throw new Unauthorized('pos_not_configured', 'Приём сообщений ПОС для ведомства не настроен');
+    }
+  }
+
   return {
     async status(actor: Actor) {
       const [row] = await db
@@ -53,7 +62,7 @@ export function createPosSettings(deps: { db: Db; box: SecretBox; audit: AuditSe
       if (!row) {
         throw new Unauthorized('pos_not_configured', 'Приём сообщений ПОС для ведомства не настроен');
       }
-      if (!signatureMatches(box.open(row.sealedSecret), body, signature)) throw badSignature();
+      if (!signatureMatches(openSecret(row.sealedSecret), body, signature)) throw badSignature();
     },
   };
 }

@@ -31,6 +31,11 @@ const registerOf = async (staff: StaffClient) =>
 const detail = async (staff: StaffClient, id: string) =>
   (await staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).json();
 
+const dayOf = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+// The agency's local date may differ from UTC's: a window of three days holds «today» anywhere.
+const aroundToday = `from=${dayOf(-1)}&to=${dayOf(1)}`;
+
 const hoursUntil = (iso: string) => (new Date(iso).getTime() - Date.now()) / 3_600_000;
 
 describe('ПОС webhook', () => {
@@ -257,10 +262,9 @@ describe('answers for upload back to ПОС', () => {
     });
     expect(answered.json().status).toBe('answered');
 
-    const today = new Date().toISOString().slice(0, 10);
     const response = await staff.request({
       method: 'GET',
-      url: `/api/staff/imports/pos/answers.xlsx?from=2026-01-01&to=${today > '2026-12-31' ? today : '2026-12-31'}`,
+      url: `/api/staff/imports/pos/answers.xlsx?${aroundToday}`,
     });
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -297,6 +301,29 @@ describe('answers for upload back to ПОС', () => {
     // Agency B's staff can neither see A's request nor find it in B's register or answers.
     expect((await b.staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).statusCode).toBe(404);
     expect((await registerOf(b.staff)).total).toBe(0);
+    // A's answered message is not in B's answers export.
+    await a.staff.request({
+      method: 'POST',
+      url: `/api/staff/requests/${id}/assign`,
+      payload: { departmentId: null, assigneeId: a.userId },
+    });
+    await a.staff.request({
+      method: 'POST',
+      url: `/api/staff/requests/${id}/answer`,
+      payload: { text: 'Ответ ведомства A.', form: 'electronic' },
+    });
+    const answersOf = async (staff: StaffClient) => {
+      const response = await staff.request({
+        method: 'GET',
+        url: `/api/staff/imports/pos/answers.xlsx?${aroundToday}`,
+      });
+      expect(response.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      return book.worksheets[0]?.rowCount;
+    };
+    expect(await answersOf(a.staff)).toBe(2);
+    expect(await answersOf(b.staff)).toBe(1);
     // A's secret does not sign for B, and B's message id space is its own.
     expect((await deliver(b.slug, body, signed(a.secret, body))).statusCode).toBe(401);
     const file = await xlsxOf([

@@ -45,8 +45,12 @@ const Accepted = Type.Object({ id: Type.String(), number: Type.String(), duplica
  * (X-Pos-Signature: hex HMAC-SHA256 of the raw body). The signature is checked on the bytes as
  * they came, before the JSON is even read; the answer comes after commit, so a 2xx means stored.
  */
-export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettings, requests }: Services) {
+export function posWebhookRoutes(
+  fastify: FastifyInstance,
+  { agencies, posSettings, requests, config }: Services,
+) {
   const raw = new WeakMap<FastifyRequest, Buffer>();
+  const agencyOf = new WeakMap<FastifyRequest, string>();
 
   fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -62,6 +66,7 @@ export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettin
       const body = raw.get(request) ?? Buffer.alloc(0);
       const signature = request.headers['x-pos-signature'];
       await posSettings.verify(agency.id, body, typeof signature === 'string' ? signature : undefined);
+      agencyOf.set(request, agency.id);
       try {
         request.body = JSON.parse(body.toString('utf8'));
       } catch {
@@ -75,6 +80,7 @@ export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettin
       '/api/channels/pos/:agency',
       {
         bodyLimit: POS_WEBHOOK_MAX_BYTES,
+        config: { rateLimit: { max: config.publicRatePerMinute, timeWindow: '1 minute' } },
         preValidation: verify,
         schema: {
           tags: ['imports'],
@@ -86,8 +92,7 @@ export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettin
       },
       async (request, reply) => {
         const body = request.body;
-        const agency = await agencies.findBySlug(request.params.agency);
-        if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
+        const agencyId = agencyOf.get(request) as string;
         const createdAt = new Date(body.createdAt);
         if (createdAt.getTime() > Date.now() + 60_000) {
           throw new Invalid('body.createdAt', 'Дата сообщения не может быть в будущем');
@@ -104,7 +109,7 @@ export function posWebhookRoutes(fastify: FastifyInstance, { agencies, posSettin
           fastTrack: body.fastTrack,
           links: (body.attachments ?? []).map((file) => file.url),
         });
-        const { row, created } = await requests.registerFromChannel(agency.id, {
+        const { row, created } = await requests.registerFromChannel(agencyId, {
           ...intake,
           idempotencyKey: `pos:${externalId}`,
         });

@@ -92,7 +92,8 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
     form.clear,
   );
 
-  const wrongScan = draft.scans.find((scan) => !SCAN_TYPES.includes(scan.type));
+  const scans = draft.channel === 'post' ? draft.scans : [];
+  const wrongScan = scans.find((scan) => !SCAN_TYPES.includes(scan.type));
   const scanError = wrongScan ? t('registration.scansType', { name: wrongScan.name }) : null;
 
   const onSubmit = () =>
@@ -115,7 +116,7 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
         externalId: draft.externalId.trim() || null,
         urgent: draft.urgent,
         notifyByEmail: draft.notifyByEmail,
-        scans: draft.channel === 'post' ? draft.scans : [],
+        scans,
       },
     );
 
