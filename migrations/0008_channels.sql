@@ -56,7 +56,16 @@ CREATE TABLE "social_items" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "pos_settings" (
+	"agency_id" uuid PRIMARY KEY NOT NULL,
+	"sealed_secret" text NOT NULL,
+	"rotated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"rotated_by" uuid
+);
+--> statement-breakpoint
 ALTER TABLE "requests" ADD COLUMN "reply_route" jsonb;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "external_category" jsonb;--> statement-breakpoint
+ALTER TABLE "requests" ADD COLUMN "external_source" jsonb;--> statement-breakpoint
 ALTER TABLE "channel_accounts" ADD CONSTRAINT "channel_accounts_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbound_messages" ADD CONSTRAINT "outbound_messages_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbound_messages" ADD CONSTRAINT "outbound_messages_account_id_channel_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."channel_accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -65,6 +74,8 @@ ALTER TABLE "outbound_messages" ADD CONSTRAINT "outbound_messages_client_id_clie
 ALTER TABLE "social_items" ADD CONSTRAINT "social_items_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "social_items" ADD CONSTRAINT "social_items_account_id_channel_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."channel_accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "social_items" ADD CONSTRAINT "social_items_request_id_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pos_settings" ADD CONSTRAINT "pos_settings_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pos_settings" ADD CONSTRAINT "pos_settings_rotated_by_users_id_fk" FOREIGN KEY ("rotated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "channel_accounts_agency" ON "channel_accounts" USING btree ("agency_id","network");--> statement-breakpoint
 CREATE INDEX "outbound_due" ON "outbound_messages" USING btree ("next_attempt_at") WHERE "outbound_messages"."status" in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "outbound_agency" ON "outbound_messages" USING btree ("agency_id","created_at");--> statement-breakpoint

@@ -42,3 +42,20 @@ export const REQUEST_CHANNELS = [
   'ekc',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
+/** The platform's own categorisation of a ПОС message (seed 003 p. 10.1), kept beside ours. */
+export interface ExternalCategory {
+  category: string;
+  subcategory: string | null;
+}
+
+/** What a channel's own document says about where a request came from (МЭДО, the Governor's reception, ПОС). */
+export interface ExternalSource {
+  /** The sender organisation of a МЭДО document. */
+  organisation?: string;
+  /** The sender's (or the reception's) own number and date of the document. */
+  documentNumber?: string;
+  documentDate?: string;
+  /** Links to files on the platform that sent the message; they are not fetched. */
+  links?: string[];
+}

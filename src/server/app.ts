@@ -20,6 +20,8 @@ import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -105,6 +107,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   requestClassificationRoutes(app, services);
   classificationRoutes(app, services);
   attachmentRoutes(app, services);
+  importRoutes(app, services);
+  posWebhookRoutes(app, services);
   kbRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);

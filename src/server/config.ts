@@ -25,8 +25,8 @@ export interface Config {
   deadlineSweepMinutes: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
-  /** AES-256 key (64 hex or base64) sealing channel credentials; generated into DATA_DIR when unset. */
-  channelSecretsKey: string | null;
+  /** 64 hex digits: seals channel secrets in the database; unset → a key file under DATA_DIR. */
+  secretsKey: string | null;
   /** How often each node looks for due outgoing messages (retries, other nodes' commits). */
   outboxPollMs: number;
   outboxMaxAttempts: number;
@@ -43,6 +43,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function secretsKey(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new Error('SECRETS_KEY must be 64 hex digits (32 bytes)');
+  return raw.toLowerCase();
 }
 
 /** Every environment variable Otklik reads; the README's configuration table mirrors this. */
@@ -72,7 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
-    channelSecretsKey: env.CHANNEL_SECRETS_KEY?.trim() || null,
+    secretsKey: secretsKey(env.SECRETS_KEY),
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 600_000),
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),

@@ -3,6 +3,7 @@ import { type Config, rootDir } from './config.js';
 import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
+import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
@@ -12,7 +13,6 @@ import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
 import { createOutbox } from './modules/channels/outbox.js';
-import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
@@ -21,6 +21,8 @@ import { createClientService } from './modules/clients/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
+import { createPosSettings } from './modules/imports/pos-settings.js';
+import { createImportService } from './modules/imports/service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
@@ -55,9 +57,7 @@ export function createServices(database: Database, config: Config) {
     }),
   );
   const mail = outbox.mailer;
-  const secretBox = createSecretBox(
-    loadSecretsKey(config.channelSecretsKey, join(config.dataDir, 'channel-secrets.key')),
-  );
+  const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -125,6 +125,13 @@ export function createServices(database: Database, config: Config) {
     clients,
     requestAttachments,
     requests,
+    imports: createImportService({
+      requests,
+      agencies,
+      store: attachmentStore,
+      limits: { maxBytes: config.attachmentMaxBytes, maxCount: config.attachmentMaxCount },
+    }),
+    posSettings: createPosSettings({ db, box: secretBox, audit }),
     kb: createKbService({ db, audit, agencies, users, requests }),
     clientMerges,
     history,

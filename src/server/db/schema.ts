@@ -8,6 +8,7 @@ export * from '../modules/channels/schema.js';
 export * from '../modules/classification/schema.js';
 export * from '../modules/clients/schema.js';
 export * from '../modules/history/schema.js';
+export * from '../modules/imports/schema.js';
 export * from '../modules/kb/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/requests/schema.js';

@@ -12,6 +12,7 @@ import { MergeSuggestionsPage } from './clients/MergeSuggestionsPage';
 import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
+import { ImportsPage } from './imports/ImportsPage';
 import { TemplatesPage } from './kb/TemplatesPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
@@ -39,6 +40,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
+        <Route path="imports" element={guarded('imports', <ImportsPage />)} />
         <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import type { AuditService } from '../audit/service.js';
 import * as repo from './accounts.repo.js';
 import type { Network } from './schema.js';
-import type { SecretBox } from './secrets.js';
 
 /** An account as an adapter uses it: settings and the opened credentials. */
 export interface OpenAccount {
@@ -62,7 +62,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     network: row.network,
     title: row.title,
     settings: row.settings,
-    secrets: row.sealedSecrets ? box.open(row.sealedSecrets) : {},
+    secrets: row.sealedSecrets ? (JSON.parse(box.open(row.sealedSecrets)) as Record<string, string>) : {},
   });
 
   function validate(input: AccountInput) {
@@ -104,7 +104,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
           title: input.title,
           enabled: input.enabled ?? true,
           settings: input.settings ?? {},
-          sealedSecrets: input.secrets ? box.seal(input.secrets) : null,
+          sealedSecrets: input.secrets ? box.seal(JSON.stringify(input.secrets)) : null,
         });
         const described = describe(row, Object.keys(input.secrets ?? {}));
         await audit.record(tx, actor, 'channel_account', row.id, { after: described });
@@ -121,7 +121,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
           ...(patch.title !== undefined ? { title: patch.title } : {}),
           ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
           ...(patch.settings ? { settings: { ...before.settings, ...patch.settings } } : {}),
-          ...(patch.secrets ? { sealedSecrets: box.seal(secrets) } : {}),
+          ...(patch.secrets ? { sealedSecrets: box.seal(JSON.stringify(secrets)) } : {}),
         });
         if (!row) throw notFound();
         const after = describe(row, Object.keys(secrets));

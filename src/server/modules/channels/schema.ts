@@ -19,7 +19,7 @@ export type Network = (typeof NETWORKS)[number];
 
 /**
  * An agency's account on a network (its bot, community, group, mailbox). Settings are plain;
- * credentials are sealed with the key from CHANNEL_SECRETS_KEY and never leave the server.
+ * credentials are sealed with the key from SECRETS_KEY and never leave the server.
  */
 export const channelAccounts = pgTable(
   'channel_accounts',

@@ -49,7 +49,7 @@ const PublicStatusBody = Type.Object({
 const BOOLEAN_FIELDS = new Set(['consent', 'notifyByEmail']);
 
 /** Form fields are strings; the JSON schema then judges them exactly as it judges a JSON body. */
-function formBody(fields: Record<string, string>): Record<string, unknown> {
+export function formBody(fields: Record<string, string>, booleans = BOOLEAN_FIELDS): Record<string, unknown> {
   const malformed =
     findMalformed(fields, 'body') ??
     // busboy replaces bytes that are not UTF-8 with U+FFFD: the text arrived damaged.
@@ -66,7 +66,7 @@ function formBody(fields: Record<string, string>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(fields).map(([key, value]) => [
       key,
-      BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false') ? value === 'true' : value,
+      booleans.has(key) && (value === 'true' || value === 'false') ? value === 'true' : value,
     ]),
   );
 }

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SQLWrapper } from 'drizzle-orm';
-import type { RequestChannel } from '../../../common/requests.js';
+import type { ExternalCategory, ExternalSource, RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
 import { localDate } from '../../lib/calendar.js';
@@ -33,10 +33,13 @@ export interface IntakeInput {
   messenger?: ContactInput['messenger'];
   /** Where answers go back on the request's own network; none for the portal and paper. */
   replyRoute?: ReplyRoute;
+  /** The sending channel's own categorisation and document details (ПОС, МЭДО, the reception). */
+  externalCategory?: ExternalCategory | null;
+  externalSource?: ExternalSource | null;
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
-export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey' | 'files'> {
+export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey'> {
   receivedAt: Date;
   externalId: string | null;
 }
@@ -177,6 +180,8 @@ export function createRegistration(deps: {
         receivedAt,
         registeredAt: now,
         redirectedFromId: input.origin?.requestId ?? null,
+        externalCategory: input.externalCategory ?? null,
+        externalSource: input.externalSource ?? null,
       },
       [
         repo.eventsInsert(tx, [

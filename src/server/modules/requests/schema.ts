@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RequestType } from '../../../common/classification.js';
+import type { ExternalCategory, ExternalSource } from '../../../common/requests.js';
 import { agencies, departments } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { topics, typicalNeeds } from '../classification/schema.js';
@@ -80,6 +81,10 @@ export const requests = pgTable(
     requestType: text('request_type').$type<RequestType>(),
     classifiedAt: timestamp('classified_at', { withTimezone: true }),
     classifiedBy: uuid('classified_by').references(() => users.id, { onDelete: 'set null' }),
+    // The sending channel's own categorisation (ПОС category and subcategory, seed 003 p. 10.1)
+    // and document details (МЭДО sender, number, date), kept as they came.
+    externalCategory: jsonb('external_category').$type<ExternalCategory>(),
+    externalSource: jsonb('external_source').$type<ExternalSource>(),
     // Russian full-text search over what staff look for: the client's name and the text.
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('russian', coalesce(contact_name, '') || ' ' || coalesce(text, ''))`,

@@ -10,6 +10,7 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { ClientService } from '../clients/service.js';
+import { resolvedOfChannel } from './answered.repo.js';
 import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
 import type { DeadlinePolicyService } from './policies.service.js';
@@ -101,6 +102,11 @@ export function createRequestService(deps: {
       const agency = { ...(await agencies.byId(agencyId)), id: agencyId };
       const { externalId, ...rest } = input;
       return registerIn(agency, { ...rest, idempotencyKey: `${input.channel}:${externalId}` });
+    },
+
+    /** Resolved requests of a channel, for sending the answers back (the ПОС upload of answers). */
+    resolvedOfChannel(actor: Actor, channel: RequestChannel, from: Date, to: Date) {
+      return resolvedOfChannel(db, actor.agencyId, channel, from, to);
     },
 
     /**

@@ -8,6 +8,7 @@ import { actorOf, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
 import { REQUEST_KINDS } from './deadlines.js';
 import { REQUEST_STATUSES } from './lifecycle.js';
+import { staffScans } from './staff-scans.js';
 
 const Status = Type.Enum(REQUEST_STATUSES);
 const Kind = Type.Enum(REQUEST_KINDS);
@@ -60,6 +61,15 @@ export const Detail = Type.Object({
   requestType: Nullable(Type.Enum(REQUEST_TYPES)),
   classifiedAt: Nullable(Type.String()),
   classifiedBy: Nullable(Uuid),
+  externalCategory: Nullable(Type.Object({ category: Type.String(), subcategory: Nullable(Type.String()) })),
+  externalSource: Nullable(
+    Type.Object({
+      organisation: Type.Optional(Type.String()),
+      documentNumber: Type.Optional(Type.String()),
+      documentDate: Type.Optional(Type.String()),
+      links: Type.Optional(Type.Array(Type.String())),
+    }),
+  ),
   attachments: Type.Array(Attachment),
   events: Type.Array(
     Type.Object({
@@ -110,9 +120,12 @@ const StaffIntakeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Services) {
+export function staffRequestRoutes(fastify: FastifyInstance, services: Services) {
+  const { requests } = services;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['requests'];
+  const scans = staffScans(services);
+  const registrar = requireStaff(...REGISTRARS);
 
   app.get(
     '/api/staff/requests',
@@ -128,12 +141,20 @@ export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Servi
       requests.register(actorOf(request), { ...request.query, q: request.query.q?.trim() || undefined }),
   );
 
+  // JSON, or multipart with the scanned pages of a letter in `files` (stored with the request).
   app.post(
     '/api/staff/requests',
     {
-      preHandler: requireStaff(...REGISTRARS),
+      bodyLimit: scans.bodyLimit,
+      // The role is checked before a single uploaded byte is read.
+      preValidation: [registrar, (request) => scans.readForm(request, actorOf(request))],
+      onSend: async (request, _reply, payload) => {
+        await scans.dropUnkept(request);
+        return payload;
+      },
       schema: {
         tags,
+        consumes: ['application/json', 'multipart/form-data'],
         body: StaffIntakeBody,
         response: { 200: Detail, 201: Detail },
       },
@@ -152,7 +173,9 @@ export function staffRequestRoutes(fastify: FastifyInstance, { requests }: Servi
         notifyByEmail: body.notifyByEmail ?? false,
         urgent: body.urgent ?? false,
         externalId: body.externalId ?? null,
+        files: scans.filesOf(request),
       });
+      scans.keep(request, created);
       return reply.status(created ? 201 : 200).send(await requests.detail(actor, row.id));
     },
   );

@@ -75,6 +75,8 @@ export function toStaffDetail(
     requestType: row.requestType,
     classifiedAt: row.classifiedAt?.toISOString() ?? null,
     classifiedBy: row.classifiedBy,
+    externalCategory: row.externalCategory ?? null,
+    externalSource: row.externalSource ?? null,
     attachments: attachments.map(toAttachment),
     events: events.map((event) => ({
       at: event.at.toISOString(),

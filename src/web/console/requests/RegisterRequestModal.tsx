@@ -1,9 +1,9 @@
-import { Checkbox, Group, Select, Switch, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, FileInput, Group, Select, Switch, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { REQUEST_CHANNELS } from '../../../common/requests';
-import { api } from '../../ui/api';
+import { api, apiForm } from '../../ui/api';
 import { validateRequired } from '../auth/validation';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
@@ -14,7 +14,31 @@ import { localInputNow, localInputToIso } from './localTime';
 import { REQUESTS_KEY } from './requestQueries';
 import { REQUEST_KINDS, type RequestDetail, type RequestKind } from './requestTypes';
 
-const FIELDS = ['kind', 'channel', 'receivedAt', 'text', 'name', 'email', 'phone', 'externalId', 'urgent'];
+const FIELDS = [
+  'kind',
+  'channel',
+  'receivedAt',
+  'text',
+  'name',
+  'email',
+  'phone',
+  'externalId',
+  'urgent',
+  'files',
+];
+// A letter's scanned pages (the server accepts these and no other types for them).
+const SCAN_ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
+const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** The registration as multipart when scans go with it: fields as text, the files in `files`. */
+function withScans(body: Record<string, unknown>, scans: File[]): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(body)) {
+    if (value !== null && value !== undefined) form.append(key, String(value));
+  }
+  for (const scan of scans) form.append('files', scan);
+  return form;
+}
 const STAFF_CHANNELS = REQUEST_CHANNELS.filter((channel) => channel !== 'portal');
 
 interface Draft {
@@ -28,6 +52,7 @@ interface Draft {
   externalId: string;
   urgent: boolean;
   notifyByEmail: boolean;
+  scans: File[];
 }
 
 /** Registers what came by post, ПОС, МЭДО, the Governor's reception or in person (seed 003 p. 3.1). */
@@ -37,7 +62,10 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<RequestDetail>('POST', '/api/staff/requests', body),
+    mutationFn: ({ scans, ...body }: Record<string, unknown> & { scans: File[] }) =>
+      scans.length
+        ? apiForm<RequestDetail>('/api/staff/requests', withScans(body, scans))
+        : api<RequestDetail>('POST', '/api/staff/requests', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...REQUESTS_KEY, 'list'] }),
   });
   const form = useSaveForm({
@@ -59,9 +87,14 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
       externalId: '',
       urgent: false,
       notifyByEmail: false,
+      scans: [],
     },
     form.clear,
   );
+
+  const scans = draft.channel === 'post' ? draft.scans : [];
+  const wrongScan = scans.find((scan) => !SCAN_TYPES.includes(scan.type));
+  const scanError = wrongScan ? t('registration.scansType', { name: wrongScan.name }) : null;
 
   const onSubmit = () =>
     form.submit(
@@ -70,6 +103,7 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
         name: validateRequired(draft.name, t),
         receivedAt: draft.receivedAt ? null : t('common:validation.required'),
         email: draft.notifyByEmail && !draft.email.trim() ? t('registration.emailForNotice') : null,
+        files: scanError,
       }),
       {
         kind: draft.kind,
@@ -82,6 +116,7 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
         externalId: draft.externalId.trim() || null,
         urgent: draft.urgent,
         notifyByEmail: draft.notifyByEmail,
+        scans,
       },
     );
 
@@ -166,6 +201,20 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
           onChange={(event) => set('phone', event.currentTarget.value)}
         />
       </Group>
+      {draft.channel === 'post' && (
+        <FileInput
+          label={t('registration.scans')}
+          description={t('registration.scansHint')}
+          placeholder={t('attachments.choose')}
+          multiple
+          accept={SCAN_ACCEPT}
+          value={draft.scans}
+          onChange={(files) => set('scans', files)}
+          error={errors.files ?? scanError}
+          clearable
+          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
+        />
+      )}
       <Checkbox
         label={t('registration.notifyByEmail')}
         checked={draft.notifyByEmail}

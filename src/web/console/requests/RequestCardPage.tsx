@@ -95,6 +95,20 @@ function RequestCard({ request }: { request: RequestDetail }) {
                 <time dateTime={request.extendedAt}>{dateTime(request.extendedAt)}</time>
               </DetailField>
             )}
+            {request.externalCategory && (
+              <DetailField label={t('requests.card.externalCategory')}>
+                {[request.externalCategory.category, request.externalCategory.subcategory]
+                  .filter(Boolean)
+                  .join(' / ')}
+              </DetailField>
+            )}
+            {request.externalSource?.documentNumber && (
+              <DetailField label={t('requests.card.externalDocument')}>
+                {[request.externalSource.organisation, `№ ${request.externalSource.documentNumber}`]
+                  .filter(Boolean)
+                  .join(', ')}
+              </DetailField>
+            )}
           </Stack>
         </CardSection>
         <CardSection title={t('requests.card.contacts')}>

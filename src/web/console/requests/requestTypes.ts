@@ -4,6 +4,8 @@
 
 import type { RequestType } from '../../../common/classification';
 import {
+  type ExternalCategory,
+  type ExternalSource,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   type RequestKind,
@@ -60,6 +62,8 @@ export interface RequestDetail extends RequestSummary {
   requestType: RequestType | null;
   classifiedAt: string | null;
   classifiedBy: string | null;
+  externalCategory: ExternalCategory | null;
+  externalSource: ExternalSource | null;
   attachments: RequestAttachment[];
   events: RequestEvent[];
 }

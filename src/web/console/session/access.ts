@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../common/types';
 export const SECTIONS = [
   'home',
   'requests',
+  'imports',
   'templates',
   'clients',
   'agency',
@@ -23,6 +24,7 @@ export type Section = (typeof SECTIONS)[number];
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
+  imports: '/imports',
   templates: '/templates',
   clients: '/clients',
   agency: '/agency',
@@ -49,6 +51,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
+  // ПОС, МЭДО and the Governor's reception files are imported by those who register requests.
+  if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'requests' || section === 'templates' || section === 'clients') {
     return hasRole(session, ...REQUEST_READERS);
   }

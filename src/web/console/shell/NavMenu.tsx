@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendar,
+  IconFileImport,
   IconHistory,
   IconHome,
   IconHourglass,
@@ -23,6 +24,7 @@ import { useSession } from '../session/SessionContext';
 export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
+  imports: IconFileImport,
   templates: IconTemplate,
   clients: IconUserCircle,
   agency: IconBuildingSkyscraper,

@@ -1,0 +1,46 @@
+import { Button, Group, TextInput, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { posAnswersUrl } from './importQueries';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** The answers of a period as the XLSX staff upload back to ПОС. */
+export function PosAnswersExport() {
+  const { t } = useTranslation('console');
+  const [from, setFrom] = useState(monthAgo);
+  const [to, setTo] = useState(today);
+  return (
+    <section aria-labelledby="pos-answers">
+      <Title order={2} size="h4" id="pos-answers" mb="xs">
+        {t('imports.answers.title')}
+      </Title>
+      <Group align="flex-end">
+        <TextInput
+          type="date"
+          label={t('imports.answers.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('imports.answers.to')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Button
+          component="a"
+          href={from && to ? posAnswersUrl(from, to) : undefined}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          disabled={!from || !to || from > to}
+        >
+          {t('imports.answers.download')}
+        </Button>
+      </Group>
+    </section>
+  );
+}
