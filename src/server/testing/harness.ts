@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import pg from 'pg';
 import type { Role } from '../../common/roles.js';
 import type { SessionInfo } from '../../common/types.js';
 import { buildApp } from '../app.js';
@@ -31,10 +33,34 @@ export interface Harness {
 
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
 
+/**
+ * A database of its own on the Postgres server, like PGlite's in-memory one: a harness's outbox
+ * drain must not deliver another test file's messages. Named after TEST_DATABASE_URL's database
+ * so a CI run can drop what a crashed worker left behind.
+ */
+async function ownPostgresDatabase(baseUrl: string) {
+  const base = new URL(baseUrl);
+  const name = `${base.pathname.slice(1)}_h${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const own = new URL(baseUrl);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-test-'));
-  const url = usePostgres ? (process.env.TEST_DATABASE_URL ?? null) : null;
-  if (usePostgres && !url) throw new Error('OTKLIK_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const baseUrl = usePostgres ? (process.env.TEST_DATABASE_URL ?? null) : null;
+  if (usePostgres && !baseUrl) throw new Error('OTKLIK_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const own = baseUrl ? await ownPostgresDatabase(baseUrl) : null;
+  const url = own?.url ?? null;
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOGIN_RATE_PER_MINUTE: '10000',
@@ -64,6 +90,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     async close() {
       await app.close();
       await database.close();
+      await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
     outboxMails,

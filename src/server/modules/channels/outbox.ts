@@ -61,6 +61,12 @@ export function createOutbox(options: OutboxOptions) {
     for (;;) {
       const claimed = await repo.claimDue(db, new Date(), CLAIM_BATCH, LEASE_MS);
       if (claimed.length === 0) return sent;
+      // UPDATE … RETURNING keeps no order: send in the order the messages were written.
+      claimed.sort(
+        (a, b) =>
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime(),
+      );
       for (const message of claimed) await deliver(message);
       sent += claimed.length;
     }
