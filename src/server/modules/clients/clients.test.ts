@@ -36,6 +36,9 @@ describe('contact normalisation', () => {
         },
       ),
     );
+    // Found by the property: stripping the slash used to leave a space the next pass trimmed.
+    expect(normalizeContact('telegram', '! /')).toBe('!');
+    expect(normalizeContact('telegram', 'https://t.me/@@ivan/ ')).toBe('ivan');
   });
 });
 

@@ -29,8 +29,14 @@ export function normalizeContact(kind: ContactKind, value: string): string {
         .replace(/\s+/g, ' ')
         .trim();
     default:
-      return trimmed.toLowerCase().replace(MESSENGER_PREFIX[kind], '').replace(/^@/, '').replace(/\/+$/, '');
+      return bareMessengerId(kind, trimmed.toLowerCase());
   }
+}
+
+/** Strips link prefixes, «@» and slashes until nothing changes, so normalising twice changes nothing. */
+function bareMessengerId(kind: keyof typeof MESSENGER_PREFIX, value: string): string {
+  const stripped = value.replace(MESSENGER_PREFIX[kind], '').replace(/^@+/, '').replace(/\/+$/, '').trim();
+  return stripped === value ? value : bareMessengerId(kind, stripped);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
