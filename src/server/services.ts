@@ -13,6 +13,7 @@ import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
+import { createChannelPosts } from './modules/channels/posts.service.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
@@ -107,6 +108,8 @@ export function createServices(database: Database, config: Config) {
     users,
   });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
+  const touchpoints = createTouchpointService(db, audit);
+  const kb = createKbService({ db, audit, agencies, users, requests });
   const retention = createRetention({ db, agencies, clients, requestLinks });
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
   history.setAttachmentProvider(requestAttachments.filesForExport);
@@ -117,15 +120,26 @@ export function createServices(database: Database, config: Config) {
     attachmentStore,
     outbox,
     channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
-    socialInbox: createSocialInbox({ db }),
+    socialInbox: createSocialInbox({
+      db,
+      outbox,
+      audit,
+      agencies,
+      touchpoints,
+      users,
+      kb,
+      requests,
+      publicUrl: config.publicUrl,
+    }),
+    channelPosts: createChannelPosts({ db, outbox, audit }),
     audit,
     agencies,
-    touchpoints: createTouchpointService(db, audit),
+    touchpoints,
     calendar,
     clients,
     requestAttachments,
     requests,
-    kb: createKbService({ db, audit, agencies, users, requests }),
+    kb,
     clientMerges,
     history,
     historyLinks: createHistoryLinks({
