@@ -34,7 +34,10 @@ export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditS
         if (!account.enabled) throw new Invalid(field, `Подключение «${account.title}» выключено`);
         const page = account.settings.channelId || account.settings.groupId;
         if (!page) {
-          throw new Invalid(field, `В подключении «${account.title}» не указан канал или группа для публикаций`);
+          throw new Invalid(
+            field,
+            `В подключении «${account.title}» не указан канал или группа для публикаций`,
+          );
         }
         return { account, page };
       }),
@@ -111,7 +114,10 @@ export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditS
       if (!found) throw new NotFound('post_delivery_not_found', 'Публикация не найдена');
       const outboundId = found.delivery.outboundId;
       if (!outboundId || (found.status !== 'failed' && found.status !== 'uncertain')) {
-        throw new Conflict('post_delivery_not_failed', 'Эта публикация не завершилась ошибкой: повторять нечего');
+        throw new Conflict(
+          'post_delivery_not_failed',
+          'Эта публикация не завершилась ошибкой: повторять нечего',
+        );
       }
       await outbox.retry(actor.agencyId, outboundId);
       await audit.record(db, actor, 'channel_post', postId, {

@@ -54,10 +54,7 @@ export async function listQueue(
     .orderBy(desc(socialItems.receivedAt), desc(socialItems.id))
     .limit(limit)
     .offset(offset);
-  const [count] = await executor
-    .select({ total: sql<number>`count(*)::int` })
-    .from(socialItems)
-    .where(where);
+  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(socialItems).where(where);
   return { rows, total: count?.total ?? 0 };
 }
 

@@ -9,9 +9,9 @@ import type { KbService } from '../kb/service.js';
 import type { ReplyRoute } from '../requests/schema.js';
 import type { RequestService } from '../requests/service.js';
 import type { Outbox } from './outbox.js';
-import { renderInvite } from './social-invite.js';
-import * as repo from './social.repo.js';
 import { SOCIAL_ITEM_STATUSES, type SocialItemStatus } from './schema.js';
+import * as repo from './social.repo.js';
+import { renderInvite } from './social-invite.js';
 
 const notFound = () => new NotFound('social_item_not_found', 'Сообщение из соцсети не найдено');
 
@@ -211,10 +211,16 @@ export function createSocialInbox(deps: {
         replyRoute: route,
       });
       await db.transaction((tx) =>
-        close(tx, actor, item, { status: 'converted', handledBy: actor.userId, requestId: row.id }, {
-          requestId: row.id,
-          number: row.number,
-        }),
+        close(
+          tx,
+          actor,
+          item,
+          { status: 'converted', handledBy: actor.userId, requestId: row.id },
+          {
+            requestId: row.id,
+            number: row.number,
+          },
+        ),
       );
       return { requestId: row.id, number: row.number };
     },
@@ -222,9 +228,15 @@ export function createSocialInbox(deps: {
     async dismiss(actor: Actor, id: string, reason: string) {
       const item = await requireNew(actor.agencyId, id);
       await db.transaction((tx) =>
-        close(tx, actor, item, { status: 'dismissed', handledBy: actor.userId, dismissReason: reason }, {
-          reason,
-        }),
+        close(
+          tx,
+          actor,
+          item,
+          { status: 'dismissed', handledBy: actor.userId, dismissReason: reason },
+          {
+            reason,
+          },
+        ),
       );
     },
 

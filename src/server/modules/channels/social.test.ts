@@ -24,7 +24,10 @@ describe('social inbox: the queue and its quick actions', () => {
     return agency?.id as string;
   }
 
-  async function seed(agencyId: string, item: Partial<Parameters<Harness['services']['socialInbox']['ingest']>[0]> = {}) {
+  async function seed(
+    agencyId: string,
+    item: Partial<Parameters<Harness['services']['socialInbox']['ingest']>[0]> = {},
+  ) {
     const { id } = await harness.services.socialInbox.ingest({
       agencyId,
       accountId: null,
@@ -49,10 +52,15 @@ describe('social inbox: the queue and its quick actions', () => {
       .innerJoin(outboundMessages, eq(outboundMessages.id, socialItems.replyId))
       .where(eq(socialItems.id, itemId));
 
-  const itemRow = async (id: string) => (await db().select().from(socialItems).where(eq(socialItems.id, id)))[0];
+  const itemRow = async (id: string) =>
+    (await db().select().from(socialItems).where(eq(socialItems.id, id)))[0];
 
   const post = (staff: StaffClient, id: string, action: string, payload?: object) =>
-    staff.request({ method: 'POST', url: `/api/staff/social/${id}/${action}`, ...(payload ? { payload } : {}) });
+    staff.request({
+      method: 'POST',
+      url: `/api/staff/social/${id}/${action}`,
+      ...(payload ? { payload } : {}),
+    });
 
   it('lists the queue newest first with thread sizes, counts per status and filters', async () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
@@ -74,7 +82,11 @@ describe('social inbox: the queue and its quick actions', () => {
     expect(page.items.map((i: { id: string }) => i.id)).toEqual([message, newer, older]);
     expect(page.counts).toMatchObject({ new: 2, dismissed: 1, answered: 0 });
     const comment = page.items.find((i: { id: string }) => i.id === newer);
-    expect(comment).toMatchObject({ threadId: 'post-17', threadTitle: 'Приём заявок на гранты', threadSize: 2 });
+    expect(comment).toMatchObject({
+      threadId: 'post-17',
+      threadTitle: 'Приём заявок на гранты',
+      threadSize: 2,
+    });
 
     const vkNew = await staff.request({ method: 'GET', url: '/api/staff/social?status=new&network=vk' });
     expect(vkNew.json().items.map((i: { id: string }) => i.id)).toEqual([message]);
@@ -149,8 +161,14 @@ describe('social inbox: the queue and its quick actions', () => {
     const friendly = await template('{{клиент}}, спасибо за вопрос! Приём заявок до 1 декабря.');
     const numbered = await template('Ваше обращение № {{номер}} зарегистрировано');
 
-    const preview = await staff.request({ method: 'GET', url: `/api/staff/social/${id}/templates/${numbered}` });
-    expect(preview.json()).toEqual({ text: 'Ваше обращение № {{номер}} зарегистрировано', unknown: ['номер'] });
+    const preview = await staff.request({
+      method: 'GET',
+      url: `/api/staff/social/${id}/templates/${numbered}`,
+    });
+    expect(preview.json()).toEqual({
+      text: 'Ваше обращение № {{номер}} зарегистрировано',
+      unknown: ['номер'],
+    });
     const refused = await post(staff, id, 'answer', { templateId: numbered });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().field).toBe('body.templateId');
@@ -213,7 +231,9 @@ describe('social inbox: the queue and its quick actions', () => {
     const second = await seed(agency.id);
     await post(staff, second, 'invite');
     const [custom] = await repliesTo(second);
-    expect(custom?.outbound.body).toBe(`Мария Соколова, напишите нам: ${PUBLIC_URL}/${slug}/ или priemnaya@example.ru`);
+    expect(custom?.outbound.body).toBe(
+      `Мария Соколова, напишите нам: ${PUBLIC_URL}/${slug}/ или priemnaya@example.ru`,
+    );
 
     const operator = await agencyWithStaff(harness, ['operator']);
     const forbidden = await operator.staff.request({
