@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { RowActions } from '../shared/RowActions';
 import { AccountModal } from './AccountModal';
 import { useChannelAccounts, useDeleteAccount, useTestAccount, useToggleAccount } from './channelQueries';
 import type { ChannelAccount } from './channelTypes';
-import { NetworkBadge } from './NetworkBadge';
+import { LabelBadge, NetworkBadge } from './NetworkBadge';
 
 /** Issue 5 p. 9: every channel configured per agency, with a connection check and its health. */
 export function ChannelsPage() {
@@ -120,23 +120,11 @@ function AccountsTable(props: {
 function HealthBadge({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation('console');
   const { checkedAt, error } = account.health;
-  if (!checkedAt)
-    return (
-      <Badge color="gray" variant="light">
-        {t('channels.notChecked')}
-      </Badge>
-    );
-  if (!error)
-    return (
-      <Badge color="green" variant="light">
-        {t('channels.healthy')}
-      </Badge>
-    );
+  if (!checkedAt) return <LabelBadge color="gray">{t('channels.notChecked')}</LabelBadge>;
+  if (!error) return <LabelBadge color="green">{t('channels.healthy')}</LabelBadge>;
   return (
     <Stack gap={2} align="flex-start" maw={280}>
-      <Badge color="red" variant="light">
-        {t('channels.unhealthy')}
-      </Badge>
+      <LabelBadge color="red">{t('channels.unhealthy')}</LabelBadge>
       <Text size="xs" c="red.9">
         {error}
       </Text>

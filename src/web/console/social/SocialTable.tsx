@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NetworkBadge, OutboundStatusBadge } from '../channels/NetworkBadge';
+import { LabelBadge, NetworkBadge, OutboundStatusBadge } from '../channels/NetworkBadge';
 import { formatDateTime, useAgencyTimezone } from '../requests/formats';
 import { DataTable } from '../shared/DataTable';
 import type { SocialItem, SocialStatus } from './socialQueries';
@@ -52,7 +52,9 @@ export function SocialTable({ items, onAction, converting }: SocialTableProps) {
             </Stack>
           </Table.Td>
           <Table.Td>
-            <Text size="sm">{item.threadTitle ?? item.threadId}</Text>
+            <Text size="sm">
+              {item.threadTitle ?? (item.kind === 'message' ? t('social.directChat') : item.threadId)}
+            </Text>
             {item.threadSize > 1 && (
               <Text size="xs" c="dimmed">
                 {t('social.threadSize', { count: item.threadSize })}
@@ -76,9 +78,9 @@ export function SocialTable({ items, onAction, converting }: SocialTableProps) {
           </Table.Td>
           <Table.Td>
             <Stack gap={4} align="flex-start">
-              <Badge color={STATUS_COLORS[item.status]} variant="light">
+              <LabelBadge color={STATUS_COLORS[item.status]}>
                 {t(`social.statuses.${item.status}`)}
-              </Badge>
+              </LabelBadge>
               {item.replyStatus && <OutboundStatusBadge status={item.replyStatus} />}
               {item.requestId && (
                 <Anchor component={Link} to={`/requests/${item.requestId}`} size="sm">
