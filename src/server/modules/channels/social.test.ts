@@ -299,6 +299,38 @@ describe('social inbox: the queue and its quick actions', () => {
     expect(await repliesTo(id)).toHaveLength(0);
   });
 
+  it('lets two people acting at once handle an item once: one reply, one request', async () => {
+    const { staff } = await agencyWithStaff(harness, ['operator']);
+    const agencyId = await agencyIdOf(staff);
+    const answered = await seed(agencyId);
+    const statuses = await Promise.all([
+      post(staff, answered, 'answer', { text: 'Первый ответ' }),
+      post(staff, answered, 'invite'),
+    ]);
+    expect(statuses.map((r) => r.statusCode).sort()).toEqual([204, 409]);
+    // The loser's outbox row went with its rolled-back transaction.
+    const rows = await db().select().from(outboundMessages).where(eq(outboundMessages.agencyId, agencyId));
+    expect(rows).toHaveLength(1);
+
+    const converted = await seed(agencyId, { externalId: 'race-1' });
+    const both = await Promise.all([post(staff, converted, 'convert'), post(staff, converted, 'convert')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const registered = await db().select().from(requests).where(eq(requests.agencyId, agencyId));
+    expect(registered).toHaveLength(1);
+    expect((await itemRow(converted))?.requestId).toBe(registered[0]?.id);
+  });
+
+  it('refuses text PostgreSQL cannot store, by field', async () => {
+    const { staff } = await agencyWithStaff(harness, ['operator']);
+    const id = await seed(await agencyIdOf(staff));
+    const surrogate = await post(staff, id, 'answer', { text: 'Ответ \ud800' });
+    expect(surrogate.statusCode).toBe(400);
+    expect(surrogate.json().field).toBe('body.text');
+    const nul = await post(staff, id, 'dismiss', { reason: 'a\u0000b' });
+    expect(nul.json().field).toBe('body.reason');
+    expect((await itemRow(id))?.status).toBe('new');
+  });
+
   it('keeps the queue to staff who handle it', async () => {
     const { staff } = await agencyWithStaff(harness, ['analyst']);
     expect((await staff.request({ method: 'GET', url: '/api/staff/social' })).statusCode).toBe(403);
