@@ -11,7 +11,7 @@ import type { RequestService } from '../requests/service.js';
 import type { Outbox } from './outbox.js';
 import { SOCIAL_ITEM_STATUSES, type SocialItemStatus } from './schema.js';
 import * as repo from './social.repo.js';
-import { renderInvite } from './social-invite.js';
+import { createInvitations } from './social-invite.js';
 
 const notFound = () => new NotFound('social_item_not_found', 'Сообщение из соцсети не найдено');
 
@@ -67,6 +67,7 @@ export function createSocialInbox(deps: {
   publicUrl: string;
 }) {
   const { db, outbox, audit } = deps;
+  const invitations = createInvitations(deps);
 
   /** The item, still new; a handled one is a conflict, another agency's one does not exist. */
   async function requireNew(agencyId: string, id: string) {
@@ -123,21 +124,6 @@ export function createSocialInbox(deps: {
     return rendered;
   }
 
-  /** The agency's invitation (or `custom`, being saved) for the author: the form link, the e-mail. */
-  async function inviteText(actor: Actor, authorName: string, custom?: string | null) {
-    const [agency, saved, touchpoints] = await Promise.all([
-      deps.agencies.byId(actor.agencyId),
-      custom === undefined ? repo.findSettings(db, actor.agencyId) : null,
-      deps.touchpoints.list(actor),
-    ]);
-    const email = touchpoints.find((t) => t.kind === 'email' && t.isPublic)?.value ?? null;
-    return renderInvite(custom === undefined ? (saved?.inviteText ?? null) : custom, {
-      client: authorName,
-      link: `${deps.publicUrl}/${agency.slug}/`,
-      email,
-    });
-  }
-
   return {
     async ingest(item: Omit<repo.NewSocialItem, 'id' | 'status' | 'createdAt'>) {
       const row = await repo.insertSocialItem(db, item);
@@ -186,7 +172,7 @@ export function createSocialInbox(deps: {
 
     async invite(actor: Actor, id: string) {
       const item = await requireNew(actor.agencyId, id);
-      await reply(actor, item, await inviteText(actor, item.authorName), 'invited');
+      await reply(actor, item, await invitations.textFor(actor, item.authorName), 'invited');
     },
 
     /**
@@ -240,38 +226,9 @@ export function createSocialInbox(deps: {
       );
     },
 
-    settings,
-
-    /** `null` brings back the default invitation; a text that cannot be filled in is refused. */
-    async saveSettings(actor: Actor, text: string | null) {
-      const before = await repo.findSettings(db, actor.agencyId);
-      try {
-        await inviteText(actor, 'Иван', text);
-      } catch (error) {
-        if (error instanceof Invalid) throw new Invalid('body.inviteText', error.message);
-        throw error;
-      }
-      await db.transaction(async (tx) => {
-        await repo.saveSettings(tx, actor.agencyId, text);
-        await audit.record(tx, actor, 'social_settings', actor.agencyId, {
-          before: { inviteText: before?.inviteText ?? null },
-          after: { inviteText: text },
-        });
-      });
-      return settings(actor);
-    },
+    settings: invitations.settings,
+    saveSettings: invitations.save,
   };
-
-  /** The invitation as saved, and how it reads now (or why it cannot be sent). */
-  async function settings(actor: Actor) {
-    const row = await repo.findSettings(db, actor.agencyId);
-    try {
-      return { inviteText: row?.inviteText ?? null, preview: await inviteText(actor, 'Иван'), problem: null };
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return { inviteText: row?.inviteText ?? null, preview: null, problem: error.message };
-    }
-  }
 }
 
 /** Telegram and VK take up to 4096 characters in one message; the rest is left for the network. */

@@ -22,7 +22,13 @@ export function AccountModal({ account, onClose }: { account: ChannelAccount | n
   const fields = networks.data?.find((n) => n.network === network);
   const form = useSaveForm({
     mutation: save,
-    fields: ['network', 'title', 'settings', 'secrets'],
+    // Each input by its request path, so a refusal lands under the setting or secret it names.
+    fields: [
+      'network',
+      'title',
+      ...(fields?.settings ?? []).map((name) => `settings.${name}`),
+      ...(fields?.secrets ?? []).map((name) => `secrets.${name}`),
+    ],
     onSaved: onClose,
   });
   const label = (name: string) => t(`channels.fields.${name}`, { defaultValue: name });
@@ -89,10 +95,10 @@ export function AccountModal({ account, onClose }: { account: ChannelAccount | n
           label={label(name)}
           maxLength={4000}
           value={settings[name] ?? ''}
-          error={form.errors.settings && form.errors.settings}
+          error={form.errors[`settings.${name}`]}
           onChange={(event) => {
             const value = event.currentTarget.value;
-            form.clear('settings');
+            form.clear(`settings.${name}`);
             setSettings((current) => ({ ...current, [name]: value }));
           }}
         />
@@ -108,10 +114,10 @@ export function AccountModal({ account, onClose }: { account: ChannelAccount | n
             autoComplete="new-password"
             maxLength={4000}
             value={secrets[name] ?? ''}
-            error={form.errors.secrets}
+            error={form.errors[`secrets.${name}`]}
             onChange={(event) => {
               const value = event.currentTarget.value;
-              form.clear('secrets');
+              form.clear(`secrets.${name}`);
               setSecrets((current) => ({ ...current, [name]: value }));
             }}
           />
