@@ -15,7 +15,9 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { channelPostRoutes } from './modules/channels/posts.routes.js';
 import { channelRoutes } from './modules/channels/routes.js';
+import { socialRoutes } from './modules/channels/social.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
@@ -113,6 +115,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);
+  socialRoutes(app, services);
+  channelPostRoutes(app, services);
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -13,6 +13,7 @@ import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
 import { createOutbox } from './modules/channels/outbox.js';
+import { createChannelPosts } from './modules/channels/posts.service.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
@@ -107,6 +108,8 @@ export function createServices(database: Database, config: Config) {
     users,
   });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
+  const touchpoints = createTouchpointService(db, audit);
+  const kb = createKbService({ db, audit, agencies, users, requests });
   const retention = createRetention({ db, agencies, clients, requestLinks });
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
   history.setAttachmentProvider(requestAttachments.filesForExport);
@@ -117,10 +120,21 @@ export function createServices(database: Database, config: Config) {
     attachmentStore,
     outbox,
     channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
-    socialInbox: createSocialInbox({ db }),
+    socialInbox: createSocialInbox({
+      db,
+      outbox,
+      audit,
+      agencies,
+      touchpoints,
+      users,
+      kb,
+      requests,
+      publicUrl: config.publicUrl,
+    }),
+    channelPosts: createChannelPosts({ db, outbox, audit }),
     audit,
     agencies,
-    touchpoints: createTouchpointService(db, audit),
+    touchpoints,
     calendar,
     clients,
     requestAttachments,
@@ -132,7 +146,7 @@ export function createServices(database: Database, config: Config) {
       limits: { maxBytes: config.attachmentMaxBytes, maxCount: config.attachmentMaxCount },
     }),
     posSettings: createPosSettings({ db, box: secretBox, audit }),
-    kb: createKbService({ db, audit, agencies, users, requests }),
+    kb,
     clientMerges,
     history,
     historyLinks: createHistoryLinks({

@@ -5,6 +5,9 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ChannelsPage } from './channels/ChannelsPage';
+import { OutboxPage } from './channels/OutboxPage';
+import { PostsPage } from './channels/PostsPage';
 import { TopicsPage } from './classification/TopicsPage';
 import { ClientCardPage } from './clients/ClientCardPage';
 import { ClientsPage } from './clients/ClientsPage';
@@ -21,6 +24,7 @@ import { RequireAuth } from './session/RequireAuth';
 import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { NotFoundPage } from './shell/NotFoundPage';
+import { SocialPage } from './social/SocialPage';
 import { TouchpointsPage } from './touchpoints/TouchpointsPage';
 import { UsersPage } from './users/UsersPage';
 
@@ -45,6 +49,10 @@ export function App() {
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
+        <Route path="social" element={guarded('social', <SocialPage />)} />
+        <Route path="channel-posts" element={guarded('posts', <PostsPage />)} />
+        <Route path="outbox" element={guarded('outbox', <OutboxPage />)} />
+        <Route path="channels" element={guarded('channels', <ChannelsPage />)} />
         <Route path="agency" element={guarded('agency', <AgencyPage />)} />
         <Route path="departments" element={guarded('departments', <DepartmentsPage />)} />
         <Route path="topics" element={guarded('topics', <TopicsPage />)} />

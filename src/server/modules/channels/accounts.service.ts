@@ -89,6 +89,15 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       adapters.set(network, adapter);
     },
 
+    /** What the console's form asks for on each network whose adapter this node has. */
+    networks() {
+      return [...adapters.entries()].map(([network, adapter]) => ({
+        network,
+        settings: [...adapter.settings],
+        secrets: [...adapter.secrets],
+      }));
+    },
+
     async list(actor: Actor) {
       return (await repo.listAccounts(db, actor.agencyId)).map((row) =>
         describe(row, Object.keys(open(row).secrets)),

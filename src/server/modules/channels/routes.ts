@@ -54,6 +54,26 @@ export function channelRoutes(fastify: FastifyInstance, { channelAccounts, outbo
     (request) => channelAccounts.list(actorOf(request)),
   );
 
+  app.get(
+    '/api/staff/channels/networks',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              network: Type.Enum(NETWORKS),
+              settings: Type.Array(Type.String()),
+              secrets: Type.Array(Type.String()),
+            }),
+          ),
+        },
+      },
+    },
+    () => channelAccounts.networks(),
+  );
+
   app.post(
     '/api/staff/channels',
     {

@@ -122,6 +122,10 @@ export const socialItems = pgTable(
     status: text('status').$type<SocialItemStatus>().notNull().default('new'),
     requestId: uuid('request_id').references(() => requests.id, { onDelete: 'set null' }),
     handledBy: uuid('handled_by'),
+    /** Why staff dismissed it (spam, off-topic): kept for the head who reviews the queue. */
+    dismissReason: text('dismiss_reason'),
+    /** The answer or invitation sent from the queue: its delivery status shows next to the item. */
+    replyId: uuid('reply_id').references(() => outboundMessages.id, { onDelete: 'set null' }),
     handledAt: timestamp('handled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,8 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { socialItems } from './schema.js';
+import { requests } from '../requests/schema.js';
+import { socialSettings } from './posts.schema.js';
+import { type Network, outboundMessages, type SocialItemStatus, socialItems } from './schema.js';
 
 export type SocialItemRow = typeof socialItems.$inferSelect;
 export type NewSocialItem = typeof socialItems.$inferInsert;
@@ -12,4 +15,93 @@ export async function insertSocialItem(executor: Executor, item: NewSocialItem) 
     .onConflictDoNothing({ target: [socialItems.agencyId, socialItems.network, socialItems.externalId] })
     .returning();
   return row ?? null;
+}
+
+export interface QueueFilter {
+  status?: SocialItemStatus;
+  network?: Network;
+}
+
+const inQueue = (agencyId: string, filter: QueueFilter) =>
+  and(
+    eq(socialItems.agencyId, agencyId),
+    filter.status ? eq(socialItems.status, filter.status) : undefined,
+    filter.network ? eq(socialItems.network, filter.network) : undefined,
+  );
+
+/** The queue, newest first, each item with how many items its thread holds and its reply's delivery. */
+export async function listQueue(
+  executor: Executor,
+  agencyId: string,
+  filter: QueueFilter,
+  limit: number,
+  offset: number,
+) {
+  const where = inQueue(agencyId, filter);
+  const rows = await executor
+    .select({
+      item: socialItems,
+      replyStatus: outboundMessages.status,
+      requestNumber: requests.number,
+      threadSize: sql<number>`(select count(*)::int from social_items t
+        where t.agency_id = ${socialItems.agencyId} and t.network = ${socialItems.network}
+          and t.thread_id = ${socialItems.threadId})`,
+    })
+    .from(socialItems)
+    .leftJoin(outboundMessages, eq(outboundMessages.id, socialItems.replyId))
+    .leftJoin(requests, eq(requests.id, socialItems.requestId))
+    .where(where)
+    .orderBy(desc(socialItems.receivedAt), desc(socialItems.id))
+    .limit(limit)
+    .offset(offset);
+  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(socialItems).where(where);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** How many items of the agency (on the chosen network) are in each status. */
+export async function countByStatus(executor: Executor, agencyId: string, network?: Network) {
+  return executor
+    .select({ status: socialItems.status, count: sql<number>`count(*)::int` })
+    .from(socialItems)
+    .where(inQueue(agencyId, network ? { network } : {}))
+    .groupBy(socialItems.status);
+}
+
+export async function findItem(executor: Executor, agencyId: string, id: string) {
+  const [row] = await executor
+    .select()
+    .from(socialItems)
+    .where(and(eq(socialItems.agencyId, agencyId), eq(socialItems.id, id)));
+  return row ?? null;
+}
+
+/**
+ * Closes a new item with the outcome; `null` when someone else handled it first (the status
+ * check in the UPDATE itself makes two clicks at once resolve to one winner).
+ */
+export async function closeItem(
+  executor: Executor,
+  agencyId: string,
+  id: string,
+  outcome: Pick<SocialItemRow, 'status' | 'handledBy'> &
+    Partial<Pick<SocialItemRow, 'dismissReason' | 'replyId' | 'requestId'>>,
+) {
+  const [row] = await executor
+    .update(socialItems)
+    .set({ ...outcome, handledAt: new Date() })
+    .where(and(eq(socialItems.agencyId, agencyId), eq(socialItems.id, id), eq(socialItems.status, 'new')))
+    .returning();
+  return row ?? null;
+}
+
+export async function findSettings(executor: Executor, agencyId: string) {
+  const [row] = await executor.select().from(socialSettings).where(eq(socialSettings.agencyId, agencyId));
+  return row ?? null;
+}
+
+export async function saveSettings(executor: Executor, agencyId: string, inviteText: string | null) {
+  await executor
+    .insert(socialSettings)
+    .values({ agencyId, inviteText })
+    .onConflictDoUpdate({ target: socialSettings.agencyId, set: { inviteText, updatedAt: new Date() } });
 }

@@ -29,16 +29,21 @@ const PATTERN = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 /**
  * Fills {{placeholders}} with the request's facts. An unknown placeholder stays in the text as it
  * was written and is reported, so a typo is seen before the answer goes out, not silently dropped.
+ * So does a fact the caller has not got (a social comment has no number or term yet).
  */
-export function renderTemplate(body: string, facts: TemplateFacts): { text: string; unknown: string[] } {
+export function renderTemplate(
+  body: string,
+  facts: Partial<TemplateFacts>,
+): { text: string; unknown: string[] } {
   const unknown = new Set<string>();
   const text = body.replace(PATTERN, (whole, raw: string) => {
     const key = PLACEHOLDERS[raw.toLowerCase()];
-    if (!key) {
+    const fact = key ? facts[key] : undefined;
+    if (fact === undefined) {
       unknown.add(raw);
       return whole;
     }
-    return facts[key];
+    return fact;
   });
   return { text, unknown: [...unknown] };
 }

@@ -5,7 +5,7 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { RequestService } from '../requests/service.js';
-import { renderTemplate } from './render.js';
+import { renderTemplate, type TemplateFacts } from './render.js';
 import * as repo from './repo.js';
 import type { AnswerVariant } from './schema.js';
 
@@ -75,6 +75,13 @@ export function createKbService(deps: {
         });
         return toTemplate(after);
       });
+    },
+
+    /** An active template filled in with the facts the caller has (a social comment's author…). */
+    async renderWith(actor: Actor, templateId: string, facts: Partial<TemplateFacts>) {
+      const template = await repo.findTemplate(db, actor.agencyId, templateId);
+      if (!template?.active) throw templateNotFound();
+      return renderTemplate(template.body, facts);
     },
 
     /** The template filled in with a real request; the executor is the assignee, else whoever answers. */

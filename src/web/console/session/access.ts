@@ -9,6 +9,10 @@ export const SECTIONS = [
   'imports',
   'templates',
   'clients',
+  'social',
+  'posts',
+  'outbox',
+  'channels',
   'agency',
   'departments',
   'topics',
@@ -27,6 +31,10 @@ export const SECTION_PATHS: Record<Section, string> = {
   imports: '/imports',
   templates: '/templates',
   clients: '/clients',
+  social: '/social',
+  posts: '/channel-posts',
+  outbox: '/outbox',
+  channels: '/channels',
   agency: '/agency',
   departments: '/departments',
   topics: '/topics',
@@ -58,6 +66,10 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   }
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
+  // The social inbox and the outbox are worked by whoever answers requests; posts speak for the
+  // agency, so its heads publish (server: social, outbox and channel-posts routes).
+  if (section === 'social' || section === 'outbox') return hasRole(session, ...REQUEST_WRITERS);
+  if (section === 'posts') return hasRole(session, 'admin', 'head');
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
   if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
