@@ -11,9 +11,11 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
+import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
+import { createVkChannel } from './modules/channels/vk/index.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
@@ -58,6 +60,8 @@ export function createServices(database: Database, config: Config) {
   const secretBox = createSecretBox(
     loadSecretsKey(config.channelSecretsKey, join(config.dataDir, 'channel-secrets.key')),
   );
+  const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
+  const socialInbox = createSocialInbox({ db });
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -106,6 +110,8 @@ export function createServices(database: Database, config: Config) {
     audit,
     users,
   });
+  const vk = createVkChannel({ db, channelAccounts, outbox, requests, socialInbox });
+  const ok = createOkChannel({ channelAccounts, outbox, requests, publicUrl: config.publicUrl });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
   const retention = createRetention({ db, agencies, clients, requestLinks });
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
@@ -116,8 +122,10 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
-    channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
-    socialInbox: createSocialInbox({ db }),
+    channelAccounts,
+    socialInbox,
+    vk,
+    ok,
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),

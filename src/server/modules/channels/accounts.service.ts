@@ -12,6 +12,8 @@ export interface OpenAccount {
   agencyId: string;
   network: Network;
   title: string;
+  /** A disabled account keeps its settings but takes in nothing: its webhooks are refused. */
+  enabled: boolean;
   settings: Record<string, string>;
   secrets: Record<string, string>;
 }
@@ -61,6 +63,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     agencyId: row.agencyId,
     network: row.network,
     title: row.title,
+    enabled: row.enabled,
     settings: row.settings,
     secrets: row.sealedSecrets ? box.open(row.sealedSecrets) : {},
   });
