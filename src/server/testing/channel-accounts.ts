@@ -30,7 +30,7 @@ export const requestsOfAgency = (harness: Harness, agencyId: string, key: string
     .where(and(eq(requests.agencyId, agencyId), eq(requests.idempotencyKey, key)));
 
 /** Waits until `probe` returns something truthy (a background poller's work), or fails. */
-export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
+export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
