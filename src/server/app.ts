@@ -111,8 +111,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);
-  vkCallbackRoutes(app, { channelAccounts: services.channelAccounts, handleVkEvent: services.vk.handleVkEvent });
-  okWebhookRoutes(app, { channelAccounts: services.channelAccounts, handleOkEvent: services.ok.handleOkEvent });
+  vkCallbackRoutes(app, {
+    channelAccounts: services.channelAccounts,
+    handleVkEvent: services.vk.handleVkEvent,
+  });
+  okWebhookRoutes(app, {
+    channelAccounts: services.channelAccounts,
+    handleOkEvent: services.ok.handleOkEvent,
+  });
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -55,7 +55,12 @@ export async function startFakeOk(): Promise<FakeOk> {
 }
 
 /** A MESSAGE_CREATED webhook as OK posts it when someone writes to the group's bot. */
-export const okMessageEvent = (chatId: string, userId: string, text: string, name = 'Мария Иванова'): OkWebhook => ({
+export const okMessageEvent = (
+  chatId: string,
+  userId: string,
+  text: string,
+  name = 'Мария Иванова',
+): OkWebhook => ({
   webhookType: 'MESSAGE_CREATED',
   sender: { user_id: `user:${userId}`, name },
   recipient: { chat_id: chatId },

@@ -80,13 +80,18 @@ export async function startFakeVk(groupId = 1000 + Math.floor(Math.random() * 1e
 
   function method(name: string, params: Record<string, string>) {
     fake.calls.push({ method: name, params });
-    if (params.access_token !== token) return error(5, 'User authorization failed: invalid access_token (4).');
+    if (params.access_token !== token)
+      return error(5, 'User authorization failed: invalid access_token (4).');
     const failure = failures.get(name)?.shift();
-    if (failure) return error(failure, failure === 901 ? "Can't send messages for users without permission" : 'Error');
+    if (failure)
+      return error(failure, failure === 901 ? "Can't send messages for users without permission" : 'Error');
     switch (name) {
       case 'groups.getById':
-        if (Number(params.group_id) !== groupId) return error(100, 'One of the parameters specified was missing or invalid');
-        return { response: { groups: [{ id: groupId, name: 'Сообщество ведомства', type: 'group' }], profiles: [] } };
+        if (Number(params.group_id) !== groupId)
+          return error(100, 'One of the parameters specified was missing or invalid');
+        return {
+          response: { groups: [{ id: groupId, name: 'Сообщество ведомства', type: 'group' }], profiles: [] },
+        };
       case 'users.get':
         return {
           response: (params.user_ids ?? '').split(',').flatMap((id) => {

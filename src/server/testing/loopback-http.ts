@@ -17,7 +17,8 @@ async function readCall(request: IncomingMessage): Promise<FakeCall> {
   const params = Object.fromEntries(url.searchParams);
   let json: unknown = null;
   const type = request.headers['content-type'] ?? '';
-  if (type.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+  if (type.includes('application/x-www-form-urlencoded'))
+    Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
   else if (type.includes('json') && raw) json = JSON.parse(raw);
   return { method: request.method ?? 'GET', path: url.pathname, params, json };
 }
@@ -36,6 +37,9 @@ export async function startLoopbackJson(handle: (call: FakeCall) => Promise<unkn
         response.end(error.message);
       });
   });
+  // Clients keep connections alive between calls; a server closing an idle one just as a client
+  // reuses it makes a send fail at random, so idle connections stay open until the fake closes.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -35,6 +35,9 @@ export interface AccountInput {
   secrets?: Record<string, string>;
 }
 
+const UNREADABLE_SECRETS =
+  'Учётные данные не расшифровываются: они сохранены с другим ключом CHANNEL_SECRETS_KEY. Введите их заново';
+
 const notFound = () => new NotFound('channel_account_not_found', 'Подключение канала не найдено');
 
 /** Describes an account to staff: which credentials are set, never their values. */
@@ -164,8 +167,20 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       return row ? open(row) : null;
     },
 
+    /**
+     * Every enabled account of a network, for pollers. One whose credentials no longer open (the
+     * key was changed) is left out and says so in its health, rather than stopping the others.
+     */
     async enabledOf(network: Network) {
-      return (await repo.enabledOfNetwork(db, network)).map(open);
+      const accounts: OpenAccount[] = [];
+      for (const row of await repo.enabledOfNetwork(db, network)) {
+        try {
+          accounts.push(open(row));
+        } catch {
+          await repo.recordHealth(db, row.id, UNREADABLE_SECRETS, new Date());
+        }
+      }
+      return accounts;
     },
 
     recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),

@@ -47,7 +47,12 @@ export function okWebhookRoutes(
     async (request, reply) => {
       const account = await webhookAccount(deps.channelAccounts, request.params.accountId, 'ok');
       if (!sameSecret(request.params.token, account.secrets.webhookSecret)) {
-        throw new DomainError(401, 'invalid_secret', 'Неверный секретный адрес вебхука Одноклассников', 'params.token');
+        throw new DomainError(
+          401,
+          'invalid_secret',
+          'Неверный секретный адрес вебхука Одноклассников',
+          'params.token',
+        );
       }
       await deps.handleOkEvent(account, request.body as OkWebhook);
       return reply.send({ ok: true });

@@ -42,7 +42,11 @@ describe('OK Bot API: webhook messages become requests, answers go back through 
     await staff.request({ method: 'POST', url: `/api/staff/channels/${id}/test` });
     expect(ok.subscriptions.filter((url) => url.includes(id))).toHaveLength(1);
 
-    await staff.request({ method: 'PATCH', url: `/api/staff/channels/${id}`, payload: { secrets: { accessToken: 'old' } } });
+    await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/channels/${id}`,
+      payload: { secrets: { accessToken: 'old' } },
+    });
     const failing = (await staff.request({ method: 'POST', url: `/api/staff/channels/${id}/test` })).json();
     expect(failing.ok).toBe(false);
     expect(failing.error).toMatch(/Одноклассники не приняли подключение: 102/);
@@ -58,7 +62,11 @@ describe('OK Bot API: webhook messages become requests, answers go back through 
 
     const stored = await requestsByKey(harness, `ok:${event.mid}`);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ channel: 'ok', contactName: 'Мария Иванова', text: 'Не работает светофор на Ленина' });
+    expect(stored[0]).toMatchObject({
+      channel: 'ok',
+      contactName: 'Мария Иванова',
+      text: 'Не работает светофор на Ленина',
+    });
     await harness.services.outbox.drain();
     expect(ok.sent.filter((m) => m.chatId === chatId)).toHaveLength(1);
     expect(ok.sent.find((m) => m.chatId === chatId)?.text).toContain(stored[0]?.number as string);

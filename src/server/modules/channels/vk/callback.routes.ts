@@ -54,7 +54,12 @@ export function vkCallbackRoutes(
         return reply.type('text/plain; charset=utf-8').send(code);
       }
       if (!sameSecret(event.secret, account.secrets.callbackSecret)) {
-        throw new DomainError(401, 'invalid_secret', 'Неверный секретный ключ события ВКонтакте', 'body.secret');
+        throw new DomainError(
+          401,
+          'invalid_secret',
+          'Неверный секретный ключ события ВКонтакте',
+          'body.secret',
+        );
       }
       await deps.handleVkEvent(account, event);
       return reply.type('text/plain; charset=utf-8').send('ok');

@@ -76,7 +76,11 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
     expect(response.body).toBe('ok');
 
     const [request] = await requestsByKey(harness, `vk:${peerId}:7`);
-    expect(request).toMatchObject({ channel: 'vk', contactName: 'Ольга Петрова', text: 'Во дворе не вывозят мусор' });
+    expect(request).toMatchObject({
+      channel: 'vk',
+      contactName: 'Ольга Петрова',
+      text: 'Во дворе не вывозят мусор',
+    });
     await harness.services.outbox.drain();
     const acks = vk.messages.filter((m) => m.peerId === peerId);
     expect(acks).toHaveLength(1);

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAccount, eventually, requestsByKey } from '../../../testing/channel-accounts.js';
+import { agencyIdOf, connectAccount, eventually, requestsByKey } from '../../../testing/channel-accounts.js';
 import { type FakeVk, startFakeVk } from '../../../testing/fake-vk.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../../testing/harness.js';
-import { readCursor } from '../accounts.repo.js';
+import { insertAccount, readCursor } from '../accounts.repo.js';
+import { channelAccounts } from '../schema.js';
 
 describe('VK Bots Long Poll: events read, stored, and only then acknowledged by ts', () => {
   let harness: Harness;
@@ -20,6 +21,7 @@ describe('VK Bots Long Poll: events read, stored, and only then acknowledged by 
     await harness.close();
   });
 
+  const peer = () => 100_000 + Math.floor(Math.random() * 1e8);
   const messageNew = (peerId: number, text: string, id: number) => ({
     type: 'message_new',
     object: { message: { id, peer_id: peerId, from_id: peerId, text, date: Math.floor(Date.now() / 1000) } },
@@ -32,24 +34,39 @@ describe('VK Bots Long Poll: events read, stored, and only then acknowledged by 
       settings: { groupId: String(vk.groupId), mode: 'longpoll', apiBaseUrl: vk.apiBaseUrl },
       secrets: { accessToken: vk.token },
     });
+    // Another account whose credentials were sealed with another key must not stop the rest.
+    const other = await agencyWithStaff(harness, ['admin']);
+    const unreadable = await insertAccount(harness.services.database.db, {
+      agencyId: await agencyIdOf(harness, other.slug),
+      network: 'vk',
+      title: 'Сообщество со старым ключом',
+      settings: { groupId: '5', mode: 'longpoll' },
+      sealedSecrets: 'v1.AAAA.BBBB.CCCC',
+    });
+    const [first, second] = [peer(), peer()];
     const poll = harness.services.vk.longPoll;
     poll.start(quiet, { retryMs: 50 });
     await eventually(async () => vk.checks.length > 0);
+    const [broken] = await harness.services.database.db
+      .select()
+      .from(channelAccounts)
+      .where(eq(channelAccounts.id, unreadable.id));
+    expect(broken?.lastError).toMatch(/CHANNEL_SECRETS_KEY/);
 
-    vk.pushLongPoll(messageNew(2001, 'Сломана скамейка в сквере', 1));
-    await eventually(() => requestsByKey(harness, 'vk:2001:1').then((rows) => rows.length));
-    const [first] = await requestsByKey(harness, 'vk:2001:1');
-    expect(first).toMatchObject({ channel: 'vk', text: 'Сломана скамейка в сквере' });
+    vk.pushLongPoll(messageNew(first, 'Сломана скамейка в сквере', 1));
+    await eventually(() => requestsByKey(harness, `vk:${first}:1`).then((rows) => rows.length));
+    const [registered] = await requestsByKey(harness, `vk:${first}:1`);
+    expect(registered).toMatchObject({ channel: 'vk', text: 'Сломана скамейка в сквере' });
     await eventually(async () => (await readCursor(harness.services.database.db, accountId)) === '2');
     await harness.services.outbox.drain();
-    expect(vk.messages.filter((m) => m.peerId === 2001)).toHaveLength(1);
+    expect(vk.messages.filter((m) => m.peerId === first)).toHaveLength(1);
 
     // Stopped, the node misses nothing: on start it asks from the saved ts.
     await poll.stop();
-    vk.pushLongPoll(messageNew(2002, 'Пока сервер стоял', 1));
+    vk.pushLongPoll(messageNew(second, 'Пока сервер стоял', 1));
     poll.start(quiet, { retryMs: 50 });
-    await eventually(() => requestsByKey(harness, 'vk:2002:1').then((rows) => rows.length));
-    expect(await requestsByKey(harness, 'vk:2001:1')).toHaveLength(1);
+    await eventually(() => requestsByKey(harness, `vk:${second}:1`).then((rows) => rows.length));
+    expect(await requestsByKey(harness, `vk:${first}:1`)).toHaveLength(1);
     await poll.stop();
   });
 
@@ -62,6 +79,7 @@ describe('VK Bots Long Poll: events read, stored, and only then acknowledged by 
       secrets: { accessToken: own.token },
     });
     const { db } = harness.services.database;
+    const refused = peer();
     // The database refusing this one request: what a failed commit looks like to the poller.
     await db.execute(sql`
       create or replace function vk_test_refuse() returns trigger language plpgsql as $$
@@ -76,14 +94,14 @@ describe('VK Bots Long Poll: events read, stored, and only then acknowledged by 
       poll.start(quiet, { retryMs: 50 });
       await eventually(async () => own.checks.length > 0);
       const before = own.checks.length;
-      own.pushLongPoll(messageNew(3001, 'Отказ базы', 1));
+      own.pushLongPoll(messageNew(refused, 'Отказ базы', 1));
       // The same ts is asked for again and again: the event is not acknowledged.
       await eventually(async () => own.checks.slice(before).filter((check) => check === '1').length >= 3);
-      expect(await requestsByKey(harness, 'vk:3001:1')).toHaveLength(0);
+      expect(await requestsByKey(harness, `vk:${refused}:1`)).toHaveLength(0);
       expect(await readCursor(db, accountId)).toBeNull();
 
       await db.execute(sql`drop trigger vk_test_refuse on requests`);
-      await eventually(() => requestsByKey(harness, 'vk:3001:1').then((rows) => rows.length));
+      await eventually(() => requestsByKey(harness, `vk:${refused}:1`).then((rows) => rows.length));
       await eventually(async () => (await readCursor(db, accountId)) === '2');
       await poll.stop();
     } finally {

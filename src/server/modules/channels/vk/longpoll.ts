@@ -2,17 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../lib/errors.js';
-import type { ChannelAccounts, OpenAccount } from '../accounts.service.js';
 import { readCursor, saveCursor } from '../accounts.repo.js';
+import type { ChannelAccounts, OpenAccount } from '../accounts.service.js';
 import { vkApiOf, vkGroupIdOf } from './api.js';
 import type { VkEvent, VkEventHandler } from './events.js';
 
 const WAIT_SECONDS = 25;
+const MAX_RETRY_MS = 60_000;
 
 export interface LongPollOptions {
   /** How often the node looks for accounts switched to or from Long Poll. */
   rescanMs?: number;
-  /** The pause after a failed poll before the same events are asked for again. */
+  /** The first pause after a failed poll before the same events are asked for again; it doubles. */
   retryMs?: number;
 }
 
@@ -55,6 +56,7 @@ export function createVkLongPoll(deps: { db: Db; channelAccounts: ChannelAccount
   async function run(account: OpenAccount, signal: AbortSignal) {
     let poll: PollServer | null = null;
     let ts = await readCursor(deps.db, account.id);
+    let failures = 0;
     while (!signal.aborted) {
       try {
         if (!poll || ts === null) {
@@ -64,7 +66,11 @@ export function createVkLongPoll(deps: { db: Db; channelAccounts: ChannelAccount
         }
         const query = new URLSearchParams({ act: 'a_check', key: poll.key, ts, wait: String(WAIT_SECONDS) });
         const response = await fetch(`${poll.server}?${query}`, { signal });
-        const body = (await response.json()) as { ts?: string | number; updates?: VkEvent[]; failed?: number };
+        const body = (await response.json()) as {
+          ts?: string | number;
+          updates?: VkEvent[];
+          failed?: number;
+        };
         if (body.failed === 1 && body.ts !== undefined) {
           // Events older than VK keeps are gone; go on from where VK says history starts.
           log?.warn({ account: account.id }, 'vk long poll history lost');
@@ -80,11 +86,14 @@ export function createVkLongPoll(deps: { db: Db; channelAccounts: ChannelAccount
           ts = String(body.ts);
           await saveCursor(deps.db, account.id, ts);
         }
+        failures = 0;
       } catch (error) {
         if (signal.aborted) return;
         log?.warn({ account: account.id, err: (error as Error).message }, 'vk long poll failed');
         await deps.channelAccounts.recordHealth(account.id, `Long Poll: ${(error as Error).message}`);
-        await sleep(retryMs, undefined, { signal }).catch(() => undefined);
+        // A community that keeps failing (a revoked token) is asked less and less often.
+        const delay = Math.min(retryMs * 2 ** Math.min(failures++, 10), MAX_RETRY_MS);
+        await sleep(delay, undefined, { signal }).catch(() => undefined);
       }
     }
   }
@@ -109,7 +118,11 @@ export function createVkLongPoll(deps: { db: Db; channelAccounts: ChannelAccount
       const done = run(account, abort.signal).catch((error) =>
         log?.error({ account: account.id, err: error }, 'vk long poll stopped'),
       );
-      loops.set(account.id, { fingerprint: JSON.stringify([account.settings, account.secrets]), abort, done });
+      loops.set(account.id, {
+        fingerprint: JSON.stringify([account.settings, account.secrets]),
+        abort,
+        done,
+      });
     }
   }
 
