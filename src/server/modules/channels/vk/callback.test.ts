@@ -146,6 +146,20 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       text: 'Когда откроют поликлинику?',
       accountId: id,
     });
+
+    // An answer under the comment goes out by wall.createComment on behalf of the community.
+    await harness.services.outbox.enqueue(harness.services.database.db, {
+      agencyId: agency.id,
+      network: 'vk',
+      accountId: id,
+      recipient: String(author),
+      thread: { postId: '77', commentId: '501' },
+      body: 'Поликлиника откроется 1 декабря.',
+    });
+    await harness.services.outbox.drain();
+    expect(vk.comments.filter((c) => c.text === 'Поликлиника откроется 1 декабря.')).toEqual([
+      expect.objectContaining({ postId: 77, replyTo: 501 }),
+    ]);
   });
 
   it('refuses a forged or missing secret with 401 and stores nothing', async () => {
@@ -204,6 +218,15 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       .where(and(eq(outboundMessages.requestId, request?.id as string), eq(outboundMessages.network, 'vk')));
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row?.lastError).toContain('901');
+    // Sent again by staff, it carries the same random_id, so VK itself would drop a double.
+    await staff.request({ method: 'POST', url: `/api/staff/outbox/${row?.id}/retry` });
+    await harness.services.outbox.drain();
+    const attempts = vk.calls.filter(
+      (c) => c.method === 'messages.send' && c.params.peer_id === String(peerId),
+    );
+    expect(attempts).toHaveLength(2);
+    expect(new Set(attempts.map((c) => c.params.random_id)).size).toBe(1);
+    expect(vk.messages.filter((m) => m.peerId === peerId)).toHaveLength(1);
 
     const test = await staff.request({ method: 'POST', url: `/api/staff/channels/${id}/test` });
     expect(test.json()).toEqual({ ok: true, error: null });
