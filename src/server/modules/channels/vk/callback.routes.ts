@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { Uuid } from '../../../http/schemas.js';
 import { DomainError, Invalid } from '../../../lib/errors.js';
-import type { ChannelAccounts } from '../accounts.service.js';
+import type { ChannelAccounts, OpenAccount } from '../accounts.service.js';
 import { webhookAccount } from '../inbound-account.js';
 import { sameSecret } from '../webhook-secret.js';
 import { vkGroupIdOf } from './api.js';
@@ -20,6 +20,14 @@ const VkCallback = Type.Object({
   v: Type.Optional(Type.String({ maxLength: 16 })),
   object: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
+
+function groupIdOf(account: OpenAccount) {
+  try {
+    return vkGroupIdOf(account);
+  } catch {
+    throw new Invalid('settings.groupId', 'В подключении ВКонтакте не указан номер сообщества');
+  }
+}
 
 /**
  * VK Callback API (issue 5 p. 3): VK posts each community event here and retries until it reads
@@ -40,7 +48,15 @@ export function vkCallbackRoutes(
     async (request, reply) => {
       const account = await webhookAccount(deps.channelAccounts, request.params.accountId, 'vk');
       const event = request.body;
-      if (event.group_id !== vkGroupIdOf(account)) {
+      if (event.type !== 'confirmation' && !sameSecret(event.secret, account.secrets.callbackSecret)) {
+        throw new DomainError(
+          401,
+          'invalid_secret',
+          'Неверный секретный ключ события ВКонтакте',
+          'body.secret',
+        );
+      }
+      if (event.group_id !== groupIdOf(account)) {
         throw new Invalid('body.group_id', 'Событие пришло от другого сообщества ВКонтакте');
       }
       if (event.type === 'confirmation') {
@@ -52,14 +68,6 @@ export function vkCallbackRoutes(
           );
         }
         return reply.type('text/plain; charset=utf-8').send(code);
-      }
-      if (!sameSecret(event.secret, account.secrets.callbackSecret)) {
-        throw new DomainError(
-          401,
-          'invalid_secret',
-          'Неверный секретный ключ события ВКонтакте',
-          'body.secret',
-        );
       }
       await deps.handleVkEvent(account, event);
       return reply.type('text/plain; charset=utf-8').send('ok');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyIdOf, connectAccount, requestsByKey } from '../../../testing/channel-accounts.js';
 import { type FakeVk, startFakeVk } from '../../../testing/fake-vk.js';
@@ -202,6 +203,42 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
     const peerId = peer();
     expect((await post(id, messageNew(peerId, 'Выключено'))).statusCode).toBe(404);
     expect(await requestsByKey(harness, `vk:${peerId}:7`)).toHaveLength(0);
+  });
+
+  it('answers any signed event ok or with a 4xx in Russian, never a 500', async () => {
+    const { staff } = await agencyWithStaff(harness, ['admin']);
+    const id = await connect(staff);
+    const type = fc.oneof(fc.constantFrom('message_new', 'wall_reply_new'), fc.string({ maxLength: 20 }));
+    const object = fc.oneof(
+      fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })),
+      fc.record({
+        message: fc.dictionary(
+          fc.constantFrom(
+            'peer_id',
+            'from_id',
+            'id',
+            'text',
+            'date',
+            'attachments',
+            'conversation_message_id',
+          ),
+          fc.jsonValue({ maxDepth: 2 }),
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(type, object, async (eventType, body) => {
+        const response = await post(id, event(eventType, body as Record<string, unknown>));
+        if (response.statusCode === 200) {
+          expect(response.body).toBe('ok');
+        } else {
+          expect(response.statusCode).toBeGreaterThanOrEqual(400);
+          expect(response.statusCode).toBeLessThan(500);
+          expect(response.json().message).toMatch(/[а-яё]/i);
+        }
+      }),
+      { numRuns: 120 },
+    );
   });
 
   it('gives up on a user who forbade messages and checks the connection with groups.getById', async () => {

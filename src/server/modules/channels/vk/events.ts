@@ -24,7 +24,9 @@ const textOf = (value: unknown, attachments: unknown): string => {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text) return text;
   const kinds = Array.isArray(attachments)
-    ? attachments.map((item) => (item as { type?: unknown }).type).filter((kind) => typeof kind === 'string')
+    ? attachments
+        .map((item) => (item as { type?: unknown } | null)?.type)
+        .filter((kind) => typeof kind === 'string')
     : [];
   return kinds.length ? `Сообщение без текста (вложения: ${kinds.join(', ')})` : 'Сообщение без текста';
 };
