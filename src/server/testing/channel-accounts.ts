@@ -39,3 +39,13 @@ export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000)
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Delivers the outbox until `probe` sees what it waits for. On a shared Postgres another test
+ * file's harness may be the node that claims and sends a row, so one `drain` is not enough.
+ */
+export const delivered = <T>(harness: Harness, probe: () => T | Promise<T>) =>
+  eventually(async () => {
+    await harness.services.outbox.drain();
+    return probe();
+  });

@@ -39,6 +39,9 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     DATA_DIR: dataDir,
     LOGIN_RATE_PER_MINUTE: '10000',
     PUBLIC_RATE_PER_MINUTE: '100000',
+    // Harnesses sharing one Postgres are nodes of one deployment: any of them may claim another's
+    // outbox row or poll its account, so they share the credentials key as real nodes do.
+    CHANNEL_SECRETS_KEY: '6f746b6c696b2d746573742d6368616e6e656c2d736563726574732d6b657921',
     ...env,
   });
   const database = await openDatabase({ url, dataDir: null });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyIdOf, connectAccount, requestsByKey } from '../../../testing/channel-accounts.js';
+import { agencyIdOf, connectAccount, delivered, requestsByKey } from '../../../testing/channel-accounts.js';
 import { type FakeOk, okMessageEvent, startFakeOk } from '../../../testing/fake-ok.js';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../../testing/harness.js';
 import { expectTenantIsolation } from '../../../testing/tenancy.js';
@@ -67,7 +67,7 @@ describe('OK Bot API: webhook messages become requests, answers go back through 
       contactName: 'Мария Иванова',
       text: 'Не работает светофор на Ленина',
     });
-    await harness.services.outbox.drain();
+    await delivered(harness, () => ok.sent.some((m) => m.chatId === chatId));
     expect(ok.sent.filter((m) => m.chatId === chatId)).toHaveLength(1);
     expect(ok.sent.find((m) => m.chatId === chatId)?.text).toContain(stored[0]?.number as string);
 
@@ -77,7 +77,7 @@ describe('OK Bot API: webhook messages become requests, answers go back through 
       payload: { text: 'Светофор отремонтируют до пятницы.', form: 'electronic' },
     });
     expect(answered.statusCode).toBe(200);
-    await harness.services.outbox.drain();
+    await delivered(harness, () => ok.sent.filter((m) => m.chatId === chatId).length >= 2);
     const inChat = ok.sent.filter((m) => m.chatId === chatId);
     expect(inChat).toHaveLength(2);
     expect(inChat[1]?.text).toContain('Светофор отремонтируют до пятницы.');
@@ -108,8 +108,9 @@ describe('OK Bot API: webhook messages become requests, answers go back through 
     ok.failNext(300);
     const event = okMessageEvent(chat(), '561234567894', 'Ответьте, пожалуйста');
     await hook(id, SECRET, event);
-    await harness.services.outbox.drain();
-    const outbox = await staff.request({ method: 'GET', url: '/api/staff/outbox?status=failed' });
+    const failed = () => staff.request({ method: 'GET', url: '/api/staff/outbox?status=failed' });
+    await delivered(harness, async () => (await failed()).json().total === 1);
+    const outbox = await failed();
     expect(outbox.json()).toMatchObject({ total: 1, items: [{ network: 'ok', attempts: 1 }] });
     expect(outbox.json().items[0].lastError).toContain('NOT_FOUND');
   });

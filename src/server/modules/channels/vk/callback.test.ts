@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyIdOf, connectAccount, requestsByKey } from '../../../testing/channel-accounts.js';
+import { agencyIdOf, connectAccount, delivered, requestsByKey } from '../../../testing/channel-accounts.js';
 import { type FakeVk, startFakeVk } from '../../../testing/fake-vk.js';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../../testing/harness.js';
 import { expectTenantIsolation } from '../../../testing/tenancy.js';
@@ -82,7 +82,7 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       contactName: 'Ольга Петрова',
       text: 'Во дворе не вывозят мусор',
     });
-    await harness.services.outbox.drain();
+    await delivered(harness, () => vk.messages.some((m) => m.peerId === peerId));
     const acks = vk.messages.filter((m) => m.peerId === peerId);
     expect(acks).toHaveLength(1);
     expect(acks[0]?.text).toContain(request?.number as string);
@@ -93,7 +93,7 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       payload: { text: 'Вывоз организован по графику со вторника.', form: 'electronic' },
     });
     expect(answered.statusCode).toBe(200);
-    await harness.services.outbox.drain();
+    await delivered(harness, () => vk.messages.filter((m) => m.peerId === peerId).length >= 2);
     const all = vk.messages.filter((m) => m.peerId === peerId);
     expect(all).toHaveLength(2);
     expect(all[1]?.text).toContain('Вывоз организован по графику со вторника.');
@@ -109,6 +109,7 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
     // VK's retry carries a new event_id for the same message.
     expect((await post(id, { ...first, event_id: 'another' })).body).toBe('ok');
     expect(await requestsByKey(harness, `vk:${peerId}:12`)).toHaveLength(1);
+    await delivered(harness, () => vk.messages.some((m) => m.peerId === peerId));
     await harness.services.outbox.drain();
     expect(vk.messages.filter((m) => m.peerId === peerId)).toHaveLength(1);
   });
@@ -157,7 +158,7 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       thread: { postId: '77', commentId: '501' },
       body: 'Поликлиника откроется 1 декабря.',
     });
-    await harness.services.outbox.drain();
+    await delivered(harness, () => vk.comments.some((c) => c.text === 'Поликлиника откроется 1 декабря.'));
     expect(vk.comments.filter((c) => c.text === 'Поликлиника откроется 1 декабря.')).toEqual([
       expect.objectContaining({ postId: 77, replyTo: 501 }),
     ]);
@@ -248,16 +249,24 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
     vk.failNext('messages.send', 901);
     await post(id, messageNew(peerId, 'Ответьте мне'));
     const [request] = await requestsByKey(harness, `vk:${peerId}:7`);
-    await harness.services.outbox.drain();
-    const [row] = await harness.services.database.db
-      .select()
-      .from(outboundMessages)
-      .where(and(eq(outboundMessages.requestId, request?.id as string), eq(outboundMessages.network, 'vk')));
+    const rowOf = async () => {
+      const [found] = await harness.services.database.db
+        .select()
+        .from(outboundMessages)
+        .where(
+          and(eq(outboundMessages.requestId, request?.id as string), eq(outboundMessages.network, 'vk')),
+        );
+      return found;
+    };
+    const row = await delivered(harness, async () => {
+      const found = await rowOf();
+      return found?.status === 'failed' ? found : null;
+    });
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row?.lastError).toContain('901');
     // Sent again by staff, it carries the same random_id, so VK itself would drop a double.
     await staff.request({ method: 'POST', url: `/api/staff/outbox/${row?.id}/retry` });
-    await harness.services.outbox.drain();
+    await delivered(harness, () => vk.messages.some((m) => m.peerId === peerId));
     const attempts = vk.calls.filter(
       (c) => c.method === 'messages.send' && c.params.peer_id === String(peerId),
     );

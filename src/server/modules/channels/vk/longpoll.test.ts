@@ -1,6 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyIdOf, connectAccount, eventually, requestsByKey } from '../../../testing/channel-accounts.js';
+import {
+  agencyIdOf,
+  connectAccount,
+  delivered,
+  eventually,
+  requestsByKey,
+} from '../../../testing/channel-accounts.js';
 import { type FakeVk, startFakeVk } from '../../../testing/fake-vk.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../../testing/harness.js';
 import { insertAccount, readCursor } from '../accounts.repo.js';
@@ -58,7 +64,7 @@ describe('VK Bots Long Poll: events read, stored, and only then acknowledged by 
     const [registered] = await requestsByKey(harness, `vk:${first}:1`);
     expect(registered).toMatchObject({ channel: 'vk', text: 'Сломана скамейка в сквере' });
     await eventually(async () => (await readCursor(harness.services.database.db, accountId)) === '2');
-    await harness.services.outbox.drain();
+    await delivered(harness, () => vk.messages.some((m) => m.peerId === first));
     expect(vk.messages.filter((m) => m.peerId === first)).toHaveLength(1);
 
     // Stopped, the node misses nothing: on start it asks from the saved ts.
