@@ -15,9 +15,11 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { okWebhookRoutes } from './modules/channels/ok/webhook.routes.js';
 import { channelPostRoutes } from './modules/channels/posts.routes.js';
 import { channelRoutes } from './modules/channels/routes.js';
 import { socialRoutes } from './modules/channels/social.routes.js';
+import { vkCallbackRoutes } from './modules/channels/vk/callback.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
@@ -117,6 +119,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   channelRoutes(app, services);
   socialRoutes(app, services);
   channelPostRoutes(app, services);
+  vkCallbackRoutes(app, {
+    channelAccounts: services.channelAccounts,
+    handleVkEvent: services.vk.handleVkEvent,
+  });
+  okWebhookRoutes(app, {
+    channelAccounts: services.channelAccounts,
+    handleOkEvent: services.ok.handleOkEvent,
+  });
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -20,6 +20,7 @@ if (started.generatedAdminPassword) {
 
 const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
 started.services.outbox.start(config.outboxPollMs, app.log);
+started.services.vk.longPoll.start(app.log);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -30,6 +31,7 @@ async function shutdown(signal: string) {
   timer.unref();
   try {
     await scheduler.stop();
+    await started.services.vk.longPoll.stop();
     await started.services.outbox.stop();
     await app.close();
     await started.database.close();

@@ -12,9 +12,11 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
+import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
+import { createVkChannel } from './modules/channels/vk/index.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
@@ -59,6 +61,7 @@ export function createServices(database: Database, config: Config) {
   );
   const mail = outbox.mailer;
   const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
+  const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -107,9 +110,22 @@ export function createServices(database: Database, config: Config) {
     audit,
     users,
   });
-  const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
-  const touchpoints = createTouchpointService(db, audit);
   const kb = createKbService({ db, audit, agencies, users, requests });
+  const touchpoints = createTouchpointService(db, audit);
+  const socialInbox = createSocialInbox({
+    db,
+    outbox,
+    audit,
+    agencies,
+    touchpoints,
+    users,
+    kb,
+    requests,
+    publicUrl: config.publicUrl,
+  });
+  const vk = createVkChannel({ db, channelAccounts, outbox, requests, socialInbox });
+  const ok = createOkChannel({ channelAccounts, outbox, requests, publicUrl: config.publicUrl });
+  const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
   const retention = createRetention({ db, agencies, clients, requestLinks });
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
   history.setAttachmentProvider(requestAttachments.filesForExport);
@@ -119,19 +135,11 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
-    channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
-    socialInbox: createSocialInbox({
-      db,
-      outbox,
-      audit,
-      agencies,
-      touchpoints,
-      users,
-      kb,
-      requests,
-      publicUrl: config.publicUrl,
-    }),
+    channelAccounts,
+    socialInbox,
     channelPosts: createChannelPosts({ db, outbox, audit }),
+    vk,
+    ok,
     audit,
     agencies,
     touchpoints,

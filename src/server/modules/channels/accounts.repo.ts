@@ -58,3 +58,15 @@ export async function recordHealth(db: Db, id: string, error: string | null, at:
     )
     .where(eq(channelAccounts.id, id));
 }
+
+/** Where a polling adapter resumes; null before its first poll. */
+export async function readCursor(db: Db, id: string) {
+  const [row] = await db
+    .select({ cursor: channelAccounts.pollCursor })
+    .from(channelAccounts)
+    .where(eq(channelAccounts.id, id));
+  return row?.cursor ?? null;
+}
+
+export const saveCursor = (db: Db, id: string, cursor: string) =>
+  db.update(channelAccounts).set({ pollCursor: cursor }).where(eq(channelAccounts.id, id));

@@ -12,6 +12,8 @@ export interface OpenAccount {
   agencyId: string;
   network: Network;
   title: string;
+  /** A disabled account keeps its settings but takes in nothing: its webhooks are refused. */
+  enabled: boolean;
   settings: Record<string, string>;
   secrets: Record<string, string>;
 }
@@ -32,6 +34,9 @@ export interface AccountInput {
   /** Only the credentials being set or replaced; omitted ones keep their stored value. */
   secrets?: Record<string, string>;
 }
+
+const UNREADABLE_SECRETS =
+  'Учётные данные не расшифровываются: они сохранены с другим ключом SECRETS_KEY. Введите их заново';
 
 const notFound = () => new NotFound('channel_account_not_found', 'Подключение канала не найдено');
 
@@ -61,6 +66,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     agencyId: row.agencyId,
     network: row.network,
     title: row.title,
+    enabled: row.enabled,
     settings: row.settings,
     secrets: row.sealedSecrets ? (JSON.parse(box.open(row.sealedSecrets)) as Record<string, string>) : {},
   });
@@ -170,8 +176,20 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       return row ? open(row) : null;
     },
 
+    /**
+     * Every enabled account of a network, for pollers. One whose credentials no longer open (the
+     * key was changed) is left out and says so in its health, rather than stopping the others.
+     */
     async enabledOf(network: Network) {
-      return (await repo.enabledOfNetwork(db, network)).map(open);
+      const accounts: OpenAccount[] = [];
+      for (const row of await repo.enabledOfNetwork(db, network)) {
+        try {
+          accounts.push(open(row));
+        } catch {
+          await repo.recordHealth(db, row.id, UNREADABLE_SECRETS, new Date());
+        }
+      }
+      return accounts;
     },
 
     recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),

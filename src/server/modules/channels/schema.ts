@@ -36,6 +36,8 @@ export const channelAccounts = pgTable(
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** Where a polling adapter resumes (VK Long Poll `ts`): advanced only after what it read is committed. */
+    pollCursor: text('poll_cursor'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "channel_accounts" ADD COLUMN "poll_cursor" text;
