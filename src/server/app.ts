@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { channelRoutes } from './modules/channels/routes.js';
+import { telegramWebhookRoutes } from './modules/channels/telegram/webhook.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
@@ -109,6 +110,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);
+  telegramWebhookRoutes(app, {
+    db: services.database.db,
+    channelAccounts: services.channelAccounts,
+    inbound: services.telegram.inbound,
+  });
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

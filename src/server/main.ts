@@ -30,6 +30,7 @@ async function shutdown(signal: string) {
   timer.unref();
   try {
     await scheduler.stop();
+    await started.services.telegram.poller.stop();
     await started.services.outbox.stop();
     await app.close();
     await started.database.close();
@@ -43,4 +44,6 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+// After listen: a webhook Telegram is told about must already answer.
+started.services.telegram.poller.start(app.log);
 app.log.info(`Отклик: http://localhost:${config.port}/ (консоль: /console/), база: ${started.database.kind}`);

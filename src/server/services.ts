@@ -14,6 +14,7 @@ import { createEmailTransport } from './modules/channels/email.transport.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
+import { createTelegramChannel } from './modules/channels/telegram/index.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
@@ -58,6 +59,8 @@ export function createServices(database: Database, config: Config) {
   const secretBox = createSecretBox(
     loadSecretsKey(config.channelSecretsKey, join(config.dataDir, 'channel-secrets.key')),
   );
+  const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
+  const socialInbox = createSocialInbox({ db });
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -116,8 +119,20 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
-    channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
-    socialInbox: createSocialInbox({ db }),
+    channelAccounts,
+    socialInbox,
+    telegram: createTelegramChannel({
+      db,
+      channelAccounts,
+      outbox,
+      requests,
+      socialInbox,
+      attachmentStore,
+      attachmentMaxBytes: config.attachmentMaxBytes,
+      pollTimeoutSeconds: config.telegramPollTimeoutSeconds,
+      refreshMs: config.telegramRefreshMs,
+      publicUrl: config.publicUrl,
+    }),
     audit,
     agencies,
     touchpoints: createTouchpointService(db, audit),
