@@ -32,7 +32,11 @@ const fingerprintOf = (account: OpenAccount) =>
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 export const webhookUrl = (publicUrl: string, accountId: string) =>
@@ -144,9 +148,15 @@ export function createPoller(options: PollerOptions) {
         running.delete(id);
       }
     }
+    const registrations: Promise<void>[] = [];
     for (const account of accounts) {
-      if (!running.has(account.id)) running.set(account.id, launch(account));
+      if (running.has(account.id)) continue;
+      const launched = launch(account);
+      running.set(account.id, launched);
+      // A webhook is registered by the time refresh returns; polling loops run on.
+      if (botSettings(account).mode === 'webhook') registrations.push(launched.done);
     }
+    await Promise.all(registrations);
   }
 
   /** Picks up added, changed and disabled accounts now (the timer does it every `refreshMs`). */
