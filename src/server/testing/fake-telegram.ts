@@ -37,6 +37,11 @@ export interface FakeTelegram {
   webhook(token: string): { url: string; secretToken: string | null } | null;
   /** A file the bot can fetch with getFile and download; returns its file_id. */
   addFile(token: string, content: Buffer, path: string): string;
+  /**
+   * The next getFile for this file never answers (as if Telegram hung); the promise resolves when
+   * it is asked, which tells a test the bot is in the middle of that update.
+   */
+  holdNextGetFile(fileId: string): Promise<void>;
   /** sendMessage to this chat answers 403 «bot was blocked by the user». */
   blockChat(chatId: number | string): void;
   /** The next sendMessage calls answer with these errors before any succeeds. */
@@ -69,10 +74,17 @@ async function readParams(request: IncomingMessage, url: URL): Promise<Record<st
  * shapes ({ok, result} / {ok:false, error_code, description}), with getUpdates' offset semantics
  * (an offset confirms and drops every earlier update) and a short long-poll.
  */
-export async function startFakeTelegram(options: { longPollCapMs?: number } = {}): Promise<FakeTelegram> {
+export async function startFakeTelegram(
+  options: {
+    longPollCapMs?: number;
+    /** At most this many updates per getUpdates answer (Telegram: `limit`, up to 100). */
+    batch?: number;
+  } = {},
+): Promise<FakeTelegram> {
   const bots = new Map<string, Bot>();
   const blocked = new Set<string>();
   const sendFailures: Array<{ code: number; description: string; retryAfter?: number }> = [];
+  const heldFiles = new Map<string, () => void>();
   const longPollCapMs = options.longPollCapMs ?? 300;
   let nextBotId = 7000001;
   let nextFileId = 1;
@@ -96,7 +108,7 @@ export async function startFakeTelegram(options: { longPollCapMs?: number } = {}
     const offset = params.offset === undefined ? 0 : Number(params.offset);
     if (offset > bot.confirmedOffset) bot.confirmedOffset = offset;
     bot.updates = bot.updates.filter((update) => update.update_id >= bot.confirmedOffset);
-    const limit = Math.min(Number(params.limit ?? 100) || 100, 100);
+    const limit = Math.min(Number(params.limit ?? 100) || 100, options.batch ?? 100);
     const timeoutMs = Math.min(Number(params.timeout ?? 0) * 1000, longPollCapMs);
     if (bot.updates.length === 0 && timeoutMs > 0) {
       await new Promise<void>((resolve) => {
@@ -153,6 +165,12 @@ export async function startFakeTelegram(options: { longPollCapMs?: number } = {}
       case 'sendMessage':
         return sendMessage(bot, params);
       case 'getFile': {
+        const held = heldFiles.get(String(params.file_id));
+        if (held) {
+          heldFiles.delete(String(params.file_id));
+          held();
+          return new Promise(() => undefined);
+        }
         const file = bot.files.get(String(params.file_id));
         if (!file) return fail(400, 'Bad Request: invalid file_id');
         return ok({
@@ -241,6 +259,7 @@ export async function startFakeTelegram(options: { longPollCapMs?: number } = {}
       botOf(token).files.set(fileId, { path, content });
       return fileId;
     },
+    holdNextGetFile: (fileId) => new Promise<void>((resolve) => heldFiles.set(fileId, resolve)),
     blockChat: (chatId) => blocked.add(String(chatId)),
     failNextSends: (...errors) => sendFailures.push(...errors),
     async close() {
