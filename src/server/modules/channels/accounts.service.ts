@@ -161,8 +161,23 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       return row ? open(row) : null;
     },
 
+    /**
+     * The enabled accounts an adapter can use. One whose credentials do not open (sealed under
+     * another CHANNEL_SECRETS_KEY) is left out with that reason on its health line, rather than
+     * stopping every other account of the network.
+     */
     async enabledOf(network: Network) {
-      return (await repo.enabledOfNetwork(db, network)).map(open);
+      const opened: OpenAccount[] = [];
+      for (const row of await repo.enabledOfNetwork(db, network)) {
+        try {
+          opened.push(open(row));
+        } catch {
+          const reason =
+            'Не удалось расшифровать учётные данные: ключ CHANNEL_SECRETS_KEY не тот, которым они сохранены';
+          if (row.lastError !== reason) await repo.recordHealth(db, row.id, reason, new Date());
+        }
+      }
+      return opened;
     },
 
     recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),

@@ -5,7 +5,7 @@ import { agencyWithStaff, createHarness, type Harness } from '../../../testing/h
 import { connectBot, privateMessage } from '../../../testing/telegram-accounts.js';
 import { expectTenantIsolation } from '../../../testing/tenancy.js';
 import { requests } from '../../requests/schema.js';
-import { outboundMessages } from '../schema.js';
+import { channelAccounts, outboundMessages } from '../schema.js';
 import { SECRET_HEADER } from './webhook.routes.js';
 
 describe('Telegram webhook', () => {
@@ -119,6 +119,19 @@ describe('Telegram webhook', () => {
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error).toBe('malformed_json');
     expect(await stored(bot.agencyId)).toEqual({ requests: [], outbound: [] });
+  });
+
+  it("still serves the other bots when one account's credentials cannot be opened", async () => {
+    const broken = await webhookBot();
+    await db()
+      .update(channelAccounts)
+      .set({ sealedSecrets: 'v1.sealed-under-another-key' })
+      .where(eq(channelAccounts.id, broken.accountId));
+    const bot = await webhookBot();
+    await harness.services.telegram.poller.refresh();
+    expect(fake.webhook(bot.token)?.secretToken).toBe(bot.webhookSecret);
+    const [row] = await db().select().from(channelAccounts).where(eq(channelAccounts.id, broken.accountId));
+    expect(row?.lastError).toContain('CHANNEL_SECRETS_KEY');
   });
 
   it('tests the connection with getMe and records the outcome', async () => {
