@@ -72,7 +72,13 @@ export function createInbound(deps: InboundDeps) {
           network: 'telegram',
           accountId: account.id,
           recipient: String(message.chat.id),
-          thread: { replyTo: String(message.message_id) },
+          thread: {
+            replyTo: String(message.message_id),
+            // A forum topic (a bot's private chat may have them): the answer stays in it.
+            ...(message.is_topic_message && message.message_thread_id !== undefined
+              ? { messageThreadId: String(message.message_thread_id) }
+              : {}),
+          },
         },
         files,
         receivedAt: at(message),

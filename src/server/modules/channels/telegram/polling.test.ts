@@ -195,4 +195,50 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     expect(retried).toMatchObject({ status: 'sent', attempts: 2 });
     expect(fake.sent(bot.token).filter((m) => m.chatId === '8105')).toHaveLength(1);
   });
+  it('answers in the forum topic the message came from, in parts when longer than a message', async () => {
+    const { agency, staff } = await newAgency();
+    const bot = await connectBot(staff, fake);
+    const update = privateMessage(8106, 'Прошу разъяснить порядок', {
+      is_topic_message: true,
+      message_thread_id: 77,
+    });
+    await pollUntilConfirmed(bot.token, fake.pushUpdate(bot.token, update));
+    const [request] = await requestsOf(agency.id);
+    const answer = await staff.request({
+      method: 'POST',
+      url: `/api/staff/requests/${request?.id}/answer`,
+      payload: { text: `${'Разъясняем порядок. '.repeat(300)}\n\nКонец ответа.`, form: 'electronic' },
+    });
+    expect(answer.statusCode).toBe(200);
+    await harness.services.outbox.drain();
+    const sent = fake.sent(bot.token);
+    expect(sent.every((m) => m.chatId === '8106' && m.messageThreadId === 77)).toBe(true);
+    const [ack, ...parts] = sent;
+    expect(ack?.replyTo).toBe(update.message.message_id);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]?.replyTo).toBe(update.message.message_id);
+    expect(parts[1]?.replyTo).toBeNull();
+    expect(parts.every((m) => m.text.length <= 4096)).toBe(true);
+    expect(parts[1]?.text).toContain('Конец ответа.');
+  });
+
+  it('puts private messages to a consultation bot into the social inbox, not the register', async () => {
+    const { agency, staff } = await newAgency();
+    const bot = await connectBot(staff, fake, { purpose: 'consultations' });
+    await pollUntilConfirmed(
+      bot.token,
+      fake.pushUpdate(bot.token, privateMessage(8107, 'Как записаться на приём?')),
+    );
+    const items = await db().select().from(socialItems).where(eq(socialItems.agencyId, agency.id));
+    expect(items).toMatchObject([
+      {
+        kind: 'message',
+        threadId: '8107',
+        authorId: '8107',
+        authorName: 'Мария Иванова',
+        text: 'Как записаться на приём?',
+      },
+    ]);
+    expect(await requestsOf(agency.id)).toHaveLength(0);
+  });
 });
