@@ -203,6 +203,7 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
       message_thread_id: 77,
     });
     await pollUntilConfirmed(bot.token, fake.pushUpdate(bot.token, update));
+    await harness.services.outbox.drain();
     const [request] = await requestsOf(agency.id);
     const answer = await staff.request({
       method: 'POST',
