@@ -92,7 +92,9 @@ export function createPoller(options: PollerOptions) {
       } catch (error) {
         if (signal.aborted) return;
         // A bot switched from webhook to polling: Telegram refuses getUpdates until the hook is gone.
-        if (telegramCode(error) === 409) await api.deleteWebhook().catch(() => undefined);
+        if (telegramCode(error) === 409 && /webhook/i.test(describeFailure(error))) {
+          await api.deleteWebhook().catch(() => undefined);
+        }
         failures += 1;
         if (failures === 1)
           await options.accounts.recordHealth(account.id, describeFailure(error)).catch(() => undefined);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegram } from '../../../testing/fake-telegram.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../../testing/harness.js';
-import { connectBot, privateMessage } from '../../../testing/telegram-accounts.js';
+import { connectBot, privateMessage, waitFor } from '../../../testing/telegram-accounts.js';
 import { expectTenantIsolation } from '../../../testing/tenancy.js';
 import { requests } from '../../requests/schema.js';
 import { channelAccounts, outboundMessages } from '../schema.js';
@@ -132,6 +132,25 @@ describe('Telegram webhook', () => {
     expect(fake.webhook(bot.token)?.secretToken).toBe(bot.webhookSecret);
     const [row] = await db().select().from(channelAccounts).where(eq(channelAccounts.id, broken.accountId));
     expect(row?.lastError).toContain('CHANNEL_SECRETS_KEY');
+  });
+
+  it('switches a bot from webhook to polling: the webhook is removed and updates are polled', async () => {
+    const bot = await webhookBot();
+    await harness.services.telegram.poller.refresh();
+    expect(fake.webhook(bot.token)).not.toBeNull();
+    const patch = await bot.staff.request({
+      method: 'PATCH',
+      url: `/api/staff/channels/${bot.accountId}`,
+      payload: { settings: { mode: 'polling' } },
+    });
+    expect(patch.statusCode).toBe(200);
+    const updateId = fake.pushUpdate(bot.token, privateMessage(8205, 'Прошу убрать снег во дворе'));
+    await harness.services.telegram.poller.refresh();
+    await waitFor(() => fake.confirmedOffset(bot.token) > updateId, 15_000, 'the update polled');
+    expect(fake.webhook(bot.token)).toBeNull();
+    expect((await stored(bot.agencyId)).requests).toMatchObject([{ text: 'Прошу убрать снег во дворе' }]);
+    await bot.staff.request({ method: 'DELETE', url: `/api/staff/channels/${bot.accountId}` });
+    await harness.services.telegram.poller.refresh();
   });
 
   it('tests the connection with getMe and records the outcome', async () => {
