@@ -19,6 +19,7 @@ import { okWebhookRoutes } from './modules/channels/ok/webhook.routes.js';
 import { channelPostRoutes } from './modules/channels/posts.routes.js';
 import { channelRoutes } from './modules/channels/routes.js';
 import { socialRoutes } from './modules/channels/social.routes.js';
+import { telegramWebhookRoutes } from './modules/channels/telegram/webhook.routes.js';
 import { vkCallbackRoutes } from './modules/channels/vk/callback.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
@@ -126,6 +127,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   okWebhookRoutes(app, {
     channelAccounts: services.channelAccounts,
     handleOkEvent: services.ok.handleOkEvent,
+  });
+  telegramWebhookRoutes(app, {
+    db: services.database.db,
+    channelAccounts: services.channelAccounts,
+    inbound: services.telegram.inbound,
   });
   publicHistoryRoutes(app, services);
   await registerWeb(app, services, pages);

@@ -31,6 +31,10 @@ export interface Config {
   outboxPollMs: number;
   outboxMaxAttempts: number;
   outboxRetryBaseMs: number;
+  /** Telegram getUpdates long-poll timeout, seconds (0: short polling). */
+  telegramPollTimeoutSeconds: number;
+  /** How often each node re-reads the Telegram bot accounts it polls or registers webhooks for. */
+  telegramRefreshMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,5 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 600_000),
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),
+    telegramPollTimeoutSeconds: integer(env, 'TELEGRAM_POLL_TIMEOUT_S', 25, 0, 50),
+    telegramRefreshMs: integer(env, 'TELEGRAM_REFRESH_MS', 15_000, 50, 3_600_000),
   };
 }

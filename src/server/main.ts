@@ -32,6 +32,7 @@ async function shutdown(signal: string) {
   try {
     await scheduler.stop();
     await started.services.vk.longPoll.stop();
+    await started.services.telegram.poller.stop();
     await started.services.outbox.stop();
     await app.close();
     await started.database.close();
@@ -45,4 +46,6 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+// After listen: a webhook Telegram is told about must already answer.
+started.services.telegram.poller.start(app.log);
 app.log.info(`Отклик: http://localhost:${config.port}/ (консоль: /console/), база: ${started.database.kind}`);

@@ -16,6 +16,7 @@ import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
+import { createTelegramChannel } from './modules/channels/telegram/index.js';
 import { createVkChannel } from './modules/channels/vk/index.js';
 import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
@@ -140,6 +141,18 @@ export function createServices(database: Database, config: Config) {
     channelPosts: createChannelPosts({ db, outbox, audit }),
     vk,
     ok,
+    telegram: createTelegramChannel({
+      db,
+      channelAccounts,
+      outbox,
+      requests,
+      socialInbox,
+      attachmentStore,
+      attachmentMaxBytes: config.attachmentMaxBytes,
+      pollTimeoutSeconds: config.telegramPollTimeoutSeconds,
+      refreshMs: config.telegramRefreshMs,
+      publicUrl: config.publicUrl,
+    }),
     audit,
     agencies,
     touchpoints,

@@ -12,6 +12,7 @@ export interface FakeVk {
   /** Distinct messages VK delivered (a repeated random_id is dropped, as VK does). */
   messages: { peerId: number; text: string; id: number }[];
   comments: { postId: number; replyTo: number | null; text: string; id: number }[];
+  wallPosts: { text: string; id: number }[];
   /** The `ts` of every Long Poll check, in order. */
   checks: string[];
   users: Map<number, { first_name: string; last_name: string }>;
@@ -47,6 +48,7 @@ export async function startFakeVk(groupId = 1000 + Math.floor(Math.random() * 1e
     calls: [],
     messages: [],
     comments: [],
+    wallPosts: [],
     checks: [],
     users: new Map(),
     failNext(method, ...codes) {
@@ -122,6 +124,17 @@ export async function startFakeVk(groupId = 1000 + Math.floor(Math.random() * 1e
           });
         }
         return { response: { comment_id: id, parents_stack: [] } };
+      }
+      case 'wall.post': {
+        if (Number(params.owner_id) !== -groupId || params.from_group !== '1')
+          return error(15, 'Access denied');
+        const seen = params.guid ? byGuid.get(params.guid) : undefined;
+        const id = seen ?? ++lastId;
+        if (!seen) {
+          if (params.guid) byGuid.set(params.guid, id);
+          fake.wallPosts.push({ text: params.message ?? '', id });
+        }
+        return { response: { post_id: id } };
       }
       case 'groups.getLongPollServer':
         return { response: { key, server: `${server.url}/lp`, ts: String(events.length + 1) } };

@@ -8,7 +8,9 @@ import * as repo from './posts.repo.js';
 
 /** Telegram takes 4096 characters in a channel post; VK and OK take more. */
 export const MAX_POST_LENGTH = 4000;
-const POSTING_NETWORKS = ['telegram', 'vk', 'ok'];
+// OK's Bot API (what the OK adapter speaks) sends chat messages only; posting to a group's feed
+// needs OK's signed REST API (mediatopic.post), which Otklik does not speak yet.
+export const POSTING_NETWORKS: readonly string[] = ['telegram', 'vk'];
 
 /**
  * Posts on the agency's initiative (seed 001 p. 6.1) to its official pages: one outbox row per
@@ -29,7 +31,10 @@ export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditS
         const account = await findAccount(db, id, agencyId);
         if (!account) throw new Invalid(field, 'Такого подключения канала в ведомстве нет');
         if (!POSTING_NETWORKS.includes(account.network)) {
-          throw new Invalid(field, 'Публиковать можно только в Телеграм, ВКонтакте и Одноклассники');
+          throw new Invalid(
+            field,
+            'Публиковать можно в Телеграм и ВКонтакте; в ленту группы Одноклассников «Отклик» пока не публикует',
+          );
         }
         if (!account.enabled) throw new Invalid(field, `Подключение «${account.title}» выключено`);
         const page = account.settings.channelId || account.settings.groupId;

@@ -117,6 +117,7 @@ describe('channel posts: publishing on the agency initiative, per network, with 
       title: 'Почта',
       settings: { address: 'a@b.ru' },
     });
+    const okGroup = await account(staff, { network: 'ok', title: 'Группа ОК', settings: { groupId: '5' } });
     const noPage = await account(staff, { network: 'telegram', title: 'Бот без канала' });
     const off = await account(staff, {
       network: 'telegram',
@@ -137,6 +138,7 @@ describe('channel posts: publishing on the agency initiative, per network, with 
       [{ text: 'Новость', accountIds: [] }, 'body.accountIds'],
       [{ text: 'Новость', accountIds: [channel, channel] }, 'body.accountIds'],
       [{ text: 'Новость', accountIds: [channel, mailbox] }, 'body.accountIds.1'],
+      [{ text: 'Новость', accountIds: [okGroup] }, 'body.accountIds.0'],
       [{ text: 'Новость', accountIds: [noPage] }, 'body.accountIds.0'],
       [{ text: 'Новость', accountIds: [off] }, 'body.accountIds.0'],
       [{ text: 'Новость', accountIds: [foreign] }, 'body.accountIds.0'],

@@ -149,19 +149,30 @@ describe('VK Callback API: confirmation, messages, wall comments, hostile input'
       accountId: id,
     });
 
-    // An answer under the comment goes out by wall.createComment on behalf of the community.
-    await harness.services.outbox.enqueue(harness.services.database.db, {
-      agencyId: agency.id,
-      network: 'vk',
-      accountId: id,
-      recipient: String(author),
-      thread: { postId: '77', commentId: '501' },
-      body: 'Поликлиника откроется 1 декабря.',
+    // Staff answer from the social inbox: wall.createComment under that comment, as the community.
+    const answer = await staff.request({
+      method: 'POST',
+      url: `/api/staff/social/${items[0]?.id}/answer`,
+      payload: { text: 'Поликлиника откроется 1 декабря.' },
     });
+    expect(answer.statusCode).toBe(204);
     await delivered(harness, () => vk.comments.some((c) => c.text === 'Поликлиника откроется 1 декабря.'));
     expect(vk.comments.filter((c) => c.text === 'Поликлиника откроется 1 декабря.')).toEqual([
       expect.objectContaining({ postId: 77, replyTo: 501 }),
     ]);
+  });
+
+  it('publishes an agency post on the community wall (seed 001 p. 6.1)', async () => {
+    const { staff } = await agencyWithStaff(harness, ['admin']);
+    const id = await connect(staff);
+    const published = await staff.request({
+      method: 'POST',
+      url: '/api/staff/channel-posts',
+      payload: { text: 'Приём граждан 1 декабря переносится на 2 декабря.', accountIds: [id] },
+    });
+    expect(published.statusCode).toBe(201);
+    await delivered(harness, () => vk.wallPosts.some((p) => p.text.startsWith('Приём граждан')));
+    expect(vk.wallPosts.filter((p) => p.text.startsWith('Приём граждан'))).toHaveLength(1);
   });
 
   it('refuses a forged or missing secret with 401 and stores nothing', async () => {

@@ -31,6 +31,16 @@ export function createVkTransport(accounts: ChannelAccounts): Transport {
       const account = await accountOf(message);
       const api = vkApiOf(account);
       try {
+        if (message.thread?.kind === 'post') {
+          const groupId = vkGroupIdOf(account);
+          const { post_id } = await api.wall.post({
+            owner_id: -groupId,
+            from_group: 1,
+            message: message.body,
+            guid: message.id,
+          });
+          return { externalId: `${-groupId}_${post_id}` };
+        }
         const postId = message.thread?.postId;
         if (postId) {
           const groupId = vkGroupIdOf(account);
@@ -41,7 +51,8 @@ export function createVkTransport(accounts: ChannelAccounts): Transport {
             from_group: groupId,
             message: message.body,
             guid: message.id,
-            ...(commentId ? { reply_to_comment: Number(commentId) } : {}),
+            // The social inbox names a comment by its network id, "<owner>_<comment>".
+            ...(commentId ? { reply_to_comment: Number(commentId.split('_').pop()) } : {}),
           });
           return { externalId: `${-groupId}_${comment_id}` };
         }
