@@ -46,6 +46,7 @@ export async function startBenchServer(extraEnv = {}) {
       ADMIN_PASSWORD: 'bench administrator pass',
       PUBLIC_RATE_PER_MINUTE: '1000000',
       DEADLINE_SWEEP_MINUTES: '0',
+      SMTP_IN_PORT: '0',
       LOG_LEVEL: 'error',
       ...extraEnv,
     },

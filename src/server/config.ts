@@ -31,6 +31,11 @@ export interface Config {
   outboxPollMs: number;
   outboxMaxAttempts: number;
   outboxRetryBaseMs: number;
+  /** The inbound SMTP listener's port; 0 turns it off. */
+  smtpInPort: number;
+  smtpInMaxBytes: number;
+  /** Minutes between fetches from the mailboxes connected over IMAP; 0 turns them off. */
+  imapPollMinutes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,5 +81,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 600_000),
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),
+    smtpInPort: integer(env, 'SMTP_IN_PORT', 2525, 0, 65535),
+    smtpInMaxBytes: integer(env, 'SMTP_IN_MAX_BYTES', 25 * 1_048_576, 1024, 1_073_741_824),
+    imapPollMinutes: integer(env, 'IMAP_POLL_MINUTES', 2, 0, 1440),
   };
 }

@@ -33,6 +33,8 @@ export interface IntakeInput {
   messenger?: ContactInput['messenger'];
   /** Where answers go back on the request's own network; none for the portal and paper. */
   replyRoute?: ReplyRoute;
+  /** Internal notes for staff written with the registration (e.g. files a channel could not keep). */
+  notes?: string[];
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
@@ -184,6 +186,7 @@ export function createRegistration(deps: {
           { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
           ...(input.origin ? [internal(input.origin.note)] : []),
           ...(late ? [internal(late)] : []),
+          ...(input.notes ?? []).map(internal),
         ]),
         ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
         ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
