@@ -212,7 +212,15 @@ describe('inbound e-mail over SMTP', () => {
       .from(clientContacts)
       .where(and(eq(clientContacts.agencyId, a.agency.id), eq(clientContacts.normalized, client)));
     expect(contact?.bouncedAt).toBeInstanceOf(Date);
-    expect(contact?.bounceReason).toContain('User unknown');
+    const card = await a.staff.request({ method: 'GET', url: `/api/staff/clients/${contact?.clientId}` });
+    const shown = card.json<{ contacts: { value: string; bouncedAt: string; bounceReason: string }[] }>();
+    expect(shown.contacts.find((c) => c.value === client)?.bounceReason).toContain('User unknown');
+    const other = await mailAgency(harness);
+    const foreign = await other.staff.request({
+      method: 'GET',
+      url: `/api/staff/clients/${contact?.clientId}`,
+    });
+    expect(foreign.statusCode).toBe(404);
     const requests = await requestsOf(harness, a.agency.id);
     expect(requests).toHaveLength(1);
     const notes = (await eventsOf(harness, requests[0]?.id as string)).filter((e) =>
