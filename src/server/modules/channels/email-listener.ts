@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Services } from '../../services.js';
 import { createEmailIntake, MailRefusal } from './email-intake.js';
 
@@ -35,6 +35,8 @@ function collect(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer
  */
 export async function startSmtpListener(services: Services, options: SmtpListenerOptions) {
   const intake = createEmailIntake(services);
+  // Each connection's recipients as RCPT resolved them, so DATA does not look them up again.
+  const routed = new WeakMap<SMTPServerSession, Map<string, string>>();
   const server = new SMTPServer({
     name: 'otklik',
     banner: 'Otklik inbound mail',
@@ -43,16 +45,19 @@ export async function startSmtpListener(services: Services, options: SmtpListene
     disabledCommands: ['AUTH', 'STARTTLS'],
     maxClients: 200,
     logger: false,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       intake
         .recipient(address.address)
-        .then((agency) =>
-          agency
-            ? callback()
-            : callback(
-                smtpError(550, `5.1.1 <${address.address}>: no such mailbox, the address is not served here`),
-              ),
-        )
+        .then((agency) => {
+          if (!agency) {
+            return callback(
+              smtpError(550, `5.1.1 <${address.address}>: no such mailbox, the address is not served here`),
+            );
+          }
+          const known = routed.get(session) ?? new Map<string, string>();
+          routed.set(session, known.set(address.address, agency));
+          callback();
+        })
         .catch((error: Error) => {
           options.logger?.error({ err: error }, 'smtp recipient lookup failed');
           callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
@@ -65,11 +70,10 @@ export async function startSmtpListener(services: Services, options: SmtpListene
         const raw = await collect(stream, options.maxBytes);
         if (!raw)
           throw new MailRefusal(552, `5.3.4 Message exceeds the size limit of ${options.maxBytes} bytes`);
-        const agencyIds: string[] = [];
-        for (const rcpt of session.envelope.rcptTo) {
-          const agency = await intake.recipient(rcpt.address);
-          if (agency && agency !== 'bounces') agencyIds.push(agency);
-        }
+        const known = routed.get(session);
+        const agencyIds = session.envelope.rcptTo
+          .map((rcpt) => known?.get(rcpt.address))
+          .filter((agency): agency is string => agency !== undefined && agency !== 'bounces');
         await intake.take(raw, { from: envelopeFrom, agencyIds });
       })()
         .then(() => callback(null, 'Message accepted'))
