@@ -11,6 +11,7 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
+import { emailAdapter } from './modules/channels/email-imap.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createSecretBox, loadSecretsKey } from './modules/channels/secrets.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
@@ -58,6 +59,8 @@ export function createServices(database: Database, config: Config) {
   const secretBox = createSecretBox(
     loadSecretsKey(config.channelSecretsKey, join(config.dataDir, 'channel-secrets.key')),
   );
+  const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
+  channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
@@ -116,7 +119,7 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
-    channelAccounts: createChannelAccounts({ db, audit, box: secretBox }),
+    channelAccounts,
     socialInbox: createSocialInbox({ db }),
     audit,
     agencies,

@@ -109,12 +109,16 @@ export async function readMail(raw: Buffer, envelopeFrom: string | null): Promis
 const isReadable = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /** What follows the header block, MIME boundaries and part headers left out: a broken letter's words. */
-const rawBody = (raw: string) =>
-  raw
-    .slice(Math.max(0, raw.search(/\r?\n\r?\n/)))
-    .split(/\r?\n/)
-    .filter((line) => !/^--|^Content-[\w-]+:/i.test(line))
-    .join('\n');
+const rawBody = (raw: string) => {
+  const separator = raw.search(/\r?\n\r?\n/);
+  return separator === -1
+    ? ''
+    : raw
+        .slice(separator)
+        .split(/\r?\n/)
+        .filter((line) => !/^--|^Content-[\w-]+:/i.test(line))
+        .join('\n');
+};
 
 /** The top-level Content-Type with its parameters, unfolded, as the sender wrote it. */
 function rawContentType(raw: string): string {
