@@ -33,6 +33,9 @@ export interface AccountInput {
   secrets?: Record<string, string>;
 }
 
+const UNSEALABLE =
+  'Учётные данные не расшифровываются: они сохранены с другим ключом CHANNEL_SECRETS_KEY — введите их заново';
+
 const notFound = () => new NotFound('channel_account_not_found', 'Подключение канала не найдено');
 
 /** Describes an account to staff: which credentials are set, never their values. */
@@ -65,6 +68,16 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     secrets: row.sealedSecrets ? box.open(row.sealedSecrets) : {},
   });
 
+  /** The stored credentials; none when they no longer open, so staff can enter them anew. */
+  function storedSecrets(row: repo.AccountRow): Record<string, string> {
+    try {
+      return open(row).secrets;
+    } catch {
+      return {};
+    }
+  }
+  const secretNamesOf = (row: repo.AccountRow) => Object.keys(storedSecrets(row));
+
   function validate(input: AccountInput) {
     const adapter = adapters.get(input.network);
     if (!adapter) throw new Invalid('body.network', 'Этот канал не поддерживается');
@@ -90,9 +103,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     },
 
     async list(actor: Actor) {
-      return (await repo.listAccounts(db, actor.agencyId)).map((row) =>
-        describe(row, Object.keys(open(row).secrets)),
-      );
+      return (await repo.listAccounts(db, actor.agencyId)).map((row) => describe(row, secretNamesOf(row)));
     },
 
     async create(actor: Actor, input: AccountInput) {
@@ -115,7 +126,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     async update(actor: Actor, id: string, patch: Omit<Partial<AccountInput>, 'network'>) {
       const before = await requireRow(actor.agencyId, id);
       validate({ network: before.network, title: before.title, ...patch });
-      const secrets = { ...open(before).secrets, ...(patch.secrets ?? {}) };
+      const secrets = { ...storedSecrets(before), ...(patch.secrets ?? {}) };
       return db.transaction(async (tx) => {
         const row = await repo.updateAccount(tx, actor.agencyId, id, {
           ...(patch.title !== undefined ? { title: patch.title } : {}),
@@ -126,7 +137,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
         if (!row) throw notFound();
         const after = describe(row, Object.keys(secrets));
         await audit.record(tx, actor, 'channel_account', id, {
-          before: describe(before, Object.keys(open(before).secrets)),
+          before: describe(before, secretNamesOf(before)),
           after,
         });
         return after;
@@ -161,8 +172,20 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       return row ? open(row) : null;
     },
 
+    /**
+     * The enabled accounts of a network, opened. One whose credentials no longer open (sealed with
+     * another CHANNEL_SECRETS_KEY) is marked unhealthy and left out, so it stops no other account.
+     */
     async enabledOf(network: Network) {
-      return (await repo.enabledOfNetwork(db, network)).map(open);
+      const accounts: OpenAccount[] = [];
+      for (const row of await repo.enabledOfNetwork(db, network)) {
+        try {
+          accounts.push(open(row));
+        } catch {
+          await repo.recordHealth(db, row.id, UNSEALABLE, new Date());
+        }
+      }
+      return accounts;
     },
 
     recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),

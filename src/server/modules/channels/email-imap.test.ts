@@ -4,6 +4,7 @@ import { eventsOf, mailAgency, requestsOf } from '../../testing/email-kit.js';
 import { type FakeImap, startFakeImap } from '../../testing/fake-imap.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { createImapPolling } from './email-imap.js';
+import { channelAccounts } from './schema.js';
 
 const letter = (id: string, subject: string, text: string, extra = '') =>
   [
@@ -122,6 +123,16 @@ describe('IMAP polling of an existing mailbox', () => {
     await expect(polling.pollAccount({ ...account, agencyId: randomUUID() })).rejects.toThrow();
     expect(own.flagsOf(uid)).not.toContain('\\Seen');
 
+    // An account sealed with another key (a restored backup) stops no other mailbox.
+    const [stale] = await harness.services.database.db
+      .insert(channelAccounts)
+      .values({
+        agencyId: agency.id,
+        network: 'email',
+        title: 'Старый ящик',
+        sealedSecrets: 'not-sealed-here',
+      })
+      .returning({ id: channelAccounts.id });
     await polling.pollAll();
     expect(own.flagsOf(uid)).toContain('\\Seen');
     expect(await requestsOf(harness, agency.id)).toHaveLength(1);
@@ -133,6 +144,13 @@ describe('IMAP polling of an existing mailbox', () => {
     );
     expect(health[wrongId]?.error).toContain('пароль');
     expect(health[accountId]?.okAt).toBeTruthy();
+    expect(health[stale?.id as string]?.error).toContain('CHANNEL_SECRETS_KEY');
+    const renewed = await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/channels/${stale?.id}`,
+      payload: { secrets: { password: 'mailbox secret' } },
+    });
+    expect(renewed.json<{ secretsSet: string[] }>().secretsSet).toEqual(['password']);
     await own.close();
   });
 });
