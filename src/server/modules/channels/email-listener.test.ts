@@ -229,12 +229,14 @@ describe('inbound e-mail over SMTP', () => {
     expect(notes).toHaveLength(1);
   });
 
-  it('never joins a letter to another agency’s request named in its subject', async () => {
+  it('never joins a letter to another agency’s request, by its number or by its Message-ID', async () => {
     const a = await mailAgency(harness);
     const b = await mailAgency(harness);
     const original = letter(b.address);
     expect(await sendCode(smtp, original)).toBe(250);
     const [theirs] = await requestsOf(harness, b.agency.id);
+    const theirAck = (await harness.outboxMails()).find((m) => m.inReplyTo === original.messageId);
+    expect(theirAck?.messageId).toBeTruthy();
     const before = (await eventsOf(harness, theirs?.id as string)).length;
 
     const reply = {
@@ -243,10 +245,18 @@ describe('inbound e-mail over SMTP', () => {
       subject: `Re: обращение № ${theirs?.number}`,
       text: 'Ответ не туда.',
     };
+    const threaded = {
+      ...letter(a.address),
+      from: original.from,
+      subject: 'Re: ответ',
+      text: 'Тоже не туда.',
+      inReplyTo: theirAck?.messageId,
+      references: [theirAck?.messageId as string],
+    };
     expect(await sendCode(smtp, reply)).toBe(250);
+    expect(await sendCode(smtp, threaded)).toBe(250);
     expect(await eventsOf(harness, theirs?.id as string)).toHaveLength(before);
     const ours = await requestsOf(harness, a.agency.id);
-    expect(ours).toHaveLength(1);
-    expect(ours[0]?.text).toContain('Ответ не туда');
+    expect(ours.map((r) => r.text).join('\n')).toMatch(/Ответ не туда[\s\S]*Тоже не туда/);
   });
 });

@@ -43,7 +43,8 @@ export async function startSmtpListener(services: Services, options: SmtpListene
     size: options.maxBytes,
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    maxClients: 200,
+    // Each letter is held in memory up to maxBytes until it is parsed.
+    maxClients: 50,
     logger: false,
     onRcptTo(address, session, callback) {
       intake
