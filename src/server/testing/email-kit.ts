@@ -32,6 +32,10 @@ export function smtpClient(port: number) {
     secure: false,
     ignoreTLS: true,
     pool: false,
+    // A stalled dialogue fails the send (as an MTA would defer it) instead of hanging the test.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
   } satisfies SMTPTransport.Options);
 }
 

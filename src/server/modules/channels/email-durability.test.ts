@@ -43,6 +43,7 @@ async function startServer() {
       DATABASE_URL: databaseUrl,
       ADMIN_PASSWORD: 'durability administrator',
       DEADLINE_SWEEP_MINUTES: '0',
+      IMAP_POLL_MINUTES: '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +54,7 @@ async function startServer() {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
     } catch {}
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -81,7 +82,14 @@ async function storedKeys(messageIds: string[]) {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve, reject) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => reject(new Error('the server did not exit within 20 s')), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 describe('inbound SMTP survives a SIGKILL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
