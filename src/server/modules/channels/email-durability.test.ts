@@ -25,6 +25,8 @@ const freePort = () =>
     });
   });
 
+// Every server started, so a failing test leaves none running behind it.
+const servers: ChildProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'otklik-durability-'));
 const databaseUrl = usePostgres ? (process.env.TEST_DATABASE_URL ?? '') : '';
 
@@ -48,6 +50,7 @@ async function startServer() {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.push(child);
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   const deadline = Date.now() + 90_000;
@@ -92,7 +95,11 @@ const exited = (child: ChildProcess) =>
   });
 
 describe('inbound SMTP survives a SIGKILL', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const server of servers)
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('after a kill mid-stream and the resends of a real MTA, every letter is one request', async () => {
     const run = Math.random().toString(36).slice(2);
