@@ -14,7 +14,7 @@ const baseUrl =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -46,6 +46,7 @@ export async function startBenchServer(extraEnv = {}) {
       ADMIN_PASSWORD: 'bench administrator pass',
       PUBLIC_RATE_PER_MINUTE: '1000000',
       DEADLINE_SWEEP_MINUTES: '0',
+      SMTP_IN_PORT: '0',
       LOG_LEVEL: 'error',
       ...extraEnv,
     },

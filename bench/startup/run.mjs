@@ -38,7 +38,14 @@ async function serverStart(env) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SMTP_IN_PORT: '0',
+      LOG_LEVEL: 'error',
+    },
     stdio: 'ignore',
   });
   try {

@@ -73,6 +73,7 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      SMTP_IN_PORT: '0',
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       // The links in the e-mails then lead back to this server, so a journey can follow them.
       PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -11,6 +11,9 @@ export interface ClientContact {
   verified: boolean;
   source: string;
   createdAt: string;
+  /** The last delivery failure report for this e-mail address, with the receiving server's words. */
+  bouncedAt: string | null;
+  bounceReason: string | null;
 }
 
 export interface ClientSummary {

@@ -35,6 +35,11 @@ export interface Config {
   telegramPollTimeoutSeconds: number;
   /** How often each node re-reads the Telegram bot accounts it polls or registers webhooks for. */
   telegramRefreshMs: number;
+  /** The inbound SMTP listener's port; 0 turns it off. */
+  smtpInPort: number;
+  smtpInMaxBytes: number;
+  /** Minutes between fetches from the mailboxes connected over IMAP; 0 turns them off. */
+  imapPollMinutes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -88,5 +93,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),
     telegramPollTimeoutSeconds: integer(env, 'TELEGRAM_POLL_TIMEOUT_S', 25, 0, 50),
     telegramRefreshMs: integer(env, 'TELEGRAM_REFRESH_MS', 15_000, 50, 3_600_000),
+    smtpInPort: integer(env, 'SMTP_IN_PORT', 2525, 0, 65535),
+    smtpInMaxBytes: integer(env, 'SMTP_IN_MAX_BYTES', 25 * 1_048_576, 1024, 1_073_741_824),
+    imapPollMinutes: integer(env, 'IMAP_POLL_MINUTES', 2, 0, 1440),
   };
 }

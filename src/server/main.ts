@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { periodicJobs } from './jobs/periodic.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { startSmtpListener } from './modules/channels/email-listener.js';
 
 const config = loadConfig();
 const started = await bootstrap(config);
@@ -21,6 +22,15 @@ if (started.generatedAdminPassword) {
 const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
 started.services.outbox.start(config.outboxPollMs, app.log);
 started.services.vk.longPoll.start(app.log);
+const smtpListener =
+  config.smtpInPort === 0
+    ? null
+    : await startSmtpListener(started.services, {
+        port: config.smtpInPort,
+        host: config.host,
+        maxBytes: config.smtpInMaxBytes,
+        logger: app.log,
+      });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -30,6 +40,7 @@ async function shutdown(signal: string) {
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
   try {
+    await smtpListener?.close();
     await scheduler.stop();
     await started.services.vk.longPoll.stop();
     await started.services.telegram.poller.stop();
@@ -49,3 +60,4 @@ await app.listen({ port: config.port, host: config.host });
 // After listen: a webhook Telegram is told about must already answer.
 started.services.telegram.poller.start(app.log);
 app.log.info(`Отклик: http://localhost:${config.port}/ (консоль: /console/), база: ${started.database.kind}`);
+if (smtpListener) app.log.info(`Входящая почта (SMTP): порт ${smtpListener.port}`);

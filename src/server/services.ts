@@ -12,6 +12,7 @@ import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
+import { emailAdapter } from './modules/channels/email-imap.js';
 import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
@@ -63,6 +64,7 @@ export function createServices(database: Database, config: Config) {
   const mail = outbox.mailer;
   const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
+  channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
   const sessions = createSessionService(db, config, mail);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { createImapPolling } from '../modules/channels/email-imap.js';
 import { runDailyRetention } from '../modules/history/retention.js';
 import type { Services } from '../services.js';
 import type { PeriodicJob } from './scheduler.js';
@@ -21,6 +22,10 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
       everyMinutes: config.deadlineSweepMinutes,
       run: (now) => services.reminders.sweep(now),
     });
+  }
+  if (config.imapPollMinutes > 0) {
+    const imap = createImapPolling(services);
+    jobs.push({ name: 'imap-poll', everyMinutes: config.imapPollMinutes, run: () => imap.pollAll() });
   }
   return jobs;
 }

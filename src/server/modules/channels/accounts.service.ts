@@ -71,6 +71,16 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     secrets: row.sealedSecrets ? (JSON.parse(box.open(row.sealedSecrets)) as Record<string, string>) : {},
   });
 
+  /** The stored credentials; none when they no longer open, so staff can enter them anew. */
+  function storedSecrets(row: repo.AccountRow): Record<string, string> {
+    try {
+      return open(row).secrets;
+    } catch {
+      return {};
+    }
+  }
+  const secretNamesOf = (row: repo.AccountRow) => Object.keys(storedSecrets(row));
+
   function validate(input: AccountInput) {
     const adapter = adapters.get(input.network);
     if (!adapter) throw new Invalid('body.network', 'Этот канал не поддерживается');
@@ -105,9 +115,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     },
 
     async list(actor: Actor) {
-      return (await repo.listAccounts(db, actor.agencyId)).map((row) =>
-        describe(row, Object.keys(open(row).secrets)),
-      );
+      return (await repo.listAccounts(db, actor.agencyId)).map((row) => describe(row, secretNamesOf(row)));
     },
 
     async create(actor: Actor, input: AccountInput) {
@@ -130,7 +138,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     async update(actor: Actor, id: string, patch: Omit<Partial<AccountInput>, 'network'>) {
       const before = await requireRow(actor.agencyId, id);
       validate({ network: before.network, title: before.title, ...patch });
-      const secrets = { ...open(before).secrets, ...(patch.secrets ?? {}) };
+      const secrets = { ...storedSecrets(before), ...(patch.secrets ?? {}) };
       return db.transaction(async (tx) => {
         const row = await repo.updateAccount(tx, actor.agencyId, id, {
           ...(patch.title !== undefined ? { title: patch.title } : {}),
@@ -141,7 +149,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
         if (!row) throw notFound();
         const after = describe(row, Object.keys(secrets));
         await audit.record(tx, actor, 'channel_account', id, {
-          before: describe(before, Object.keys(open(before).secrets)),
+          before: describe(before, secretNamesOf(before)),
           after,
         });
         return after;

@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -136,4 +137,24 @@ export const socialItems = pgTable(
     index('social_items_queue').on(t.agencyId, t.status, t.receivedAt),
     index('social_items_thread').on(t.agencyId, t.network, t.threadId),
   ],
+);
+
+export const INBOUND_EMAIL_KINDS = ['reply', 'bounce'] as const;
+
+/**
+ * Inbound e-mails that did not become a request of their own (a client's reply, a delivery
+ * failure report), by Message-ID: written with their effect, so a redelivery changes nothing.
+ */
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    kind: text('kind').$type<(typeof INBOUND_EMAIL_KINDS)[number]>().notNull(),
+    requestId: uuid('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.messageId] })],
 );

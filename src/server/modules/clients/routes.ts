@@ -29,6 +29,8 @@ const Contact = Type.Object({
   verified: Type.Boolean(),
   source: Type.String(),
   createdAt: Type.String(),
+  bouncedAt: Nullable(Type.String()),
+  bounceReason: Nullable(Type.String()),
 });
 
 const ClientDetail = Type.Object({

@@ -49,6 +49,9 @@ export const clientContacts = pgTable(
     verified: boolean('verified').notNull().default(false),
     // Where the contact came from: a channel («portal», «email», …) or «staff».
     source: text('source').notNull(),
+    // The last delivery failure report for an e-mail address: staff see «адрес недоступен».
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+    bounceReason: text('bounce_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -180,6 +180,8 @@ export function createClientService(db: Db, audit: AuditService) {
           value,
           normalized,
           verified: input.verified ?? contact.verified,
+          // A corrected address has not bounced yet.
+          ...(normalized !== contact.normalized ? { bouncedAt: null, bounceReason: null } : {}),
         });
       }),
 

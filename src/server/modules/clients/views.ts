@@ -8,6 +8,8 @@ export const toContact = (row: ContactRow): ClientContact => ({
   verified: row.verified,
   source: row.source,
   createdAt: row.createdAt.toISOString(),
+  bouncedAt: row.bouncedAt?.toISOString() ?? null,
+  bounceReason: row.bounceReason,
 });
 
 export function toSummary(row: ClientRow, contacts: ContactRow[]): ClientSummary {

@@ -36,6 +36,8 @@ export interface IntakeInput {
   /** The sending channel's own categorisation and document details (ПОС, МЭДО, the reception). */
   externalCategory?: ExternalCategory | null;
   externalSource?: ExternalSource | null;
+  /** Internal notes for staff written with the registration (e.g. files a channel could not keep). */
+  notes?: string[];
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
@@ -189,6 +191,7 @@ export function createRegistration(deps: {
           { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
           ...(input.origin ? [internal(input.origin.note)] : []),
           ...(late ? [internal(late)] : []),
+          ...(input.notes ?? []).map(internal),
         ]),
         ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
         ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),

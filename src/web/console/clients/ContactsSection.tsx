@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconMailOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientContact, ClientDetail } from '../../../common/clients';
@@ -61,7 +61,22 @@ export function ContactsSection({ client, editable }: { client: ClientDetail; ed
                         {t('clients.contacts.verifiedBadge')}
                       </Badge>
                     )}
+                    {contact.bouncedAt && (
+                      <Badge
+                        color="red.9"
+                        variant="light"
+                        tt="none"
+                        leftSection={<IconMailOff size={12} aria-hidden />}
+                      >
+                        {t('clients.contacts.bouncedBadge')}
+                      </Badge>
+                    )}
                   </Group>
+                  {contact.bounceReason && (
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {t('clients.contacts.bouncedReason', { reason: contact.bounceReason })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {t(`clients.sources.${contact.source}`, { defaultValue: contact.source })}
