@@ -35,6 +35,8 @@ export interface Config {
   telegramPollTimeoutSeconds: number;
   /** How often each node re-reads the Telegram bot accounts it polls or registers webhooks for. */
   telegramRefreshMs: number;
+  /** How often each node reads new comments of its OK groups (OK pushes no event for them). */
+  okCommentsPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -88,5 +90,6 @@ export function loadConfig(env: Env = process.env): Config {
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),
     telegramPollTimeoutSeconds: integer(env, 'TELEGRAM_POLL_TIMEOUT_S', 25, 0, 50),
     telegramRefreshMs: integer(env, 'TELEGRAM_REFRESH_MS', 15_000, 50, 3_600_000),
+    okCommentsPollMs: integer(env, 'OK_COMMENTS_POLL_MS', 60_000, 50, 3_600_000),
   };
 }

@@ -21,6 +21,7 @@ if (started.generatedAdminPassword) {
 const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
 started.services.outbox.start(config.outboxPollMs, app.log);
 started.services.vk.longPoll.start(app.log);
+started.services.ok.comments.start(app.log, { intervalMs: config.okCommentsPollMs });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -32,6 +33,7 @@ async function shutdown(signal: string) {
   try {
     await scheduler.stop();
     await started.services.vk.longPoll.stop();
+    await started.services.ok.comments.stop();
     await started.services.telegram.poller.stop();
     await started.services.outbox.stop();
     await app.close();
