@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
-import { findAccount } from './accounts.repo.js';
+import { findAccount, listAccounts } from './accounts.repo.js';
 import type { ChannelAccounts } from './accounts.service.js';
 import type { Outbox } from './outbox.js';
 import * as repo from './posts.repo.js';
@@ -58,6 +58,18 @@ export function createChannelPosts(deps: {
   }
 
   return {
+    /** The pages the console offers: enabled, on a posting network, and able to publish now. */
+    async postTargets(actor: Actor) {
+      return (await listAccounts(db, actor.agencyId))
+        .filter(
+          (account) =>
+            account.enabled &&
+            POSTING_NETWORKS.includes(account.network) &&
+            channelAccounts.postingRefusal(account) === null,
+        )
+        .map(({ id, network, title }) => ({ id, network, title }));
+    },
+
     async create(actor: Actor, input: { text: string; accountIds: string[] }) {
       const text = input.text.trim();
       if (!text) throw new Invalid('body.text', 'Напишите текст публикации');

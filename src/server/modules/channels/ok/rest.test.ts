@@ -95,6 +95,9 @@ describe('OK REST API: feed posts, topic comments into the social inbox, answers
       settings: { groupId: '5', apiBaseUrl: ok.apiBaseUrl },
       secrets: { accessToken: ok.token, webhookSecret: 'hook-secret' },
     });
+    const keyed = await connect(staff);
+    const targets = await staff.request({ method: 'GET', url: '/api/staff/channel-posts/targets' });
+    expect(targets.json().map((target: { id: string }) => target.id)).toEqual([keyed.id]);
     const response = await publish(staff, 'Новость', [botOnly]);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ field: 'body.accountIds.0' });
