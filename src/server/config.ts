@@ -40,6 +40,8 @@ export interface Config {
   smtpInMaxBytes: number;
   /** Minutes between fetches from the mailboxes connected over IMAP; 0 turns them off. */
   imapPollMinutes: number;
+  /** How often each node reads new comments of its OK groups (OK pushes no event for them). */
+  okCommentsPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,5 +98,6 @@ export function loadConfig(env: Env = process.env): Config {
     smtpInPort: integer(env, 'SMTP_IN_PORT', 2525, 0, 65535),
     smtpInMaxBytes: integer(env, 'SMTP_IN_MAX_BYTES', 25 * 1_048_576, 1024, 1_073_741_824),
     imapPollMinutes: integer(env, 'IMAP_POLL_MINUTES', 2, 0, 1440),
+    okCommentsPollMs: integer(env, 'OK_COMMENTS_POLL_MS', 60_000, 50, 3_600_000),
   };
 }

@@ -31,6 +31,7 @@ const smtpListener =
         maxBytes: config.smtpInMaxBytes,
         logger: app.log,
       });
+started.services.ok.comments.start(app.log, { intervalMs: config.okCommentsPollMs });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -43,6 +44,7 @@ async function shutdown(signal: string) {
     await smtpListener?.close();
     await scheduler.stop();
     await started.services.vk.longPoll.stop();
+    await started.services.ok.comments.stop();
     await started.services.telegram.poller.stop();
     await started.services.outbox.stop();
     await app.close();

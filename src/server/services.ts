@@ -127,7 +127,14 @@ export function createServices(database: Database, config: Config) {
     publicUrl: config.publicUrl,
   });
   const vk = createVkChannel({ db, channelAccounts, outbox, requests, socialInbox });
-  const ok = createOkChannel({ channelAccounts, outbox, requests, publicUrl: config.publicUrl });
+  const ok = createOkChannel({
+    db,
+    channelAccounts,
+    outbox,
+    requests,
+    socialInbox,
+    publicUrl: config.publicUrl,
+  });
   const notifications = createNotificationService({ db, mailer: mail, publicUrl: config.publicUrl });
   const retention = createRetention({ db, agencies, clients, requestLinks });
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
@@ -140,7 +147,7 @@ export function createServices(database: Database, config: Config) {
     outbox,
     channelAccounts,
     socialInbox,
-    channelPosts: createChannelPosts({ db, outbox, audit }),
+    channelPosts: createChannelPosts({ db, outbox, audit, channelAccounts }),
     vk,
     ok,
     telegram: createTelegramChannel({

@@ -24,6 +24,8 @@ export interface NetworkAdapter {
   secrets: readonly string[];
   /** Calls the network with the account's credentials; throws with a Russian reason on failure. */
   check(account: OpenAccount): Promise<void>;
+  /** Why this account cannot publish to its page (in Russian), or null; absent: it always can. */
+  postingRefusal?(account: OpenAccount): string | null;
 }
 
 export interface AccountInput {
@@ -198,6 +200,17 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
         }
       }
       return accounts;
+    },
+
+    /** Why the account cannot publish to its page, as its network's adapter sees it, or null. */
+    postingRefusal(row: repo.AccountRow): string | null {
+      const adapter = adapters.get(row.network);
+      if (!adapter?.postingRefusal) return null;
+      try {
+        return adapter.postingRefusal(open(row));
+      } catch {
+        return UNREADABLE_SECRETS;
+      }
     },
 
     recordHealth: (id: string, error: string | null) => repo.recordHealth(db, id, error, new Date()),

@@ -5,7 +5,7 @@ import { NonEmpty, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import { pageWindow, toPage } from '../../lib/paging.js';
 import type { Services } from '../../services.js';
-import { MAX_POST_LENGTH, POSTING_NETWORKS } from './posts.service.js';
+import { MAX_POST_LENGTH } from './posts.service.js';
 import { NETWORKS, OUTBOUND_STATUSES } from './schema.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -30,7 +30,7 @@ const Post = Type.Object({
 });
 
 /** Publishing on the agency's initiative (issue 5 p. 5): compose, post to the chosen pages, retry. */
-export function channelPostRoutes(fastify: FastifyInstance, { channelPosts, channelAccounts }: Services) {
+export function channelPostRoutes(fastify: FastifyInstance, { channelPosts }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['channel-posts'];
   const publishers = requireStaff('admin', 'head');
@@ -59,10 +59,7 @@ export function channelPostRoutes(fastify: FastifyInstance, { channelPosts, chan
         },
       },
     },
-    async (request) =>
-      (await channelAccounts.list(actorOf(request)))
-        .filter((account) => account.enabled && POSTING_NETWORKS.includes(account.network))
-        .map(({ id, network, title }) => ({ id, network, title })),
+    async (request) => channelPosts.postTargets(actorOf(request)),
   );
 
   app.post(

@@ -2,23 +2,29 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
-import { findAccount } from './accounts.repo.js';
+import { findAccount, listAccounts } from './accounts.repo.js';
+import type { ChannelAccounts } from './accounts.service.js';
 import type { Outbox } from './outbox.js';
 import * as repo from './posts.repo.js';
 
 /** Telegram takes 4096 characters in a channel post; VK and OK take more. */
 export const MAX_POST_LENGTH = 4000;
-// OK's Bot API (what the OK adapter speaks) sends chat messages only; posting to a group's feed
-// needs OK's signed REST API (mediatopic.post), which Otklik does not speak yet.
-export const POSTING_NETWORKS: readonly string[] = ['telegram', 'vk'];
+// OK posts to a group's feed through its signed REST API (mediatopic.post), not the Bot API: an
+// OK account publishes only once its application keys are entered (its adapter's postingRefusal).
+export const POSTING_NETWORKS: readonly string[] = ['telegram', 'vk', 'ok'];
 
 /**
  * Posts on the agency's initiative (seed 001 p. 6.1) to its official pages: one outbox row per
  * chosen account, to the channel or group named in the account's settings. The outbox delivers
  * and retries; its row's status is what the console shows for each network.
  */
-export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditService }) {
-  const { db, outbox, audit } = deps;
+export function createChannelPosts(deps: {
+  db: Db;
+  outbox: Outbox;
+  audit: AuditService;
+  channelAccounts: ChannelAccounts;
+}) {
+  const { db, outbox, audit, channelAccounts } = deps;
 
   /** The accounts to post to, checked before anything is written. */
   async function targets(agencyId: string, accountIds: string[]) {
@@ -33,7 +39,7 @@ export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditS
         if (!POSTING_NETWORKS.includes(account.network)) {
           throw new Invalid(
             field,
-            'Публиковать можно в Телеграм и ВКонтакте; в ленту группы Одноклассников «Отклик» пока не публикует',
+            'Публиковать можно в канал Телеграм, на стену ВКонтакте и в ленту группы Одноклассников',
           );
         }
         if (!account.enabled) throw new Invalid(field, `Подключение «${account.title}» выключено`);
@@ -44,12 +50,26 @@ export function createChannelPosts(deps: { db: Db; outbox: Outbox; audit: AuditS
             `В подключении «${account.title}» не указан канал или группа для публикаций`,
           );
         }
+        const refusal = channelAccounts.postingRefusal(account);
+        if (refusal) throw new Invalid(field, `«${account.title}» не может публиковать: ${refusal}`);
         return { account, page };
       }),
     );
   }
 
   return {
+    /** The pages the console offers: enabled, on a posting network, and able to publish now. */
+    async postTargets(actor: Actor) {
+      return (await listAccounts(db, actor.agencyId))
+        .filter(
+          (account) =>
+            account.enabled &&
+            POSTING_NETWORKS.includes(account.network) &&
+            channelAccounts.postingRefusal(account) === null,
+        )
+        .map(({ id, network, title }) => ({ id, network, title }));
+    },
+
     async create(actor: Actor, input: { text: string; accountIds: string[] }) {
       const text = input.text.trim();
       if (!text) throw new Invalid('body.text', 'Напишите текст публикации');

@@ -117,6 +117,7 @@ describe('channel posts: publishing on the agency initiative, per network, with 
       title: 'Почта',
       settings: { address: 'a@b.ru' },
     });
+    // An OK group connected for its bot only: the feed needs the REST API's application keys.
     const okGroup = await account(staff, { network: 'ok', title: 'Группа ОК', settings: { groupId: '5' } });
     const noPage = await account(staff, { network: 'telegram', title: 'Бот без канала' });
     const off = await account(staff, {
@@ -150,6 +151,9 @@ describe('channel posts: publishing on the agency initiative, per network, with 
       expect(response.json().field).toBe(field);
       expect(response.json().message).toMatch(/[а-я]/i);
     }
+    const okRefusal = await publish(staff, { text: 'Новость', accountIds: [okGroup] });
+    expect(okRefusal.json().message).toContain('Группа ОК');
+    expect(okRefusal.json().message).toContain('ключ приложения');
     const listed = await staff.request({ method: 'GET', url: '/api/staff/channel-posts' });
     expect(listed.json().total).toBe(0);
     const operator = await agencyWithStaff(harness, ['operator']);
