@@ -106,7 +106,9 @@ async function dismissToasts(page: Page) {
       .click({ force: true, timeout: 1_000 })
       .catch(() => undefined);
   }
-  await expect.poll(() => close.count(), { timeout: 10_000 }).toBe(0);
+  // Mantine pauses a toast's auto-close while the pointer rests on it: move the pointer away.
+  await page.mouse.move(0, 0);
+  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(0);
 }
 
 /** Answers with the agency's starter template, its placeholders filled with the request's facts. */
