@@ -3,21 +3,10 @@
 // next to the HTTP intake rate of the same server in the same run. Postgres; loopback only.
 import nodemailer from 'nodemailer';
 import pg from 'pg';
+import { concurrency, ratePerSecond } from '../lib/pool.mjs';
 import { freePort, startBenchServer } from '../lib/server.mjs';
 
 const total = Number(process.env.BENCH_REQUESTS ?? 1000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-async function pool(count, worker) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await worker(next++);
-    }),
-  );
-  return (count / (performance.now() - started)) * 1000;
-}
 
 const text = (i) => `Прошу сообщить о сроках работ на объекте № ${i}. Обращение для замера скорости приёма.`;
 
@@ -42,7 +31,7 @@ async function outboxEmpty() {
 try {
   let httpFailures = 0;
   let cpuBefore = cpuSeconds();
-  const httpRate = await pool(total, async (i) => {
+  const httpRate = await ratePerSecond(total, async (i) => {
     const response = await fetch(`${origin}/api/public/giookn-nso/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -73,7 +62,7 @@ try {
   });
   let smtpFailures = 0;
   cpuBefore = cpuSeconds();
-  const smtpRate = await pool(total, async (i) => {
+  const smtpRate = await ratePerSecond(total, async (i) => {
     try {
       await smtp.sendMail({
         from: `Заявитель ${i} <mail${i}@bench.local>`,

@@ -2,21 +2,10 @@
 // matching, deadline, events, in one transaction each) on real Postgres, next to plain INSERTs of
 // the same request rows in the same run. Loopback only; bounded by BENCH_REQUESTS.
 import pg from 'pg';
+import { concurrency, ratePerSecond } from '../lib/pool.mjs';
 import { startBenchServer } from '../lib/server.mjs';
 
 const total = Number(process.env.BENCH_REQUESTS ?? 1000);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-async function pool(count, worker) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await worker(next++);
-    }),
-  );
-  return (count / (performance.now() - started)) * 1000;
-}
 
 const text = (i) => `Прошу сообщить о сроках работ на объекте № ${i}. Обращение для замера скорости приёма.`;
 
@@ -26,7 +15,7 @@ const { origin, cpuSeconds } = server;
 try {
   const cpuBefore = cpuSeconds();
   let failures = 0;
-  const httpRate = await pool(total, async (i) => {
+  const httpRate = await ratePerSecond(total, async (i) => {
     const response = await fetch(`${origin}/api/public/giookn-nso/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -46,7 +35,7 @@ try {
   const db = new pg.Pool({ connectionString: server.databaseUrl, max: 10 });
   const { rows } = await db.query(`select id from agencies where slug = 'dizo-nso'`);
   const agencyId = rows[0].id;
-  const plainRate = await pool(total, async (i) => {
+  const plainRate = await ratePerSecond(total, async (i) => {
     await db.query(
       `insert into requests (agency_id, number, kind, channel, status, text, contact_name, contact_email,
          notify_by_email, tracking_code, received_at, registered_at, due_at, due_source)
@@ -56,7 +45,7 @@ try {
   });
   // The same rows an intake writes — client, contact, request, two events, consent — as plain
   // INSERTs in one transaction, without validation, numbering, deadlines or HTTP.
-  const rowsRate = await pool(total, async (i) => {
+  const rowsRate = await ratePerSecond(total, async (i) => {
     const client = await db.connect();
     try {
       await client.query('begin');

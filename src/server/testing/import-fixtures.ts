@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { StaffClient } from './harness.js';
 import { multipartBody } from './multipart.js';
 
 /** Test support for the imports: the files the platforms send, built in code (no binary fixtures). */
@@ -34,6 +35,28 @@ export const csvOf = (rows: string[][]) =>
 
 /** An import form with one file, as the console sends it. */
 export const importForm = (name: string, content: Buffer) => multipartBody({}, [{ name, content }]);
+
+/** The column titles of the platform's ПОС export, in its order. */
+export const POS_EXPORT_HEADER = [
+  'Номер сообщения',
+  'Дата поступления',
+  'Текст сообщения',
+  'Заявитель',
+  'Электронная почта',
+  'Телефон',
+  'Категория',
+  'Подкатегория',
+  'Фаст-трек',
+];
+export const POS_EXPORT_TEXT = 'Прошу отремонтировать детскую площадку во дворе дома.';
+
+/** Uploads a ПОС export file as staff do from «Импорт»; `dryRun` only checks it. */
+export const uploadPosExport = (staff: StaffClient, name: string, content: Buffer, dryRun = false) =>
+  staff.request({
+    method: 'POST',
+    url: `/api/staff/imports/pos${dryRun ? '?dryRun=true' : ''}`,
+    ...importForm(name, content),
+  });
 
 export interface PassportOptions {
   uid?: string;

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
-import { importForm, posMessage, signed, xlsxOf } from '../../testing/import-fixtures.js';
+import {
+  POS_EXPORT_HEADER,
+  posMessage,
+  signed,
+  POS_EXPORT_TEXT as text,
+  uploadPosExport,
+  xlsxOf,
+} from '../../testing/import-fixtures.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -31,28 +38,6 @@ const dayOf = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 // The agency's local date may differ from UTC's: a window of three days holds «today» anywhere.
 const aroundToday = `from=${dayOf(-1)}&to=${dayOf(1)}`;
-
-const HEADER = [
-  'Номер сообщения',
-  'Дата поступления',
-  'Текст сообщения',
-  'Заявитель',
-  'Электронная почта',
-  'Телефон',
-  'Категория',
-  'Подкатегория',
-  'Фаст-трек',
-];
-const text = 'Прошу отремонтировать детскую площадку во дворе дома.';
-
-const upload = (staff: StaffClient, name: string, content: Buffer, dryRun = false) => {
-  const form = importForm(name, content);
-  return staff.request({
-    method: 'POST',
-    url: `/api/staff/imports/pos${dryRun ? '?dryRun=true' : ''}`,
-    ...form,
-  });
-};
 
 describe('answers for upload back to ПОС', () => {
   it('lists the answered ПОС messages of the period with the platform id, text, date and executor', async () => {
@@ -139,10 +124,10 @@ describe('answers for upload back to ПОС', () => {
     // A's secret does not sign for B, and B's message id space is its own.
     expect((await deliver(b.slug, body, signed(a.secret, body))).statusCode).toBe(401);
     const file = await xlsxOf([
-      HEADER,
+      POS_EXPORT_HEADER,
       [JSON.parse(body).id, '20.11.2026 10:00', text, 'Иванов Иван', '', '', 'ЖКХ', '', 'нет'],
     ]);
-    const rows = (await upload(b.staff, 'pos.xlsx', file)).json().rows;
+    const rows = (await uploadPosExport(b.staff, 'pos.xlsx', file)).json().rows;
     expect(rows[0].status).toBe('created');
     expect(rows[0].requestId).not.toBe(id);
   });

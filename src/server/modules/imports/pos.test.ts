@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
-import { csvOf, importForm, posMessage, signed, windows1251, xlsxOf } from '../../testing/import-fixtures.js';
+import {
+  csvOf,
+  POS_EXPORT_HEADER,
+  posMessage,
+  signed,
+  POS_EXPORT_TEXT as text,
+  uploadPosExport,
+  windows1251,
+  xlsxOf,
+} from '../../testing/import-fixtures.js';
 import { POS_WEBHOOK_MAX_BYTES } from './webhook.routes.js';
 
 let harness: Harness;
@@ -136,33 +145,11 @@ describe('ПОС webhook', () => {
   });
 });
 
-const HEADER = [
-  'Номер сообщения',
-  'Дата поступления',
-  'Текст сообщения',
-  'Заявитель',
-  'Электронная почта',
-  'Телефон',
-  'Категория',
-  'Подкатегория',
-  'Фаст-трек',
-];
-const text = 'Прошу отремонтировать детскую площадку во дворе дома.';
-
-const upload = (staff: StaffClient, name: string, content: Buffer, dryRun = false) => {
-  const form = importForm(name, content);
-  return staff.request({
-    method: 'POST',
-    url: `/api/staff/imports/pos${dryRun ? '?dryRun=true' : ''}`,
-    ...form,
-  });
-};
-
 describe('ПОС export files', () => {
   it('imports an XLSX export: a bad row is reported by its number, the rest registered, repeats are duplicates', async () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
     const file = await xlsxOf([
-      HEADER,
+      POS_EXPORT_HEADER,
       [
         'X-1',
         new Date('2026-11-20T10:15:00Z'),
@@ -177,12 +164,12 @@ describe('ПОС export files', () => {
       ['X-2', '20.11.2026 11:00', text, 'Смирнова Ольга', 'не почта', '', 'Благоустройство', '', 'да'],
       ['X-3', '21.11.2026', text, 'Кузнецов Пётр', '', '+7 383 200-00-00', 'Дороги', 'Ямочный ремонт', 'да'],
     ]);
-    const preview = await upload(staff, 'pos.xlsx', file, true);
+    const preview = await uploadPosExport(staff, 'pos.xlsx', file, true);
     expect(preview.statusCode).toBe(200);
     expect(preview.json().rows.map((r: { status: string }) => r.status)).toEqual(['ready', 'error', 'ready']);
     expect((await registerOf(staff)).total).toBe(0);
 
-    const imported = (await upload(staff, 'pos.xlsx', file)).json().rows;
+    const imported = (await uploadPosExport(staff, 'pos.xlsx', file)).json().rows;
     expect(imported).toMatchObject([
       { row: 2, status: 'created', externalId: 'X-1' },
       { row: 3, status: 'error' },
@@ -197,7 +184,7 @@ describe('ПОС export files', () => {
     expect(third).toMatchObject({ urgent: true, contactPhone: '+7 383 200-00-00' });
     expect(third.dueSource).toContain('Фаст-трек');
 
-    const again = (await upload(staff, 'pos.xlsx', file)).json().rows;
+    const again = (await uploadPosExport(staff, 'pos.xlsx', file)).json().rows;
     expect(again.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'error', 'duplicate']);
     expect(again[0].requestId).toBe(imported[0].requestId);
     expect((await registerOf(staff)).total).toBe(2);
@@ -206,20 +193,20 @@ describe('ПОС export files', () => {
   it('imports a CSV export (semicolons, Windows-1251) and names the missing columns of a wrong file', async () => {
     const { staff } = await agencyWithStaff(harness, ['operator']);
     const utf8 = csvOf([
-      HEADER,
+      POS_EXPORT_HEADER,
       ['C-1', '19.11.2026 09:00', text, 'Орлова Нина', '', '', 'Транспорт', 'Остановки', 'нет'],
       ['', '19.11.2026 09:05', text, 'Без номера', '', '', 'Транспорт', '', 'нет'],
       ['C-3', '31.02.2026', text, 'Неверная дата', '', '', 'Транспорт', '', 'нет'],
       ['C-4', '19.11.2026 09:10', text, 'Лебедев Олег', '', '', 'Транспорт', '', 'может быть'],
     ]);
     const cp1251 = windows1251(utf8.toString('utf8'));
-    const rows = (await upload(staff, 'export.csv', cp1251)).json().rows;
+    const rows = (await uploadPosExport(staff, 'export.csv', cp1251)).json().rows;
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['created', 'error', 'error', 'error']);
     expect(rows[1]).toMatchObject({ row: 3, message: 'Нет номера сообщения ПОС' });
     expect(rows[2].message).toMatch(/Дата поступления/);
     expect(rows[3].message).toMatch(/Фаст-трек/);
 
-    const wrong = await upload(
+    const wrong = await uploadPosExport(
       staff,
       'other.csv',
       csvOf([
@@ -231,7 +218,7 @@ describe('ПОС export files', () => {
     expect(wrong.json()).toMatchObject({ field: 'body.file', error: 'missing_columns' });
     expect(wrong.json().message).toContain('«Дата поступления»');
 
-    const notTable = await upload(staff, 'pos.xlsx', Buffer.from('это не xlsx'));
+    const notTable = await uploadPosExport(staff, 'pos.xlsx', Buffer.from('это не xlsx'));
     expect(notTable.json().message).toMatch(/XLSX повреждён/);
   });
 });

@@ -46,45 +46,32 @@ export function importRoutes(fastify: FastifyInstance, { imports, posSettings, c
     bodyLimit: maxBytes + 64 * 1024,
   };
 
-  app.post(
-    '/api/staff/imports/pos',
-    {
-      ...upload,
-      schema: {
-        tags,
-        consumes: ['multipart/form-data'],
-        querystring: ImportQuery,
-        response: { 200: ImportResult },
+  // ПОС exports and МЭДО containers: one file in, a result per row (or per container) out.
+  const fileImports = {
+    '/api/staff/imports/pos': imports.importPosFile,
+    '/api/staff/imports/medo': imports.importMedo,
+  } as const;
+  for (const [path, run] of Object.entries(fileImports)) {
+    app.post(
+      path,
+      {
+        ...upload,
+        schema: {
+          tags,
+          consumes: ['multipart/form-data'],
+          querystring: ImportQuery,
+          response: { 200: ImportResult },
+        },
       },
-    },
-    async (request) => ({
-      rows: await imports.importPosFile(
-        actorOf(request),
-        await readImportFile(request, maxBytes),
-        request.query.dryRun ?? false,
-      ),
-    }),
-  );
-
-  app.post(
-    '/api/staff/imports/medo',
-    {
-      ...upload,
-      schema: {
-        tags,
-        consumes: ['multipart/form-data'],
-        querystring: ImportQuery,
-        response: { 200: ImportResult },
-      },
-    },
-    async (request) => ({
-      rows: await imports.importMedo(
-        actorOf(request),
-        await readImportFile(request, maxBytes),
-        request.query.dryRun ?? false,
-      ),
-    }),
-  );
+      async (request) => ({
+        rows: await run(
+          actorOf(request),
+          await readImportFile(request, maxBytes),
+          request.query.dryRun ?? false,
+        ),
+      }),
+    );
+  }
 
   app.post(
     '/api/staff/imports/governor-reception',

@@ -12,6 +12,23 @@ export class OkApiError extends Error {
   }
 }
 
+/** OK answers errors as `{error_code, error_msg}` on any HTTP status, in both of its APIs. */
+export async function readOkAnswer<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Одноклассники ответили не JSON (HTTP ${response.status})`);
+  }
+  const error = parsed as { error_code?: number; error_msg?: string } | null;
+  if (error && typeof error === 'object' && error.error_code !== undefined) {
+    throw new OkApiError(Number(error.error_code), `${error.error_code}: ${error.error_msg ?? 'ошибка'}`);
+  }
+  if (!response.ok) throw new Error(`Одноклассники ответили HTTP ${response.status}`);
+  return parsed as T;
+}
+
 /**
  * One call of the OK Bot API (Graph API) with the group's bot token: JSON in and out, errors as
  * `{error_code, error_msg}` on any HTTP status.
@@ -30,17 +47,5 @@ export async function okGraph<T>(
     ...(body ? { body: JSON.stringify(body) } : {}),
     signal: AbortSignal.timeout(15_000),
   });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`Одноклассники ответили не JSON (HTTP ${response.status})`);
-  }
-  const error = parsed as { error_code?: number; error_msg?: string };
-  if (error.error_code !== undefined) {
-    throw new OkApiError(Number(error.error_code), `${error.error_code}: ${error.error_msg ?? 'ошибка'}`);
-  }
-  if (!response.ok) throw new Error(`Одноклассники ответили HTTP ${response.status}`);
-  return parsed as T;
+  return readOkAnswer<T>(response);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OpenAccount } from '../accounts.service.js';
-import { OkApiError } from './api.js';
+import { readOkAnswer } from './api.js';
 
 export const OK_REST_BASE_URL = 'https://api.ok.ru';
 
@@ -55,17 +55,5 @@ export async function okRest<T>(account: OpenAccount, method: string, params: Re
     body: new URLSearchParams(signed).toString(),
     signal: AbortSignal.timeout(15_000),
   });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`Одноклассники ответили не JSON (HTTP ${response.status})`);
-  }
-  const error = parsed as { error_code?: number; error_msg?: string } | null;
-  if (error && typeof error === 'object' && error.error_code !== undefined) {
-    throw new OkApiError(Number(error.error_code), `${error.error_code}: ${error.error_msg ?? 'ошибка'}`);
-  }
-  if (!response.ok) throw new Error(`Одноклассники ответили HTTP ${response.status}`);
-  return parsed as T;
+  return readOkAnswer<T>(response);
 }
