@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { StaffClient } from './harness.js';
+import { expect } from 'vitest';
+import { agencyWithStaff, type Harness, type StaffClient } from './harness.js';
 import { multipartBody } from './multipart.js';
 
 /** Test support for the imports: the files the platforms send, built in code (no binary fixtures). */
@@ -35,6 +36,26 @@ export const csvOf = (rows: string[][]) =>
 
 /** An import form with one file, as the console sends it. */
 export const importForm = (name: string, content: Buffer) => multipartBody({}, [{ name, content }]);
+
+/** An agency whose admin has just rotated its ПОС webhook secret, with that secret. */
+export async function posAgencyWithSecret(harness: Harness) {
+  const context = await agencyWithStaff(harness, ['admin']);
+  const rotated = await context.staff.request({ method: 'POST', url: '/api/staff/imports/pos/secret' });
+  expect(rotated.statusCode).toBe(200);
+  return { ...context, secret: rotated.json().secret as string };
+}
+
+/** The ПОС platform calling the agency's webhook with `body` signed as `signature`. */
+export const deliverPos = (harness: Harness, slug: string, body: string, signature: string) =>
+  harness.app.inject({
+    method: 'POST',
+    url: `/api/channels/pos/${slug}`,
+    headers: { 'content-type': 'application/json', 'x-pos-signature': signature },
+    payload: body,
+  });
+
+export const posRegisterOf = async (staff: StaffClient) =>
+  (await staff.request({ method: 'GET', url: '/api/staff/requests?channel=pos' })).json();
 
 /** The column titles of the platform's ПОС export, in its order. */
 export const POS_EXPORT_HEADER = [

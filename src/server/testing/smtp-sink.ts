@@ -14,7 +14,12 @@ export interface SmtpSink {
  * A real SMTP server on loopback for tests: what the relay would receive, parsed; it can refuse
  * a delivery with a temporary (4xx) or permanent (5xx) code, as relays do.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: {
+    /** Called with each accepted message and its envelope, after it is added to `received`. */
+    onReceived?: (mail: ParsedMail, envelope: { from: string; to: string[] }) => void;
+  } = {},
+): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const failures: number[] = [];
   const server = new SMTPServer({
@@ -22,7 +27,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
           const code = failures.shift();
@@ -34,6 +39,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             return callback(error);
           }
           received.push(parsed);
+          options.onReceived?.(parsed, {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          });
           callback();
         })
         .catch((error: Error) => callback(error));

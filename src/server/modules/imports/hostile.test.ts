@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
-import { csvOf, importForm, posMessage, signed, zipOf } from '../../testing/import-fixtures.js';
+import {
+  csvOf,
+  deliverPos,
+  importForm,
+  posAgencyWithSecret,
+  posMessage,
+  signed,
+  zipOf,
+} from '../../testing/import-fixtures.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -14,8 +22,7 @@ const text = fc.string({ maxLength: 40, unit: 'binary' });
 
 describe('hostile input to the imports (property tests)', () => {
   it('answers any correctly signed webhook body with 200, 201 or a Russian 400', async () => {
-    const { slug, staff } = await agencyWithStaff(harness, ['admin']);
-    const { secret } = (await staff.request({ method: 'POST', url: '/api/staff/imports/pos/secret' })).json();
+    const { slug, secret } = await posAgencyWithSecret(harness);
     const field = fc.oneof(
       text,
       fc.integer(),
@@ -43,12 +50,7 @@ describe('hostile input to the imports (property tests)', () => {
         ),
         async (message) => {
           const body = JSON.stringify({ ...posMessage(), ...message });
-          const response = await harness.app.inject({
-            method: 'POST',
-            url: `/api/channels/pos/${slug}`,
-            headers: { 'content-type': 'application/json', 'x-pos-signature': signed(secret, body) },
-            payload: body,
-          });
+          const response = await deliverPos(harness, slug, body, signed(secret, body));
           expect([200, 201, 400]).toContain(response.statusCode);
           if (response.statusCode === 400) expect(response.json().message).toMatch(russian);
         },

@@ -2,8 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
 import {
+  deliverPos,
   POS_EXPORT_HEADER,
+  posAgencyWithSecret,
   posMessage,
+  posRegisterOf,
   signed,
   POS_EXPORT_TEXT as text,
   uploadPosExport,
@@ -16,24 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-async function withSecret() {
-  const context = await agencyWithStaff(harness, ['admin']);
-  const rotated = await context.staff.request({ method: 'POST', url: '/api/staff/imports/pos/secret' });
-  expect(rotated.statusCode).toBe(200);
-  return { ...context, secret: rotated.json().secret as string };
-}
-
-const deliver = (slug: string, body: string, signature: string) =>
-  harness.app.inject({
-    method: 'POST',
-    url: `/api/channels/pos/${slug}`,
-    headers: { 'content-type': 'application/json', 'x-pos-signature': signature },
-    payload: body,
-  });
-
-const registerOf = async (staff: StaffClient) =>
-  (await staff.request({ method: 'GET', url: '/api/staff/requests?channel=pos' })).json();
-
 const dayOf = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 // The agency's local date may differ from UTC's: a window of three days holds «today» anywhere.
@@ -41,11 +26,11 @@ const aroundToday = `from=${dayOf(-1)}&to=${dayOf(1)}`;
 
 describe('answers for upload back to ПОС', () => {
   it('lists the answered ПОС messages of the period with the platform id, text, date and executor', async () => {
-    const { slug, staff, secret, userId } = await withSecret();
+    const { slug, staff, secret, userId } = await posAgencyWithSecret(harness);
     const message = posMessage();
     const body = JSON.stringify(message);
-    await deliver(slug, body, signed(secret, body));
-    const id = (await registerOf(staff)).items[0].id;
+    await deliverPos(harness, slug, body, signed(secret, body));
+    const id = (await posRegisterOf(staff)).items[0].id;
     const assigned = await staff.request({
       method: 'POST',
       url: `/api/staff/requests/${id}/assign`,
@@ -90,14 +75,14 @@ describe('answers for upload back to ПОС', () => {
   });
 
   it('keeps each agency to its own imports and answers', async () => {
-    const a = await withSecret();
+    const a = await posAgencyWithSecret(harness);
     const b = await agencyWithStaff(harness, ['admin']);
     const body = JSON.stringify(posMessage());
-    await deliver(a.slug, body, signed(a.secret, body));
-    const id = (await registerOf(a.staff)).items[0].id;
+    await deliverPos(harness, a.slug, body, signed(a.secret, body));
+    const id = (await posRegisterOf(a.staff)).items[0].id;
     // Agency B's staff can neither see A's request nor find it in B's register or answers.
     expect((await b.staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).statusCode).toBe(404);
-    expect((await registerOf(b.staff)).total).toBe(0);
+    expect((await posRegisterOf(b.staff)).total).toBe(0);
     // A's answered message is not in B's answers export.
     await a.staff.request({
       method: 'POST',
@@ -122,7 +107,7 @@ describe('answers for upload back to ПОС', () => {
     expect(await answersOf(a.staff)).toBe(2);
     expect(await answersOf(b.staff)).toBe(1);
     // A's secret does not sign for B, and B's message id space is its own.
-    expect((await deliver(b.slug, body, signed(a.secret, body))).statusCode).toBe(401);
+    expect((await deliverPos(harness, b.slug, body, signed(a.secret, body))).statusCode).toBe(401);
     const file = await xlsxOf([
       POS_EXPORT_HEADER,
       [JSON.parse(body).id, '20.11.2026 10:00', text, 'Иванов Иван', '', '', 'ЖКХ', '', 'нет'],

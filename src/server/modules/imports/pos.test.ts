@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
 import {
   csvOf,
+  deliverPos,
   POS_EXPORT_HEADER,
+  posAgencyWithSecret,
   posMessage,
+  posRegisterOf,
   signed,
   POS_EXPORT_TEXT as text,
   uploadPosExport,
@@ -18,24 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-async function withSecret() {
-  const context = await agencyWithStaff(harness, ['admin']);
-  const rotated = await context.staff.request({ method: 'POST', url: '/api/staff/imports/pos/secret' });
-  expect(rotated.statusCode).toBe(200);
-  return { ...context, secret: rotated.json().secret as string };
-}
-
-const deliver = (slug: string, body: string, signature: string) =>
-  harness.app.inject({
-    method: 'POST',
-    url: `/api/channels/pos/${slug}`,
-    headers: { 'content-type': 'application/json', 'x-pos-signature': signature },
-    payload: body,
-  });
-
-const registerOf = async (staff: StaffClient) =>
-  (await staff.request({ method: 'GET', url: '/api/staff/requests?channel=pos' })).json();
-
 const detail = async (staff: StaffClient, id: string) =>
   (await staff.request({ method: 'GET', url: `/api/staff/requests/${id}` })).json();
 
@@ -43,18 +28,18 @@ const hoursUntil = (iso: string) => (new Date(iso).getTime() - Date.now()) / 3_6
 
 describe('ПОС webhook', () => {
   it('registers a signed message with the platform date and categories, once per platform id', async () => {
-    const { slug, staff, secret } = await withSecret();
+    const { slug, staff, secret } = await posAgencyWithSecret(harness);
     const message = posMessage();
     const body = JSON.stringify(message);
-    const first = await deliver(slug, body, signed(secret, body));
+    const first = await deliverPos(harness, slug, body, signed(secret, body));
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ id: message.id, duplicate: false });
 
-    const again = await deliver(slug, body, signed(secret, body));
+    const again = await deliverPos(harness, slug, body, signed(secret, body));
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ number: first.json().number, duplicate: true });
 
-    const register = await registerOf(staff);
+    const register = await posRegisterOf(staff);
     expect(register.total).toBe(1);
     const request = await detail(staff, register.items[0].id);
     expect(request).toMatchObject({
@@ -72,24 +57,24 @@ describe('ПОС webhook', () => {
   });
 
   it('gives a fast-track message the shortened term', async () => {
-    const { slug, staff, secret } = await withSecret();
+    const { slug, staff, secret } = await posAgencyWithSecret(harness);
     const body = JSON.stringify(posMessage({ fastTrack: true }));
-    expect((await deliver(slug, body, signed(secret, body))).statusCode).toBe(201);
-    const request = await detail(staff, (await registerOf(staff)).items[0].id);
+    expect((await deliverPos(harness, slug, body, signed(secret, body))).statusCode).toBe(201);
+    const request = await detail(staff, (await posRegisterOf(staff)).items[0].id);
     expect(request.urgent).toBe(true);
     expect(request.dueSource).toContain('Фаст-трек');
     expect(hoursUntil(request.dueAt)).toBeLessThan(6 * 24);
   });
 
   it('refuses a forged, missing or stale signature with 401 and stores nothing', async () => {
-    const { slug, staff, secret } = await withSecret();
+    const { slug, staff, secret } = await posAgencyWithSecret(harness);
     const body = JSON.stringify(posMessage());
-    const forged = await deliver(slug, body, signed('not the secret', body));
+    const forged = await deliverPos(harness, slug, body, signed('not the secret', body));
     expect(forged.statusCode).toBe(401);
     expect(forged.json()).toMatchObject({ error: 'bad_signature' });
     expect(forged.json().message).toMatch(/Подпись запроса/);
     // Signed over other bytes: the signature covers the raw body, not its meaning.
-    expect((await deliver(slug, body, signed(secret, `${body} `))).statusCode).toBe(401);
+    expect((await deliverPos(harness, slug, body, signed(secret, `${body} `))).statusCode).toBe(401);
     const unsigned = await harness.app.inject({
       method: 'POST',
       url: `/api/channels/pos/${slug}`,
@@ -101,40 +86,42 @@ describe('ПОС webhook', () => {
     // After a rotation the old secret no longer opens the door.
     const rotated = await staff.request({ method: 'POST', url: '/api/staff/imports/pos/secret' });
     expect(rotated.json().secret).not.toBe(secret);
-    expect((await deliver(slug, body, signed(secret, body))).statusCode).toBe(401);
-    expect((await registerOf(staff)).total).toBe(0);
+    expect((await deliverPos(harness, slug, body, signed(secret, body))).statusCode).toBe(401);
+    expect((await posRegisterOf(staff)).total).toBe(0);
   });
 
   it('refuses an agency without a configured secret, an oversize body and malformed payloads', async () => {
     const { slug: bare } = await agencyWithStaff(harness, ['admin']);
     const body = JSON.stringify(posMessage());
-    const unconfigured = await deliver(bare, body, signed('x', body));
+    const unconfigured = await deliverPos(harness, bare, body, signed('x', body));
     expect(unconfigured.statusCode).toBe(401);
     expect(unconfigured.json().message).toMatch(/не настроен/);
 
-    const { slug, staff, secret } = await withSecret();
+    const { slug, staff, secret } = await posAgencyWithSecret(harness);
     const huge = JSON.stringify(posMessage({ text: 'я'.repeat(POS_WEBHOOK_MAX_BYTES) }));
-    const oversize = await deliver(slug, huge, signed(secret, huge));
+    const oversize = await deliverPos(harness, slug, huge, signed(secret, huge));
     expect(oversize.statusCode).toBe(413);
     expect(oversize.json().message).toMatch(/слишком большое/);
 
     const broken = '{"id": "POS-1", ';
-    const notJson = await deliver(slug, broken, signed(secret, broken));
+    const notJson = await deliverPos(harness, slug, broken, signed(secret, broken));
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().message).toMatch(/JSON/);
 
     const noCategory = JSON.stringify({ ...posMessage(), category: '' });
-    const invalid = await deliver(slug, noCategory, signed(secret, noCategory));
+    const invalid = await deliverPos(harness, slug, noCategory, signed(secret, noCategory));
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().field).toBe('body.category');
 
     const future = JSON.stringify(posMessage({ createdAt: new Date(Date.now() + 86_400_000).toISOString() }));
-    expect((await deliver(slug, future, signed(secret, future))).json().field).toBe('body.createdAt');
-    expect((await registerOf(staff)).total).toBe(0);
+    expect((await deliverPos(harness, slug, future, signed(secret, future))).json().field).toBe(
+      'body.createdAt',
+    );
+    expect((await posRegisterOf(staff)).total).toBe(0);
   });
 
   it('shows the secret only to administrators, and its status without the value', async () => {
-    const { staff } = await withSecret();
+    const { staff } = await posAgencyWithSecret(harness);
     const status = await staff.request({ method: 'GET', url: '/api/staff/imports/pos/secret' });
     expect(status.json()).toMatchObject({ configured: true });
     expect(status.body).not.toMatch(/secret"/);
@@ -167,7 +154,7 @@ describe('ПОС export files', () => {
     const preview = await uploadPosExport(staff, 'pos.xlsx', file, true);
     expect(preview.statusCode).toBe(200);
     expect(preview.json().rows.map((r: { status: string }) => r.status)).toEqual(['ready', 'error', 'ready']);
-    expect((await registerOf(staff)).total).toBe(0);
+    expect((await posRegisterOf(staff)).total).toBe(0);
 
     const imported = (await uploadPosExport(staff, 'pos.xlsx', file)).json().rows;
     expect(imported).toMatchObject([
@@ -187,7 +174,7 @@ describe('ПОС export files', () => {
     const again = (await uploadPosExport(staff, 'pos.xlsx', file)).json().rows;
     expect(again.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'error', 'duplicate']);
     expect(again[0].requestId).toBe(imported[0].requestId);
-    expect((await registerOf(staff)).total).toBe(2);
+    expect((await posRegisterOf(staff)).total).toBe(2);
   });
 
   it('imports a CSV export (semicolons, Windows-1251) and names the missing columns of a wrong file', async () => {

@@ -1,3 +1,4 @@
+import type { ImportRowResult } from '../../../common/imports.js';
 import { removeUploads } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
@@ -17,16 +18,6 @@ import {
 } from './reception.js';
 import { type FileContent, type FileLimits, storeFiles } from './stored-files.js';
 import { type Column, missingColumns, readTable, type TableRow } from './tables.js';
-
-export interface RowResult {
-  row: number;
-  /** `ready` only in a preview: the row would be registered. */
-  status: 'ready' | 'created' | 'duplicate' | 'error';
-  externalId: string | null;
-  requestId?: string;
-  number?: string;
-  message?: string;
-}
 
 type Intake = StaffIntakeInput & { externalId: string };
 
@@ -51,7 +42,7 @@ export function createImportService(deps: {
         externalId: intake.externalId,
         requestId: request.id,
         number: request.number,
-      } satisfies RowResult;
+      } satisfies ImportRowResult;
     } catch (error) {
       await removeUploads(store, actor.agencyId, uploads);
       throw error;
@@ -66,14 +57,14 @@ export function createImportService(deps: {
     parse: (row: TableRow, timeZone: string) => T | string,
     intake: (message: T) => Intake,
     dryRun: boolean,
-  ): Promise<RowResult[]> {
+  ): Promise<ImportRowResult[]> {
     const missing = missingColumns(rows, required);
     if (missing.length) {
       const titles = missing.map((column) => `«${column.titles[0]}»`).join(', ');
       throw new Invalid('body.file', `В файле нет обязательных столбцов: ${titles}`, 'missing_columns');
     }
     const { timezone } = await agencies.byId(actor.agencyId);
-    const results: RowResult[] = [];
+    const results: ImportRowResult[] = [];
     for (const row of rows) {
       const parsed = parse(row, timezone);
       if (typeof parsed === 'string') {
@@ -110,7 +101,8 @@ export function createImportService(deps: {
         if (typeof message === 'string')
           throw new Invalid('body.file', capitalised(message), 'malformed_message');
         const input = receptionIntake(message);
-        if (dryRun) return [{ row: 1, status: 'ready', externalId: input.externalId } satisfies RowResult];
+        if (dryRun)
+          return [{ row: 1, status: 'ready', externalId: input.externalId } satisfies ImportRowResult];
         return [await registerOne(actor, 1, input, message.files)];
       }
       const rows = extension === 'json' ? rowsFromJson(file.bytes) : await readTable(file.name, file.bytes);
@@ -118,7 +110,7 @@ export function createImportService(deps: {
     },
 
     /** A МЭДО container: the sender's document as an appeal, its files as the incoming attachments. */
-    async importMedo(actor: Actor, file: FileContent, dryRun: boolean): Promise<RowResult[]> {
+    async importMedo(actor: Actor, file: FileContent, dryRun: boolean): Promise<ImportRowResult[]> {
       const document = await readMedoContainer(file.bytes, limits.maxBytes);
       const summary = document.kind ? `${document.kind}: ${document.annotation}` : document.annotation;
       const input: Intake = {
@@ -151,7 +143,11 @@ export function createImportService(deps: {
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A rule the registration refuses (a date in the future…) is the row's error, not the file's. */
-async function guarded(row: number, externalId: string, work: () => Promise<RowResult>): Promise<RowResult> {
+async function guarded(
+  row: number,
+  externalId: string,
+  work: () => Promise<ImportRowResult>,
+): Promise<ImportRowResult> {
   try {
     return await work();
   } catch (error) {

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ImportRowResult } from '../../../common/imports';
 import { DataTable } from '../shared/DataTable';
-import type { RowResult } from './importQueries';
 
-const COLORS: Record<RowResult['status'], string> = {
+const COLORS: Record<ImportRowResult['status'], string> = {
   ready: 'blue',
   created: 'green',
   duplicate: 'gray',
@@ -12,9 +12,9 @@ const COLORS: Record<RowResult['status'], string> = {
 };
 
 /** Every row of the file with what became of it, and a link to the request it made. */
-export function ImportResults({ rows }: { rows: RowResult[] }) {
+export function ImportResults({ rows }: { rows: ImportRowResult[] }) {
   const { t } = useTranslation('console');
-  const counts = (status: RowResult['status']) => rows.filter((row) => row.status === status).length;
+  const counts = (status: ImportRowResult['status']) => rows.filter((row) => row.status === status).length;
   return (
     <>
       <Text role="status" mb="xs">

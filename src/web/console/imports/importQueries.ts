@@ -1,19 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportRowResult } from '../../../common/imports';
 import { api, apiForm } from '../../ui/api';
 import { REQUESTS_KEY } from '../requests/requestQueries';
 
 export const IMPORT_KINDS = ['pos', 'medo', 'governor-reception'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/** One row of an import's result, as /api/staff/imports/* report it. */
-export interface RowResult {
-  row: number;
-  status: 'ready' | 'created' | 'duplicate' | 'error';
-  externalId: string | null;
-  requestId?: string;
-  number?: string;
-  message?: string;
-}
 
 export interface ImportInput {
   file: File;
@@ -33,7 +24,7 @@ export function useImport(kind: ImportKind) {
       if (dryRun) query.set('dryRun', 'true');
       if (number?.trim()) query.set('number', number.trim());
       const search = query.size ? `?${query}` : '';
-      return apiForm<{ rows: RowResult[] }>(`/api/staff/imports/${kind}${search}`, form);
+      return apiForm<{ rows: ImportRowResult[] }>(`/api/staff/imports/${kind}${search}`, form);
     },
     onSuccess: (_result, input) =>
       input.dryRun ? undefined : queryClient.invalidateQueries({ queryKey: [...REQUESTS_KEY, 'list'] }),
