@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { addDays } from 'date-fns';
+import { DEFAULT_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
 import type { Db } from '../../db/client.js';
+import { localDate } from '../../lib/calendar.js';
 import * as repo from './repo.js';
-import type { AnswerVariant } from './schema.js';
+import type { AnswerVariant } from './service.js';
 
 interface TemplatePreset {
   agencies: string[];
@@ -20,19 +23,25 @@ export function readTemplatePresets(file: string): TemplatePreset[] {
  */
 export async function loadTemplatePresets(
   db: Db,
-  agencies: { id: string; slug: string }[],
+  agencies: { id: string; slug: string; timezone: string }[],
   presets: TemplatePreset[],
+  now = new Date(),
 ): Promise<void> {
   for (const agency of agencies) {
-    if (await repo.hasAnyTemplate(db, agency.id)) continue;
+    if (await repo.hasAnyArticle(db, agency.id)) continue;
     const mine = presets.filter((p) => p.agencies.includes('*') || p.agencies.includes(agency.slug));
-    await repo.insertTemplates(
+    const reviewDueOn = localDate(addDays(now, DEFAULT_REVIEW_INTERVAL_DAYS), agency.timezone);
+    const sectionId = await repo.templateSectionOf(db, agency.id, null, reviewDueOn);
+    await repo.insertArticles(
       db,
       mine.map((p) => ({
         agencyId: agency.id,
+        sectionId,
+        kind: 'template' as const,
         title: p.title,
         body: p.body,
-        variant: p.variant,
+        shortBody: p.variant === 'short' ? p.body : null,
+        searchText: p.body,
         starter: true,
       })),
     );

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { NonEmpty, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
-import { ANSWER_VARIANTS } from './schema.js';
+
+const ANSWER_VARIANTS = ['letter', 'short'] as const;
 
 const READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
 // Seed 001: templates are kept by the heads of units; the administrator may do it too.

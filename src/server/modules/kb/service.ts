@@ -1,5 +1,8 @@
+import { addDays } from 'date-fns';
+import { DEFAULT_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import { localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
@@ -7,7 +10,8 @@ import type { UserService } from '../auth/users.service.js';
 import type { RequestService } from '../requests/service.js';
 import { renderTemplate, type TemplateFacts } from './render.js';
 import * as repo from './repo.js';
-import type { AnswerVariant } from './schema.js';
+
+export type AnswerVariant = 'letter' | 'short';
 
 export interface TemplateInput {
   title: string;
@@ -18,16 +22,27 @@ export interface TemplateInput {
 
 const templateNotFound = () => new NotFound('template_not_found', 'Шаблон ответа не найден');
 
-export function toTemplate(row: repo.TemplateRow) {
+export function toTemplate({ article, departmentId }: repo.TemplateRow) {
   return {
-    id: row.id,
-    title: row.title,
-    body: row.body,
-    variant: row.variant,
-    departmentId: row.departmentId,
-    active: row.active,
-    starter: row.starter,
-    updatedAt: row.updatedAt.toISOString(),
+    id: article.id,
+    title: article.title,
+    body: article.body,
+    variant: (article.shortBody === null ? 'letter' : 'short') as AnswerVariant,
+    departmentId,
+    active: article.active,
+    starter: article.starter,
+    updatedAt: article.updatedAt.toISOString(),
+  };
+}
+
+/** A template's text as article columns: a short template is its own social-network variant. */
+function templateColumns(input: Partial<TemplateInput>) {
+  return {
+    ...(input.title === undefined ? {} : { title: input.title }),
+    ...(input.body === undefined ? {} : { body: input.body, searchText: input.body }),
+    ...(input.variant === undefined && input.body === undefined
+      ? {}
+      : { shortBody: input.variant === 'short' ? (input.body ?? null) : null }),
   };
 }
 
@@ -53,22 +68,61 @@ export function createKbService(deps: {
 
     async create(actor: Actor, input: TemplateInput) {
       await assertDepartment(actor.agencyId, input.departmentId);
+      const agency = await agencies.byId(actor.agencyId);
+      const reviewDueOn = localDate(addDays(new Date(), DEFAULT_REVIEW_INTERVAL_DAYS), agency.timezone);
       return db.transaction(async (tx) => {
-        const [row] = await repo.insertTemplates(tx, [{ ...input, agencyId: actor.agencyId }]);
+        const sectionId = await repo.templateSectionOf(tx, actor.agencyId, input.departmentId, reviewDueOn);
+        const [row] = await repo.insertArticles(
+          tx,
+          [
+            {
+              ...templateColumns(input),
+              title: input.title,
+              body: input.body,
+              kind: 'template',
+              sectionId,
+              agencyId: actor.agencyId,
+            },
+          ],
+          actor.userId,
+        );
         if (!row) throw new Error('template insert returned nothing');
-        await audit.record(tx, actor, 'answer_template', row.id, { after: toTemplate(row) });
-        return toTemplate(row);
+        const template = toTemplate({ article: row, departmentId: input.departmentId });
+        await audit.record(tx, actor, 'answer_template', row.id, { after: template });
+        return template;
       });
     },
 
     /** Archiving is `active: false`: an answer once built from a template stays explainable. */
     async update(actor: Actor, id: string, patch: Partial<TemplateInput> & { active?: boolean }) {
       await assertDepartment(actor.agencyId, patch.departmentId);
+      const agency = await agencies.byId(actor.agencyId);
+      const reviewDueOn = localDate(addDays(new Date(), DEFAULT_REVIEW_INTERVAL_DAYS), agency.timezone);
       return db.transaction(async (tx) => {
         const before = await repo.findTemplate(tx, actor.agencyId, id);
         if (!before) throw templateNotFound();
-        const after = await repo.updateTemplate(tx, actor.agencyId, id, patch);
-        if (!after) throw templateNotFound();
+        const current = toTemplate(before);
+        const sectionId =
+          patch.departmentId === undefined
+            ? undefined
+            : await repo.templateSectionOf(tx, actor.agencyId, patch.departmentId, reviewDueOn);
+        const variant = patch.variant ?? current.variant;
+        const article = await repo.updateArticle(
+          tx,
+          actor.agencyId,
+          id,
+          {
+            ...templateColumns({ ...patch, variant, body: patch.body ?? current.body }),
+            ...(sectionId ? { sectionId } : {}),
+            ...(patch.active === undefined ? {} : { active: patch.active }),
+          },
+          actor.userId,
+        );
+        if (!article) throw templateNotFound();
+        const after = {
+          article,
+          departmentId: patch.departmentId === undefined ? before.departmentId : patch.departmentId,
+        };
         await audit.record(tx, actor, 'answer_template', id, {
           before: toTemplate(before),
           after: toTemplate(after),
@@ -80,8 +134,8 @@ export function createKbService(deps: {
     /** An active template filled in with the facts the caller has (a social comment's author…). */
     async renderWith(actor: Actor, templateId: string, facts: Partial<TemplateFacts>) {
       const template = await repo.findTemplate(db, actor.agencyId, templateId);
-      if (!template?.active) throw templateNotFound();
-      return renderTemplate(template.body, facts);
+      if (!template?.article.active) throw templateNotFound();
+      return renderTemplate(template.article.shortBody ?? template.article.body, facts);
     },
 
     /** The template filled in with a real request; the executor is the assignee, else whoever answers. */
@@ -95,7 +149,7 @@ export function createKbService(deps: {
           new Date(iso),
         );
       const executor = (await users.nameOf(request.assigneeId ?? actor.userId)) ?? '';
-      return renderTemplate(template.body, {
+      return renderTemplate(template.article.body, {
         client: request.contactName,
         number: request.number,
         receivedAt: date(request.receivedAt),
