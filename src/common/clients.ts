@@ -74,4 +74,5 @@ export interface RetentionPurge {
   cutoff: string;
   clientCount: number;
   requestCount: number;
+  socialItemCount: number;
 }

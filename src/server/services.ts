@@ -140,6 +140,7 @@ export function createServices(database: Database, config: Config) {
   // The hand-over ZIP carries the request files; a purged client's files leave the disk too.
   history.setAttachmentProvider(requestAttachments.filesForExport);
   retention.setAttachmentPurger(requestAttachments.purgeForRequests);
+  retention.setSocialPurger(socialInbox.retention);
   return {
     database,
     config,

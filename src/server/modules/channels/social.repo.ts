@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { requests } from '../requests/schema.js';
 import { socialSettings } from './posts.schema.js';
@@ -104,4 +104,36 @@ export async function saveSettings(executor: Executor, agencyId: string, inviteT
     .insert(socialSettings)
     .values({ agencyId, inviteText })
     .onConflictDoUpdate({ target: socialSettings.agencyId, set: { inviteText, updatedAt: new Date() } });
+}
+
+/** The items of requests being purged by the retention job (their text is the client's). */
+export async function deleteForRequests(executor: Executor, agencyId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return 0;
+  const removed = await executor
+    .delete(socialItems)
+    .where(and(eq(socialItems.agencyId, agencyId), inArray(socialItems.requestId, requestIds)))
+    .returning({ id: socialItems.id });
+  return removed.length;
+}
+
+/**
+ * Items that never became a request, of authors who wrote nothing on that network since `cutoff`:
+ * an author's latest item is their last interaction, as a request is a client's.
+ */
+export async function deleteExpired(executor: Executor, agencyId: string, cutoff: Date, limit: number) {
+  const removed = await executor
+    .delete(socialItems)
+    .where(
+      inArray(
+        socialItems.id,
+        sql`(select s.id from ${socialItems} s
+          where s.agency_id = ${agencyId} and s.request_id is null
+            and not exists (select 1 from ${socialItems} recent
+              where recent.agency_id = s.agency_id and recent.network = s.network
+                and recent.author_id = s.author_id and recent.received_at >= ${cutoff})
+          limit ${limit})`,
+      ),
+    )
+    .returning({ id: socialItems.id });
+  return removed.length;
 }

@@ -125,6 +125,14 @@ export function createSocialInbox(deps: {
   }
 
   return {
+    /** The retention job's hold on the inbox (ARCHITECTURE §3): the authors' texts go with their period. */
+    retention: {
+      forRequests: (tx: Executor, agencyId: string, requestIds: string[]) =>
+        repo.deleteForRequests(tx, agencyId, requestIds),
+      expired: (tx: Executor, agencyId: string, cutoff: Date, limit: number) =>
+        repo.deleteExpired(tx, agencyId, cutoff, limit),
+    },
+
     async ingest(item: Omit<repo.NewSocialItem, 'id' | 'status' | 'createdAt'>) {
       const row = await repo.insertSocialItem(db, item);
       return { created: row !== null, id: row?.id ?? null };

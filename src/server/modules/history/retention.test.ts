@@ -73,7 +73,12 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
 
     const now = addDays(addYears(new Date(), 5), 1);
     const { results } = await retention.purgeExpired(now, only);
-    expect(results.find((r) => r.agencyId === agencyId)).toEqual({ agencyId, clients: 1, requests: 1 });
+    expect(results.find((r) => r.agencyId === agencyId)).toEqual({
+      agencyId,
+      clients: 1,
+      requests: 1,
+      socialItems: 0,
+    });
     expect(await clientIds(slug)).toEqual([held]);
     // The hooks the integrator and later capabilities use saw exactly what went.
     expect(hooked.clients).toEqual([[old]]);
@@ -148,8 +153,56 @@ describe('retention (ARCHITECTURE §3, seed 004 p. 4)', () => {
       batch: 2,
       agencyIds: [agencyId],
     });
-    expect(totals).toEqual({ clients: 3, requests: 3, passes: 2 });
+    expect(totals).toEqual({ clients: 3, requests: 3, socialItems: 0, passes: 2 });
     expect(await clientIds(slug)).toEqual([]);
+  });
+
+  it('removes social-network items with their purged requests and those of authors silent for the period', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const agencyId = await agencyIdOf(slug);
+    const client = await clientWithClosedRequest(slug, 'Из соцсети', 'social@example.ru');
+    const now = addDays(addYears(new Date(), 5), 1);
+    const item = (externalId: string, authorId: string, receivedAt: Date) =>
+      harness.services.socialInbox.ingest({
+        agencyId,
+        accountId: null,
+        network: 'vk',
+        kind: 'comment',
+        externalId,
+        threadId: 'wall-1_10',
+        parentId: null,
+        threadTitle: null,
+        authorId,
+        authorName: `Автор ${authorId}`,
+        text: `Комментарий ${externalId}`,
+        receivedAt,
+      });
+    await item('converted', 'id1', new Date());
+    await item('silent', 'id2', new Date());
+    // The same author wrote again within the period: both of their items stay.
+    await item('old-of-active', 'id3', new Date());
+    await item('recent-of-active', 'id3', addYears(new Date(), 4));
+    await exec(sql`update social_items set request_id = (select id from requests where client_id = ${client})
+      where agency_id = ${agencyId} and external_id = 'converted'`);
+
+    const { results } = await harness.services.retention.purgeExpired(now, { agencyIds: [agencyId] });
+    expect(results).toEqual([{ agencyId, clients: 1, requests: 1, socialItems: 2 }]);
+    const left = await exec<{ external_id: string }>(
+      sql`select external_id from social_items where agency_id = ${agencyId} order by external_id`,
+    );
+    expect(left.map((r) => r.external_id)).toEqual(['old-of-active', 'recent-of-active']);
+    const log = (await staff.request({ method: 'GET', url: '/api/staff/retention/purges' })).json();
+    expect(log.items[0]).toMatchObject({ clientCount: 1, requestCount: 1, socialItemCount: 2 });
+
+    // Items alone make a pass too; a full batch asks for another.
+    await item('silent-2', 'id4', new Date());
+    await item('silent-3', 'id5', new Date());
+    const batched = await harness.services.retention.purgeExpired(addYears(now, 5), {
+      agencyIds: [agencyId],
+      batch: 2,
+    });
+    expect(batched.results).toEqual([{ agencyId, clients: 0, requests: 0, socialItems: 2 }]);
+    expect(batched.more).toBe(true);
   });
 
   it('shows the purge log to admins only, and only their agency’s', async () => {

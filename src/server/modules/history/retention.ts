@@ -9,7 +9,6 @@ import type { ClientService } from '../clients/service.js';
 import type { RequestClientLink } from '../requests/client-link.service.js';
 import * as repo from './repo.js';
 
-/** Removes the stored files of requests about to be purged; the attachments capability wires it. */
 /**
  * Deletes the purged requests' file rows in the purge's transaction and returns what removes the
  * stored files, run only after the commit: a rolled-back purge must not lose the files.
@@ -26,6 +25,17 @@ export type AttachmentPurger = (
  */
 export type ClientPurgeHandler = (tx: Executor, agencyId: string, clientIds: string[]) => Promise<void>;
 
+/**
+ * What a client wrote on a social network stays in the inbox beside the requests made from it,
+ * keyed by the author's network id rather than a client record. The channels capability removes
+ * those items with the requests purged, and those of authors silent for the whole period.
+ */
+export interface SocialPurger {
+  forRequests(tx: Executor, agencyId: string, requestIds: string[]): Promise<number>;
+  /** Up to `limit` items of authors with nothing since `cutoff`; returns how many went. */
+  expired(tx: Executor, agencyId: string, cutoff: Date, limit: number): Promise<number>;
+}
+
 export const DEFAULT_BATCH = 200;
 
 export interface PurgeOptions {
@@ -39,6 +49,7 @@ export interface PurgeResult {
   agencyId: string;
   clients: number;
   requests: number;
+  socialItems: number;
 }
 
 /**
@@ -53,6 +64,7 @@ export function createRetention(deps: {
 }) {
   const { db, agencies, clients, requestLinks } = deps;
   let purgeAttachments: AttachmentPurger = async () => undefined;
+  let purgeSocial: SocialPurger = { forRequests: async () => 0, expired: async () => 0 };
   const purgeHandlers: ClientPurgeHandler[] = [];
 
   /** Up to `batch` expired clients of one agency, in one transaction with its log row. */
@@ -74,21 +86,30 @@ export function createRetention(deps: {
         if (full || candidates.length < batch) break;
         after = candidates.at(-1);
       }
-      if (doomed.length === 0) return { agencyId, clients: 0, requests: 0, full };
-      const requestIds = await requestLinks.requestIdsOf(tx, agencyId, doomed);
-      removeFiles = await purgeAttachments(tx, agencyId, requestIds);
-      await requestLinks.purge(tx, agencyId, requestIds);
-      for (const handler of purgeHandlers) await handler(tx, agencyId, doomed);
-      await clients.deleteClients(tx, agencyId, doomed);
+      const requestIds = doomed.length > 0 ? await requestLinks.requestIdsOf(tx, agencyId, doomed) : [];
+      let socialItems = 0;
+      if (doomed.length > 0) {
+        removeFiles = await purgeAttachments(tx, agencyId, requestIds);
+        socialItems += await purgeSocial.forRequests(tx, agencyId, requestIds);
+        await requestLinks.purge(tx, agencyId, requestIds);
+        for (const handler of purgeHandlers) await handler(tx, agencyId, doomed);
+        await clients.deleteClients(tx, agencyId, doomed);
+      }
+      const expiredSocial = await purgeSocial.expired(tx, agencyId, cutoff, batch);
+      socialItems += expiredSocial;
+      full ||= expiredSocial >= batch;
+      if (doomed.length === 0 && socialItems === 0)
+        return { agencyId, clients: 0, requests: 0, socialItems, full };
       await repo.insertPurge(tx, {
         agencyId,
         at: now,
         cutoff,
         clientCount: doomed.length,
         requestCount: requestIds.length,
+        socialItemCount: socialItems,
         clientIdHashes: doomed.map((id) => sha256(`${agencyId}:${id}`)),
       });
-      return { agencyId, clients: doomed.length, requests: requestIds.length, full };
+      return { agencyId, clients: doomed.length, requests: requestIds.length, socialItems, full };
     });
     await removeFiles?.();
     return result;
@@ -98,6 +119,11 @@ export function createRetention(deps: {
     /** The integrator wires the attachments capability here: it deletes the stored files. */
     setAttachmentPurger(purger: AttachmentPurger) {
       purgeAttachments = purger;
+    },
+
+    /** The integrator wires the social inbox here. */
+    setSocialPurger(purger: SocialPurger) {
+      purgeSocial = purger;
     },
 
     /** For capabilities added later that keep rows of their own per client. */
@@ -116,7 +142,7 @@ export function createRetention(deps: {
       const settings = await agencies.retentionSettings();
       for (const agency of settings.filter((a) => !options.agencyIds || options.agencyIds.includes(a.id))) {
         const { full, ...result } = await purgeAgency(agency.id, agency.retentionYears, now, batch);
-        if (result.clients > 0) results.push(result);
+        if (result.clients > 0 || result.socialItems > 0) results.push(result);
         more ||= full;
       }
       return { results, more };
@@ -136,6 +162,7 @@ export function createRetention(deps: {
         cutoff: row.cutoff.toISOString(),
         clientCount: row.clientCount,
         requestCount: row.requestCount,
+        socialItemCount: row.socialItemCount,
       }));
       return toPage(items, total, number, limit);
     },
@@ -154,7 +181,7 @@ export async function runDailyRetention(
   options: PurgeOptions & { maxPasses?: number } = {},
 ) {
   const maxPasses = options.maxPasses ?? 50;
-  const totals = { clients: 0, requests: 0, passes: 0 };
+  const totals = { clients: 0, requests: 0, socialItems: 0, passes: 0 };
   if (!options.agencyIds) await retention.purgeStaleLinks(now);
   for (let pass = 0; pass < maxPasses; pass += 1) {
     const { results, more } = await retention.purgeExpired(now, options);
@@ -162,6 +189,7 @@ export async function runDailyRetention(
     for (const r of results) {
       totals.clients += r.clients;
       totals.requests += r.requests;
+      totals.socialItems += r.socialItems;
     }
     if (!more) break;
   }

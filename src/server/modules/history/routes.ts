@@ -27,6 +27,7 @@ const Purge = Type.Object({
   cutoff: Type.String(),
   clientCount: Type.Integer(),
   requestCount: Type.Integer(),
+  socialItemCount: Type.Integer(),
 });
 
 export function historyRoutes(fastify: FastifyInstance, { history, retention }: Services) {

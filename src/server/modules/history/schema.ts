@@ -67,6 +67,8 @@ export const retentionPurges = pgTable(
     cutoff: timestamp('cutoff', { withTimezone: true }).notNull(),
     clientCount: integer('client_count').notNull(),
     requestCount: integer('request_count').notNull(),
+    // Social-network comments and messages removed with the purged requests or by their authors' age.
+    socialItemCount: integer('social_item_count').notNull().default(0),
     clientIdHashes: jsonb('client_id_hashes').$type<string[]>().notNull(),
   },
   (t) => [index('retention_purges_agency_at').on(t.agencyId, t.at)],

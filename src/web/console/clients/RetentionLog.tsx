@@ -25,13 +25,14 @@ export function RetentionLog() {
         {log.data && log.data.items.length > 0 && (
           <>
             <DataTable
-              minWidth={560}
+              minWidth={680}
               head={
                 <>
                   <Table.Th>{t('clients.retention.columns.at')}</Table.Th>
                   <Table.Th>{t('clients.retention.columns.cutoff')}</Table.Th>
                   <Table.Th>{t('clients.retention.columns.clients')}</Table.Th>
                   <Table.Th>{t('clients.retention.columns.requests')}</Table.Th>
+                  <Table.Th>{t('clients.retention.columns.socialItems')}</Table.Th>
                 </>
               }
             >
@@ -45,6 +46,7 @@ export function RetentionLog() {
                   </Table.Td>
                   <Table.Td>{row.clientCount}</Table.Td>
                   <Table.Td>{row.requestCount}</Table.Td>
+                  <Table.Td>{row.socialItemCount}</Table.Td>
                 </Table.Tr>
               ))}
             </DataTable>

@@ -1,0 +1,1 @@
+ALTER TABLE "retention_purges" ADD COLUMN "social_item_count" integer DEFAULT 0 NOT NULL;
