@@ -62,7 +62,7 @@ describe('clients at intake', () => {
     ]);
     const timeline = (
       await staff.request({ method: 'GET', url: `/api/staff/clients/${card.id}/timeline` })
-    ).json();
+    ).json().items;
     const consents = timeline.filter((e: { kind: string }) => e.kind === 'consent');
     expect(consents).toHaveLength(2);
     expect(consents[0]).toMatchObject({

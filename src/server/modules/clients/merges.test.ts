@@ -91,7 +91,7 @@ describe('merges', () => {
     expect(old).toMatchObject({ id: survivor, mergedFrom: merged });
     const timeline = (
       await staff.request({ method: 'GET', url: `/api/staff/clients/${survivor}/timeline` })
-    ).json();
+    ).json().items;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'request')).toHaveLength(2);
     expect(timeline.filter((e: { kind: string }) => e.kind === 'consent')).toHaveLength(2);
     expect(

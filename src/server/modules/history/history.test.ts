@@ -74,9 +74,8 @@ describe('timeline', () => {
       kind: 'info_request',
     });
     const id = await clientOf(staff, 'orlova@');
-    const timeline = (
-      await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })
-    ).json();
+    const timeline = (await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })).json()
+      .items;
     const ats = timeline.map((e: { at: string }) => e.at);
     expect(ats).toEqual([...ats].sort().reverse());
     expect(
@@ -93,6 +92,22 @@ describe('timeline', () => {
       detail: 'Порядок разъяснён в приложении.',
     });
     expect(timeline.filter((e: { kind: string }) => e.kind === 'consent')).toHaveLength(2);
+
+    // Paged newest first: the pages put together are the whole timeline, in the same order.
+    const pageOf = async (page: number) =>
+      (
+        await staff.request({
+          method: 'GET',
+          url: `/api/staff/clients/${id}/timeline?page=${page}&pageSize=3`,
+        })
+      ).json();
+    const pages = await Promise.all([1, 2, 3, 4].map(pageOf));
+    expect(pages[0]).toMatchObject({
+      total: timeline.length,
+      page: 1,
+      pages: Math.ceil(timeline.length / 3),
+    });
+    expect(pages.flatMap((p) => p.items)).toEqual(timeline);
   });
 });
 
@@ -143,9 +158,8 @@ describe('history export (seed 004 p. 4)', () => {
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]+\+Roboto-Regular/);
     expect(cyrillicGlyphs(pdf)).toBeGreaterThan(20);
 
-    const timeline = (
-      await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })
-    ).json();
+    const timeline = (await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })).json()
+      .items;
     expect(timeline[0]).toMatchObject({ kind: 'history_export', channel: 'staff' });
     expect(timeline[0].title).toContain('обращений — 2');
     const audit = (

@@ -79,7 +79,7 @@ describe('history from the portal', () => {
 
     const timeline = (
       await staff.request({ method: 'GET', url: `/api/staff/clients/${clientId}/timeline` })
-    ).json();
+    ).json().items;
     expect(timeline[0]).toMatchObject({ kind: 'history_export', channel: 'portal' });
   });
 

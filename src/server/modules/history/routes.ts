@@ -39,9 +39,9 @@ export function historyRoutes(fastify: FastifyInstance, { history, retention }: 
     '/api/staff/clients/:id/timeline',
     {
       preHandler: requireStaff(...CLIENT_READERS),
-      schema: { tags, params, response: { 200: Type.Array(Entry) } },
+      schema: { tags, params, querystring: Type.Object(PageQuery), response: { 200: pageOf(Entry) } },
     },
-    (request) => history.timeline(actorOf(request), request.params.id),
+    (request) => history.timeline(actorOf(request), request.params.id, request.query),
   );
 
   // Seed 004 p. 4: «По запросу клиента ему предоставляется вся история взаимодействия».

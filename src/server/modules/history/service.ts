@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { ClientService } from '../clients/service.js';
@@ -84,9 +85,12 @@ export function createHistoryService(deps: HistoryDeps) {
       attachments = provider;
     },
 
-    async timeline(actor: Actor, clientId: string) {
+    /** Newest first, a page at a time: five years of a frequent correspondent is a long list. */
+    async timeline(actor: Actor, clientId: string, page: PageRequest) {
       const { row } = await clients.resolve(actor.agencyId, clientId);
-      return timeline.forClient(actor.agencyId, row.id);
+      const entries = await timeline.forClient(actor.agencyId, row.id);
+      const { page: number, limit, offset } = pageWindow(page);
+      return toPage(entries.slice(offset, offset + limit), entries.length, number, limit);
     },
 
     exportForStaff: (actor: Actor, clientId: string) =>

@@ -11,6 +11,7 @@ import { useSession } from '../session/SessionContext';
 import { CardSection } from '../shared/CardSection';
 import { DetailField, DetailPage } from '../shared/DetailPage';
 import { describeError } from '../shared/describeError';
+import { PageFooter } from '../shared/PageFooter';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { ClientEditModal } from './ClientEditModal';
@@ -41,7 +42,8 @@ function ClientCard({ client }: { client: ClientDetail }) {
   const { t, i18n } = useTranslation('console');
   const session = useSession();
   const timezone = useAgencyTimezone();
-  const timeline = useTimeline(client.id);
+  const [timelinePage, setTimelinePage] = useState(1);
+  const timeline = useTimeline(client.id, timelinePage);
   const exporter = useHistoryExport(client.id);
   const [editing, setEditing] = useState(false);
   const editable = canEditClients(session);
@@ -117,7 +119,19 @@ function ClientCard({ client }: { client: ClientDetail }) {
       <Stack mt="md">
         <CardSection title={t('clients.timeline.title')}>
           <QueryStatus query={timeline} rows={4} />
-          {timeline.data && <ClientTimeline entries={timeline.data} timezone={timezone} />}
+          {timeline.data && (
+            <>
+              <ClientTimeline entries={timeline.data.items} timezone={timezone} />
+              {timeline.data.pages > 1 && (
+                <PageFooter
+                  total={timeline.data.total}
+                  pages={timeline.data.pages}
+                  page={timelinePage}
+                  onPage={setTimelinePage}
+                />
+              )}
+            </>
+          )}
         </CardSection>
       </Stack>
       {editing && <ClientEditModal client={client} onClose={() => setEditing(false)} />}

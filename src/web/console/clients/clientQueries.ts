@@ -49,10 +49,11 @@ export function useClient(id: string) {
   });
 }
 
-export function useTimeline(id: string) {
+export function useTimeline(id: string, page: number) {
   return useQuery({
-    queryKey: [...CLIENTS_KEY, 'timeline', id],
-    queryFn: () => api<TimelineEntry[]>('GET', `${base(id)}/timeline`),
+    queryKey: [...CLIENTS_KEY, 'timeline', id, page],
+    queryFn: () => api<Page<TimelineEntry>>('GET', `${base(id)}/timeline?page=${page}&pageSize=20`),
+    placeholderData: keepPreviousData,
     retry: noRetryOn4xx,
   });
 }
