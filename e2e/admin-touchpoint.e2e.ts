@@ -53,6 +53,11 @@ it('an administrator logs in, edits a touchpoint in the console and sees it on t
   // The change is in the audit log with its author.
   await page.getByRole('link', { name: 'Журнал аудита' }).first().click();
   await page.getByRole('cell', { name: ADMIN_EMAIL }).first().waitFor();
+  // Dates are typed day first, whatever the browser's locale (headless Chromium is en-US).
+  const filtered = page.waitForRequest((request) => request.url().includes('from=2026-03-05'));
+  await page.getByRole('textbox', { name: 'С даты' }).fill('05.03.2026');
+  await page.getByRole('textbox', { name: 'С даты' }).press('Enter');
+  await filtered;
   await page.close();
   await portal.close();
 });

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import '../i18n/index';
 import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -10,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { createQueryClient } from './queryClient';
+import { ConsoleDatesProvider } from './shared/dates';
 import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
@@ -29,7 +31,7 @@ function ThemeProvider({ children }: { children: ReactNode }) {
   );
   return (
     <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver}>
-      {children}
+      <ConsoleDatesProvider>{children}</ConsoleDatesProvider>
     </MantineProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../common/types';
+import { DateField } from '../shared/dates';
 import type { AuditFilter } from './auditQueries';
 
 type Action = AuditEntry['action'];
@@ -35,20 +36,20 @@ export function AuditFilters({ entity, onEntity, value, onChange, onReset }: Aud
         clearable
         w={200}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('audit.from')}
         value={value.from}
-        max={value.to || undefined}
-        onChange={(event) => onChange({ from: event.currentTarget.value })}
+        max={value.to}
+        onChange={(from) => onChange({ from })}
+        clearable
         w={170}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('audit.to')}
         value={value.to}
-        min={value.from || undefined}
-        onChange={(event) => onChange({ to: event.currentTarget.value })}
+        min={value.from}
+        onChange={(to) => onChange({ to })}
+        clearable
         w={170}
       />
       {active && (

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayKind } from '../../../common/types';
+import { DateField } from '../shared/dates';
 import { collectErrors } from '../shared/fieldErrors';
 import { useSaveForm } from '../shared/useSaveForm';
 import { useSetOverride } from './calendarQueries';
@@ -40,17 +41,16 @@ export function AddOverrideForm({ year }: { year: number }) {
         </Alert>
       )}
       <Group align="flex-start" wrap="wrap">
-        <TextInput
-          type="date"
+        <DateField
           label={t('calendar.date')}
           required
           min={`${year}-01-01`}
           max={`${year}-12-31`}
           value={date}
           error={errors.date}
-          onChange={(event) => {
+          onChange={(next) => {
             clear('date');
-            setDate(event.currentTarget.value);
+            setDate(next);
           }}
           w={180}
         />

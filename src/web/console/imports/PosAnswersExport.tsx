@@ -1,7 +1,8 @@
-import { Button, Group, TextInput, Title } from '@mantine/core';
+import { Button, Group, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../shared/dates';
 import { posAnswersUrl } from './importQueries';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -18,18 +19,8 @@ export function PosAnswersExport() {
         {t('imports.answers.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput
-          type="date"
-          label={t('imports.answers.from')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('imports.answers.to')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
+        <DateField label={t('imports.answers.from')} value={from} max={to} onChange={setFrom} />
+        <DateField label={t('imports.answers.to')} value={to} min={from} onChange={setTo} />
         <Button
           component="a"
           href={from && to ? posAnswersUrl(from, to) : undefined}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { REQUEST_CHANNELS } from '../../../common/requests';
 import { api, apiForm } from '../../ui/api';
 import { validateRequired } from '../auth/validation';
+import { DateTimeField } from '../shared/dates';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
 import { useDraft } from '../shared/useDraft';
@@ -150,14 +151,13 @@ export function RegisterRequestModal({ onClose }: { onClose: () => void }) {
         />
       </Group>
       <Group grow align="flex-start">
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('registration.receivedAt')}
           description={t('registration.receivedAtHint')}
           required
           value={draft.receivedAt}
           error={errors.receivedAt}
-          onChange={(event) => set('receivedAt', event.currentTarget.value)}
+          onChange={(value) => set('receivedAt', value)}
         />
         <TextInput
           label={t('registration.externalId')}
