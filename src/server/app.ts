@@ -27,6 +27,7 @@ import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
+import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   importRoutes(app, services);
   posWebhookRoutes(app, services);
   kbRoutes(app, services);
+  kbReviewRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);

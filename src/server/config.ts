@@ -23,6 +23,10 @@ export interface Config {
   trustProxy: boolean;
   /** Minutes between deadline sweeps (reminders, escalations); 0 turns the sweep off. */
   deadlineSweepMinutes: number;
+  /** Minutes between knowledge-base review sweeps (reminders, escalations); 0 turns it off. */
+  kbReviewSweepMinutes: number;
+  /** Working days before a KB section's review due date when its keepers are reminded. */
+  kbReviewLeadDays: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
   /** 64 hex digits: seals channel secrets in the database; unset → a key file under DATA_DIR. */
@@ -87,6 +91,8 @@ export function loadConfig(env: Env = process.env): Config {
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
+    kbReviewSweepMinutes: integer(env, 'KB_REVIEW_SWEEP_MINUTES', 60, 0, 1440),
+    kbReviewLeadDays: integer(env, 'KB_REVIEW_LEAD_DAYS', 5, 0, 30),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
     secretsKey: secretsKey(env.SECRETS_KEY),

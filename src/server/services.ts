@@ -28,6 +28,8 @@ import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
+import { createKbReviewService } from './modules/kb/review.service.js';
+import { createKbReviewSweep } from './modules/kb/review-sweep.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
@@ -178,6 +180,15 @@ export function createServices(database: Database, config: Config) {
     }),
     posSettings: createPosSettings({ db, box: secretBox, audit }),
     kb,
+    kbReviews: createKbReviewService({ db, audit, agencies, calendar, users }),
+    kbReviewSweep: createKbReviewSweep({
+      db,
+      agencies,
+      calendar,
+      users,
+      notifications,
+      leadDays: config.kbReviewLeadDays,
+    }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({

@@ -23,6 +23,14 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
       run: (now) => services.reminders.sweep(now),
     });
   }
+  if (config.kbReviewSweepMinutes > 0) {
+    // Seed 003 p. 41: a reminder before a section's review is due, an escalation after it.
+    jobs.push({
+      name: 'kb-review-sweep',
+      everyMinutes: config.kbReviewSweepMinutes,
+      run: (now) => services.kbReviewSweep.sweep(now),
+    });
+  }
   if (config.imapPollMinutes > 0) {
     const imap = createImapPolling(services);
     jobs.push({ name: 'imap-poll', everyMinutes: config.imapPollMinutes, run: () => imap.pollAll() });

@@ -204,6 +204,25 @@ export async function listActiveMembers(db: Executor, agencyId: string, ids: str
     .where(and(eq(memberships.agencyId, agencyId), eq(memberships.active, true), sql`${users.id} in ${ids}`));
 }
 
+/** Name and e-mail of the active staff of a department. */
+export async function listActiveInDepartment(db: Executor, agencyId: string, departmentId: string) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(userDepartments)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, userDepartments.userId), eq(memberships.agencyId, userDepartments.agencyId)),
+    )
+    .innerJoin(users, eq(users.id, userDepartments.userId))
+    .where(
+      and(
+        eq(userDepartments.agencyId, agencyId),
+        eq(userDepartments.departmentId, departmentId),
+        eq(memberships.active, true),
+      ),
+    );
+}
+
 export async function listUserDepartmentIds(
   db: Executor,
   agencyId: string,

@@ -122,6 +122,15 @@ export function createUserService(
       return people.map(({ id, email, name }) => ({ id, email, name }));
     },
 
+    /** Who keeps a department's part of the knowledge base (seed 003 p. 39): its active staff. */
+    departmentStaff: (agencyId: string, departmentId: string) =>
+      repo.listActiveInDepartment(db, agencyId, departmentId),
+
+    async withRole(agencyId: string, role: Role) {
+      const people = await repo.listActiveWithRole(db, agencyId, role);
+      return people.map(({ id, email, name }) => ({ id, email, name }));
+    },
+
     activeMembers: (agencyId: string, ids: string[]) => repo.listActiveMembers(db, agencyId, ids),
 
     departmentIdsOf: (agencyId: string, userId: string) => repo.listUserDepartmentIds(db, agencyId, userId),

@@ -13,7 +13,9 @@ export const staffNotifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind').$type<'deadline_reminder' | 'deadline_overdue'>().notNull(),
+    kind: text('kind')
+      .$type<'deadline_reminder' | 'deadline_overdue' | 'kb_review_reminder' | 'kb_review_overdue'>()
+      .notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     // A console path, e.g. /requests/<id>.
