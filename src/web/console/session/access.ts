@@ -7,7 +7,7 @@ export const SECTIONS = [
   'home',
   'requests',
   'imports',
-  'templates',
+  'kb',
   'clients',
   'social',
   'posts',
@@ -29,7 +29,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
   imports: '/imports',
-  templates: '/templates',
+  kb: '/kb',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -61,9 +61,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'users') return hasRole(session, 'admin', 'head');
   // ПОС, МЭДО and the Governor's reception files are imported by those who register requests.
   if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
-  if (section === 'requests' || section === 'templates' || section === 'clients') {
-    return hasRole(session, ...REQUEST_READERS);
-  }
+  if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
+  // Every staff role reads the knowledge base: it is there to be used while answering (p. 14.1).
+  if (section === 'kb') return hasRole(session, ...REQUEST_READERS, 'kb_editor');
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the
@@ -79,8 +79,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
   if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
-  // Seed 001 p. 10: heads of units keep their templates.
-  if (section === 'templates') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
+  // a section is the server's answer per section (`canEdit` on each).
+  if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

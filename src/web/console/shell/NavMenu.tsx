@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
   type Icon,
+  IconBook,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendar,
@@ -16,7 +17,6 @@ import {
   IconSitemap,
   IconSpeakerphone,
   IconTags,
-  IconTemplate,
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
@@ -29,7 +29,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
   imports: IconFileImport,
-  templates: IconTemplate,
+  kb: IconBook,
   clients: IconUserCircle,
   social: IconMessageCircle,
   posts: IconSpeakerphone,
