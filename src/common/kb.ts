@@ -36,3 +36,17 @@ export type KbUseContext = (typeof KB_USE_CONTEXTS)[number];
 
 export const PROPOSAL_STATUSES = ['open', 'accepted', 'dismissed'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Tags of an article: short labels, compared lower-cased. */
+export const KB_MAX_TAGS = 20;
+export const KB_TAG_MAX_LENGTH = 40;
+
+/** Files one article may carry (a form, a scanned order): enough for a topic, not an archive. */
+export const KB_MAX_ATTACHMENTS = 20;
+
+/**
+ * A template's variants (issue 6 p. 2): the formal one for letters and e-mail, the short one for
+ * social networks and messengers, where a letter's opening and closing read out of place.
+ */
+export const TEMPLATE_VARIANTS = ['formal', 'short'] as const;
+export type TemplateVariant = (typeof TEMPLATE_VARIANTS)[number];

@@ -30,7 +30,11 @@ import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
 import { createKbReviewService } from './modules/kb/review.service.js';
 import { createKbReviewSweep } from './modules/kb/review-sweep.js';
+import { createKbArticleService } from './modules/kb/articles.service.js';
+import { createKbAttachmentService } from './modules/kb/attachments.service.js';
+import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
+import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
@@ -115,7 +119,8 @@ export function createServices(database: Database, config: Config) {
     audit,
     users,
   });
-  const kb = createKbService({ db, audit, agencies, users, requests });
+  const kb = createKbService({ db, agencies, users, requests });
+  const kbArticles = createKbArticleService({ db, audit, users });
   const touchpoints = createTouchpointService(db, audit);
   const socialInbox = createSocialInbox({
     db,
@@ -189,6 +194,10 @@ export function createServices(database: Database, config: Config) {
       notifications,
       leadDays: config.kbReviewLeadDays,
     }),
+    kbSections: createKbSectionService({ db, audit, agencies, users }),
+    kbArticles,
+    kbVersions: createKbVersionService({ db, articles: kbArticles }),
+    kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({

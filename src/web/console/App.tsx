@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AgencyPage } from './agency/AgencyPage';
 import { AuditPage } from './audit/AuditPage';
@@ -16,8 +17,9 @@ import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
 import { ImportsPage } from './imports/ImportsPage';
+import { ArticlePage } from './kb/ArticlePage';
+import { KbPage } from './kb/KbPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
-import { TemplatesPage } from './kb/TemplatesPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -28,6 +30,16 @@ import { NotFoundPage } from './shell/NotFoundPage';
 import { SocialPage } from './social/SocialPage';
 import { TouchpointsPage } from './touchpoints/TouchpointsPage';
 import { UsersPage } from './users/UsersPage';
+
+// The rich-text editor (tiptap) is most of its weight: loaded only by those who open it.
+const ArticleEditorPage = lazy(() =>
+  import('./kb/ArticleEditorPage').then((module) => ({ default: module.ArticleEditorPage })),
+);
+const editor = (
+  <Suspense fallback={null}>
+    <ArticleEditorPage />
+  </Suspense>
+);
 
 export function App() {
   return (
@@ -46,7 +58,11 @@ export function App() {
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="imports" element={guarded('imports', <ImportsPage />)} />
-        <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
+        <Route path="kb" element={guarded('kb', <KbPage />)} />
+        <Route path="kb/articles/new" element={guarded('kb', editor)} />
+        <Route path="kb/articles/:id" element={guarded('kb', <ArticlePage />)} />
+        <Route path="kb/articles/:id/edit" element={guarded('kb', editor)} />
+        <Route path="templates" element={<Navigate to="/kb" replace />} />
         <Route path="kb-freshness" element={guarded('kbFreshness', <KbFreshnessPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import { kbArticle, kbSection } from '../../testing/kb.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
 import { auditLog } from '../audit/schema.js';
 import { requests } from '../requests/schema.js';
@@ -150,16 +151,17 @@ describe('social inbox: the queue and its quick actions', () => {
     const { staff } = await agencyWithStaff(harness, ['admin']);
     const agency = { id: await agencyIdOf(staff) };
     const id = await seed(agency.id, { kind: 'message', threadId: 'chat-9', externalId: 'msg-1' });
-    const template = async (body: string) =>
-      (
-        await staff.request({
-          method: 'POST',
-          url: '/api/staff/answer-templates',
-          payload: { title: 'Ответ', body, variant: 'short', departmentId: null },
-        })
-      ).json().id as string;
+    const sectionId = await kbSection(staff);
+    const template = (shortBody: string, body = 'Уважаемый(ая) {{клиент}}! Ответ в письме.') =>
+      kbArticle(staff, { sectionId, kind: 'template', title: 'Ответ', body, shortBody });
+    // The short variant is what goes into a thread; a template without one falls back to the formal text.
     const friendly = await template('{{клиент}}, спасибо за вопрос! Приём заявок до 1 декабря.');
-    const numbered = await template('Ваше обращение № {{номер}} зарегистрировано');
+    const numbered = await kbArticle(staff, {
+      sectionId,
+      kind: 'template',
+      title: 'Только для писем',
+      body: 'Ваше обращение № {{номер}} зарегистрировано',
+    });
 
     const preview = await staff.request({
       method: 'GET',

@@ -4,13 +4,13 @@ import { DEFAULT_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
 import type { Db } from '../../db/client.js';
 import { localDate } from '../../lib/calendar.js';
 import * as repo from './repo.js';
-import type { AnswerVariant } from './service.js';
 
 interface TemplatePreset {
   agencies: string[];
   title: string;
+  /** The formal variant; `shortBody`, when given, the one for social networks and chats. */
   body: string;
-  variant: AnswerVariant;
+  shortBody?: string;
 }
 
 export function readTemplatePresets(file: string): TemplatePreset[] {
@@ -40,8 +40,8 @@ export async function loadTemplatePresets(
         kind: 'template' as const,
         title: p.title,
         body: p.body,
-        shortBody: p.variant === 'short' ? p.body : null,
-        searchText: p.body,
+        shortBody: p.shortBody ?? null,
+        searchText: [p.body, p.shortBody ?? ''].join('\n').trim(),
         starter: true,
       })),
     );

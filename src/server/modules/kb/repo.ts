@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { departments } from '../agencies/schema.js';
 import { kbArticles, kbArticleVersions, kbSections } from './schema.js';
@@ -10,22 +10,17 @@ const templateColumns = {
   article: kbArticles,
   departmentId: kbSections.departmentId,
 };
-export type TemplateRow = { article: ArticleRow; departmentId: string | null };
 
 const isTemplate = (agencyId: string) =>
   and(eq(kbArticles.agencyId, agencyId), eq(kbArticles.kind, 'template'));
 
-export function listTemplates(db: Executor, agencyId: string, filter: { q?: string; archived?: boolean }) {
-  const conditions: (SQL | undefined)[] = [isTemplate(agencyId), eq(kbArticles.active, !filter.archived)];
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(kbArticles.title, pattern), ilike(kbArticles.body, pattern)));
-  }
+/** The agency's active answer templates, by title. */
+export function listTemplates(db: Executor, agencyId: string) {
   return db
     .select(templateColumns)
     .from(kbArticles)
     .innerJoin(kbSections, eq(kbSections.id, kbArticles.sectionId))
-    .where(and(...conditions))
+    .where(and(isTemplate(agencyId), eq(kbArticles.active, true)))
     .orderBy(asc(kbArticles.title), asc(kbArticles.id));
 }
 
@@ -73,13 +68,18 @@ export async function templateSectionOf(
   return made.id;
 }
 
-export async function insertArticles(db: Executor, values: NewArticle[], authorId: string | null = null) {
+export async function insertArticles(
+  db: Executor,
+  values: NewArticle[],
+  authorId: string | null = null,
+  note: string | null = null,
+) {
   if (values.length === 0) return [];
   const rows = await db
     .insert(kbArticles)
     .values(values.map((v) => ({ ...v, createdBy: authorId, updatedBy: authorId })))
     .returning();
-  await insertVersions(db, rows, authorId, null);
+  await insertVersions(db, rows, authorId, note);
   return rows;
 }
 
@@ -89,18 +89,21 @@ export async function updateArticle(
   id: string,
   patch: Partial<NewArticle>,
   authorId: string,
+  note: string | null = null,
 ) {
+  // Locked, so two saves at once get consecutive version numbers rather than one failing.
   const [row] = await db
     .select({ version: kbArticles.version })
     .from(kbArticles)
-    .where(and(eq(kbArticles.agencyId, agencyId), eq(kbArticles.id, id)));
+    .where(and(eq(kbArticles.agencyId, agencyId), eq(kbArticles.id, id)))
+    .for('update');
   if (!row) return undefined;
   const [after] = await db
     .update(kbArticles)
     .set({ ...patch, version: row.version + 1, updatedBy: authorId, updatedAt: new Date() })
     .where(and(eq(kbArticles.agencyId, agencyId), eq(kbArticles.id, id)))
     .returning();
-  if (after) await insertVersions(db, [after], authorId, null);
+  if (after) await insertVersions(db, [after], authorId, note);
   return after;
 }
 

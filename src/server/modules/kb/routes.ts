@@ -1,97 +1,94 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { NonEmpty, Uuid } from '../../http/schemas.js';
+import { TEMPLATE_VARIANTS } from '../../../common/kb.js';
+import { Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
+import { kbArticleRoutes } from './articles.routes.js';
+import { kbAttachmentRoutes } from './attachments.routes.js';
+import { KB_READERS } from './permissions.js';
+import { kbSectionRoutes } from './sections.routes.js';
+import { kbVersionRoutes } from './versions.routes.js';
 
-const ANSWER_VARIANTS = ['letter', 'short'] as const;
+const Variant = Type.Enum(TEMPLATE_VARIANTS);
+const Rendered = Type.Object({ text: Type.String(), unknown: Type.Array(Type.String()) });
 
-const READERS = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'] as const;
-// Seed 001: templates are kept by the heads of units; the administrator may do it too.
-const EDITORS = ['admin', 'head'] as const;
+/** The knowledge base: sections, articles with versions and files, and answer templates in use. */
+export function kbRoutes(fastify: FastifyInstance, services: Services) {
+  kbSectionRoutes(fastify, services);
+  kbArticleRoutes(fastify, services);
+  kbVersionRoutes(fastify, services);
+  kbAttachmentRoutes(fastify, services);
+  kbTemplateRoutes(fastify, services);
+}
 
-const Template = Type.Object({
-  id: Uuid,
-  title: Type.String(),
-  body: Type.String(),
-  variant: Type.Enum(ANSWER_VARIANTS),
-  departmentId: Type.Union([Uuid, Type.Null()]),
-  active: Type.Boolean(),
-  starter: Type.Boolean(),
-  updatedAt: Type.String(),
-});
-
-const Fields = {
-  title: NonEmpty(200),
-  body: NonEmpty(20_000),
-  variant: Type.Enum(ANSWER_VARIANTS),
-  departmentId: Type.Union([Uuid, Type.Null()]),
-};
-
-export function kbRoutes(fastify: FastifyInstance, { kb }: Services) {
+function kbTemplateRoutes(fastify: FastifyInstance, { kb }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['kb'];
+  const reader = requireStaff(...KB_READERS);
 
   app.get(
-    '/api/staff/answer-templates',
+    '/api/staff/kb/templates',
     {
-      preHandler: requireStaff(...READERS),
+      preHandler: reader,
       schema: {
         tags,
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 200 })),
-          archived: Type.Optional(Type.Boolean()),
-        }),
-        response: { 200: Type.Array(Template) },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Uuid,
+              title: Type.String(),
+              departmentId: Type.Union([Uuid, Type.Null()]),
+              hasShortBody: Type.Boolean(),
+              starter: Type.Boolean(),
+            }),
+          ),
+        },
       },
     },
-    (request) =>
-      kb.list(actorOf(request), {
-        q: request.query.q?.trim() || undefined,
-        archived: request.query.archived,
-      }),
+    (request) => kb.list(actorOf(request)),
   );
 
   app.post(
-    '/api/staff/answer-templates',
+    '/api/staff/kb/templates/preview',
     {
-      preHandler: requireStaff(...EDITORS),
+      preHandler: reader,
       schema: {
         tags,
-        body: Type.Object(Fields, { additionalProperties: false }),
-        response: { 201: Template },
+        body: Type.Object(
+          {
+            requestNumber: Type.String({ minLength: 1, maxLength: 40 }),
+            body: Type.String({ maxLength: 20_000 }),
+            shortBody: Type.Union([Type.String({ maxLength: 5_000 }), Type.Null()]),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            request: Type.Object({ id: Uuid, number: Type.String(), channel: Type.String() }),
+            chosen: Variant,
+            formal: Rendered,
+            short: Rendered,
+          }),
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await kb.create(actorOf(request), request.body)),
-  );
-
-  app.patch(
-    '/api/staff/answer-templates/:id',
-    {
-      preHandler: requireStaff(...EDITORS),
-      schema: {
-        tags,
-        params: Type.Object({ id: Uuid }),
-        body: Type.Partial(Type.Object({ ...Fields, active: Type.Boolean() }), {
-          additionalProperties: false,
-        }),
-        response: { 200: Template },
-      },
-    },
-    (request) => kb.update(actorOf(request), request.params.id, request.body),
+    (request) => kb.preview(actorOf(request), request.body),
   );
 
   app.get(
     '/api/staff/requests/:id/templates/:templateId/render',
     {
-      preHandler: requireStaff(...READERS),
+      preHandler: reader,
       schema: {
         tags,
         params: Type.Object({ id: Uuid, templateId: Uuid }),
-        response: { 200: Type.Object({ text: Type.String(), unknown: Type.Array(Type.String()) }) },
+        querystring: Type.Object({ variant: Type.Optional(Variant) }),
+        response: { 200: Type.Object({ ...Rendered.properties, variant: Variant }) },
       },
     },
-    (request) => kb.render(actorOf(request), request.params.id, request.params.templateId),
+    (request) =>
+      kb.render(actorOf(request), request.params.id, request.params.templateId, request.query.variant),
   );
 }

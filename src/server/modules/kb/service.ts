@@ -1,161 +1,103 @@
-import { addDays } from 'date-fns';
-import { DEFAULT_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
+import type { TemplateVariant } from '../../../common/kb.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import { localDate } from '../../lib/calendar.js';
-import { Invalid, NotFound } from '../../lib/errors.js';
+import { NotFound } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
-import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { RequestService } from '../requests/service.js';
 import { renderTemplate, type TemplateFacts } from './render.js';
 import * as repo from './repo.js';
 
-export type AnswerVariant = 'letter' | 'short';
-
-export interface TemplateInput {
-  title: string;
-  body: string;
-  variant: AnswerVariant;
-  departmentId: string | null;
-}
-
 const templateNotFound = () => new NotFound('template_not_found', 'Шаблон ответа не найден');
 
-export function toTemplate({ article, departmentId }: repo.TemplateRow) {
-  return {
-    id: article.id,
-    title: article.title,
-    body: article.body,
-    variant: (article.shortBody === null ? 'letter' : 'short') as AnswerVariant,
-    departmentId,
-    active: article.active,
-    starter: article.starter,
-    updatedAt: article.updatedAt.toISOString(),
-  };
+// Networks where a reply is a chat message or a comment: the short variant fits there.
+const SHORT_NETWORKS: readonly string[] = ['telegram', 'vk', 'ok'];
+
+type RequestDetail = Awaited<ReturnType<RequestService['detail']>>;
+
+/** The short variant for a request from a social network or messenger, the formal one otherwise. */
+export function variantFor(request: { channel: string; replyNetwork: string | null }): TemplateVariant {
+  return SHORT_NETWORKS.includes(request.channel) || SHORT_NETWORKS.includes(request.replyNetwork ?? '')
+    ? 'short'
+    : 'formal';
 }
 
-/** A template's text as article columns: a short template is its own social-network variant. */
-function templateColumns(input: Partial<TemplateInput>) {
-  return {
-    ...(input.title === undefined ? {} : { title: input.title }),
-    ...(input.body === undefined ? {} : { body: input.body, searchText: input.body }),
-    ...(input.variant === undefined && input.body === undefined
-      ? {}
-      : { shortBody: input.variant === 'short' ? (input.body ?? null) : null }),
-  };
-}
+/** A template's text in a variant; without its own short text the formal one serves. */
+const textOf = (template: { body: string; shortBody: string | null }, variant: TemplateVariant) =>
+  variant === 'short' ? (template.shortBody ?? template.body) : template.body;
 
+/**
+ * Answer templates (kind `template` articles) in use: listed for the pickers, filled in with a
+ * request's facts in the variant its channel needs (issue 6 p. 2). They are written and versioned
+ * as articles.
+ */
 export function createKbService(deps: {
   db: Db;
-  audit: AuditService;
   agencies: AgencyService;
   users: UserService;
   requests: RequestService;
 }) {
-  const { db, audit, agencies, users, requests } = deps;
+  const { db, agencies, users, requests } = deps;
 
-  async function assertDepartment(agencyId: string, departmentId: string | null | undefined) {
-    if (departmentId && !(await agencies.departmentIdsOf(agencyId)).includes(departmentId)) {
-      throw new Invalid('body.departmentId', 'Такого подразделения в ведомстве нет');
-    }
+  async function factsOf(actor: Actor, request: RequestDetail): Promise<TemplateFacts> {
+    const agency = await agencies.byId(actor.agencyId);
+    const date = (iso: string) =>
+      new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
+        new Date(iso),
+      );
+    return {
+      client: request.contactName,
+      number: request.number,
+      receivedAt: date(request.receivedAt),
+      dueAt: date(request.dueAt),
+      // The executor is the assignee, else whoever answers.
+      executor: (await users.nameOf(request.assigneeId ?? actor.userId)) ?? '',
+    };
+  }
+
+  async function activeTemplate(actor: Actor, templateId: string) {
+    const template = await repo.findTemplate(db, actor.agencyId, templateId);
+    if (!template?.article.active) throw templateNotFound();
+    return template.article;
   }
 
   return {
-    async list(actor: Actor, filter: { q?: string; archived?: boolean }) {
-      return (await repo.listTemplates(db, actor.agencyId, filter)).map(toTemplate);
+    /** Active templates for the composer and the social inbox. */
+    async list(actor: Actor) {
+      const rows = await repo.listTemplates(db, actor.agencyId);
+      return rows.map(({ article, departmentId }) => ({
+        id: article.id,
+        title: article.title,
+        departmentId,
+        hasShortBody: article.shortBody !== null,
+        starter: article.starter,
+      }));
     },
 
-    async create(actor: Actor, input: TemplateInput) {
-      await assertDepartment(actor.agencyId, input.departmentId);
-      const agency = await agencies.byId(actor.agencyId);
-      const reviewDueOn = localDate(addDays(new Date(), DEFAULT_REVIEW_INTERVAL_DAYS), agency.timezone);
-      return db.transaction(async (tx) => {
-        const sectionId = await repo.templateSectionOf(tx, actor.agencyId, input.departmentId, reviewDueOn);
-        const [row] = await repo.insertArticles(
-          tx,
-          [
-            {
-              ...templateColumns(input),
-              title: input.title,
-              body: input.body,
-              kind: 'template',
-              sectionId,
-              agencyId: actor.agencyId,
-            },
-          ],
-          actor.userId,
-        );
-        if (!row) throw new Error('template insert returned nothing');
-        const template = toTemplate({ article: row, departmentId: input.departmentId });
-        await audit.record(tx, actor, 'answer_template', row.id, { after: template });
-        return template;
-      });
-    },
-
-    /** Archiving is `active: false`: an answer once built from a template stays explainable. */
-    async update(actor: Actor, id: string, patch: Partial<TemplateInput> & { active?: boolean }) {
-      await assertDepartment(actor.agencyId, patch.departmentId);
-      const agency = await agencies.byId(actor.agencyId);
-      const reviewDueOn = localDate(addDays(new Date(), DEFAULT_REVIEW_INTERVAL_DAYS), agency.timezone);
-      return db.transaction(async (tx) => {
-        const before = await repo.findTemplate(tx, actor.agencyId, id);
-        if (!before) throw templateNotFound();
-        const current = toTemplate(before);
-        const sectionId =
-          patch.departmentId === undefined
-            ? undefined
-            : await repo.templateSectionOf(tx, actor.agencyId, patch.departmentId, reviewDueOn);
-        const variant = patch.variant ?? current.variant;
-        const article = await repo.updateArticle(
-          tx,
-          actor.agencyId,
-          id,
-          {
-            ...templateColumns({ ...patch, variant, body: patch.body ?? current.body }),
-            ...(sectionId ? { sectionId } : {}),
-            ...(patch.active === undefined ? {} : { active: patch.active }),
-          },
-          actor.userId,
-        );
-        if (!article) throw templateNotFound();
-        const after = {
-          article,
-          departmentId: patch.departmentId === undefined ? before.departmentId : patch.departmentId,
-        };
-        await audit.record(tx, actor, 'answer_template', id, {
-          before: toTemplate(before),
-          after: toTemplate(after),
-        });
-        return toTemplate(after);
-      });
-    },
-
-    /** An active template filled in with the facts the caller has (a social comment's author…). */
+    /** The short variant filled with the facts the caller has (a social comment's author…). */
     async renderWith(actor: Actor, templateId: string, facts: Partial<TemplateFacts>) {
-      const template = await repo.findTemplate(db, actor.agencyId, templateId);
-      if (!template?.article.active) throw templateNotFound();
-      return renderTemplate(template.article.shortBody ?? template.article.body, facts);
+      return renderTemplate(textOf(await activeTemplate(actor, templateId), 'short'), facts);
     },
 
-    /** The template filled in with a real request; the executor is the assignee, else whoever answers. */
-    async render(actor: Actor, requestId: string, templateId: string) {
+    /** The template filled in with a real request, in the variant its channel needs unless forced. */
+    async render(actor: Actor, requestId: string, templateId: string, forced?: TemplateVariant) {
       const request = await requests.detail(actor, requestId);
-      const template = await repo.findTemplate(db, actor.agencyId, templateId);
-      if (!template) throw templateNotFound();
-      const agency = await agencies.byId(actor.agencyId);
-      const date = (iso: string) =>
-        new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
-          new Date(iso),
-        );
-      const executor = (await users.nameOf(request.assigneeId ?? actor.userId)) ?? '';
-      return renderTemplate(template.article.body, {
-        client: request.contactName,
-        number: request.number,
-        receivedAt: date(request.receivedAt),
-        dueAt: date(request.dueAt),
-        executor,
-      });
+      const template = await activeTemplate(actor, templateId);
+      const variant = forced ?? variantFor(request);
+      return { ...renderTemplate(textOf(template, variant), await factsOf(actor, request)), variant };
+    },
+
+    /** Both variants of a template being written, filled in with the request of that number. */
+    async preview(actor: Actor, input: { requestNumber: string; body: string; shortBody: string | null }) {
+      const request = await requests.detailByNumber(actor, input.requestNumber.trim());
+      const facts = await factsOf(actor, request);
+      const template = { body: input.body, shortBody: input.shortBody?.trim() ? input.shortBody : null };
+      return {
+        request: { id: request.id, number: request.number, channel: request.channel },
+        chosen: variantFor(request),
+        formal: renderTemplate(textOf(template, 'formal'), facts),
+        short: renderTemplate(textOf(template, 'short'), facts),
+      };
     },
   };
 }

@@ -71,6 +71,13 @@ export function createRequestService(deps: {
     return filter;
   }
 
+  async function staffDetail(actor: Actor, row: repo.RequestRow) {
+    const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
+    const attachments = await repo.listAttachments(db, actor.agencyId, row.id);
+    const policy = (await policies.forAgency(actor.agencyId))[row.kind];
+    return toStaffDetail(row, events, attachments, new Date(), policy);
+  }
+
   return {
     /** Registers a request that arrived electronically: received and registered in one step. */
     async intake(agencySlug: string, input: IntakeInput) {
@@ -208,10 +215,14 @@ export function createRequestService(deps: {
     async detail(actor: Actor, id: string) {
       const row = await repo.findById(db, actor.agencyId, id);
       if (!row) throw new NotFound('request_not_found', 'Обращение не найдено');
-      const events = await repo.listEvents(db, actor.agencyId, row.id, { publicOnly: false });
-      const attachments = await repo.listAttachments(db, actor.agencyId, row.id);
-      const policy = (await policies.forAgency(actor.agencyId))[row.kind];
-      return toStaffDetail(row, events, attachments, new Date(), policy);
+      return staffDetail(actor, row);
+    },
+
+    /** The request staff name by its number, as the knowledge base's template preview asks for it. */
+    async detailByNumber(actor: Actor, number: string) {
+      const row = await repo.findByNumber(db, actor.agencyId, number);
+      if (!row) throw new NotFound('request_not_found', `Обращения № ${number} нет`);
+      return staffDetail(actor, row);
     },
   };
 }

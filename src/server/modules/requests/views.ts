@@ -77,6 +77,8 @@ export function toStaffDetail(
     classifiedBy: row.classifiedBy,
     externalCategory: row.externalCategory ?? null,
     externalSource: row.externalSource ?? null,
+    // The network answers go back on (a chat, a comment thread), whatever the request's channel says.
+    replyNetwork: row.replyRoute?.network ?? null,
     attachments: attachments.map(toAttachment),
     events: events.map((event) => ({
       at: event.at.toISOString(),

@@ -1,57 +1,50 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TemplateVariant } from '../../../common/kb';
 import { api } from '../../ui/api';
 import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
-export type AnswerVariant = 'letter' | 'short';
-
-export interface AnswerTemplate {
+/** An active answer template as the pickers list it. */
+export interface TemplateOption {
   id: string;
   title: string;
-  body: string;
-  variant: AnswerVariant;
   departmentId: string | null;
-  active: boolean;
+  hasShortBody: boolean;
   starter: boolean;
-  updatedAt: string;
 }
 
-export interface TemplateInput {
-  title: string;
-  body: string;
-  variant: AnswerVariant;
-  departmentId: string | null;
+export interface Rendered {
+  text: string;
+  unknown: string[];
 }
 
-export const TEMPLATES_KEY = ['answer-templates'] as const;
+export const TEMPLATES_KEY = ['kb', 'templates'] as const;
 export const PLACEHOLDERS = ['клиент', 'номер', 'дата_поступления', 'срок', 'исполнитель'] as const;
 
-export function useAnswerTemplates(filter: { q: string; archived: boolean }) {
-  const params = new URLSearchParams();
-  if (filter.q.trim()) params.set('q', filter.q.trim());
-  if (filter.archived) params.set('archived', 'true');
+export function useTemplates() {
   return useQuery({
-    queryKey: [...TEMPLATES_KEY, filter],
-    queryFn: () => api<AnswerTemplate[]>('GET', `/api/staff/answer-templates?${params}`),
+    queryKey: TEMPLATES_KEY,
+    queryFn: () => api<TemplateOption[]>('GET', '/api/staff/kb/templates'),
   });
 }
 
-export function useSaveTemplate() {
-  return useInvalidatingMutation(
-    (input: Partial<TemplateInput> & { id?: string; active?: boolean }) => {
-      const { id, ...body } = input;
-      return id
-        ? api<AnswerTemplate>('PATCH', `/api/staff/answer-templates/${encodeURIComponent(id)}`, body)
-        : api<AnswerTemplate>('POST', '/api/staff/answer-templates', body);
-    },
-    [TEMPLATES_KEY],
+/** The server picks the variant for the request's channel unless one is forced. */
+export const renderTemplate = (requestId: string, templateId: string, variant?: TemplateVariant) =>
+  api<Rendered & { variant: TemplateVariant }>(
+    'GET',
+    `/api/staff/requests/${encodeURIComponent(requestId)}/templates/${encodeURIComponent(templateId)}/render${
+      variant ? `?variant=${variant}` : ''
+    }`,
   );
+
+export interface TemplatePreview {
+  request: { id: string; number: string; channel: string };
+  chosen: TemplateVariant;
+  formal: Rendered;
+  short: Rendered;
 }
 
-export const renderTemplate = (requestId: string, templateId: string) =>
-  api<{ text: string; unknown: string[] }>(
-    'GET',
-    `/api/staff/requests/${encodeURIComponent(requestId)}/templates/${encodeURIComponent(templateId)}/render`,
-  );
+export const previewTemplate = (input: { requestNumber: string; body: string; shortBody: string | null }) =>
+  api<TemplatePreview>('POST', '/api/staff/kb/templates/preview', input);
 
 const SIGNATURE_KEY = ['profile', 'signature'] as const;
 

@@ -2,7 +2,8 @@ import { Alert, FileInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCEPT, checkFiles } from '../../../common/attachments';
-import { renderTemplate, useAnswerTemplates, useSignature } from '../kb/templateQueries';
+import type { TemplateVariant } from '../../../common/kb';
+import { renderTemplate, useSignature, useTemplates } from '../kb/templateQueries';
 import { AttachmentList } from './AttachmentList';
 import { useRemoveAnswerFile, useUploadAnswerFiles } from './requestQueries';
 import { ANSWER_FORMS, type AnswerForm, type RequestDetail } from './requestTypes';
@@ -22,12 +23,14 @@ interface AnswerComposerProps {
  */
 export function AnswerComposer(props: AnswerComposerProps) {
   const { t } = useTranslation('console');
-  const templates = useAnswerTemplates({ q: '', archived: false });
+  const templates = useTemplates();
   const signature = useSignature();
   const upload = useUploadAnswerFiles(props.request.id);
   const remove = useRemoveAnswerFile(props.request.id);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [unknown, setUnknown] = useState<string[]>([]);
+  // The server chose it by the request's channel: short for social networks and messengers.
+  const [variant, setVariant] = useState<TemplateVariant | null>(null);
   const [templateError, setTemplateError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const answerFiles = props.request.attachments.filter((file) => file.kind === 'answer');
@@ -35,12 +38,14 @@ export function AnswerComposer(props: AnswerComposerProps) {
   const chooseTemplate = async (id: string | null) => {
     setTemplateId(id);
     setUnknown([]);
+    setVariant(null);
     setTemplateError(null);
     if (!id) return;
     try {
       const rendered = await renderTemplate(props.request.id, id);
       props.onText(rendered.text);
       setUnknown(rendered.unknown);
+      setVariant(rendered.variant);
     } catch (error) {
       setTemplateError((error as Error).message);
     }
@@ -59,14 +64,8 @@ export function AnswerComposer(props: AnswerComposerProps) {
       <Select
         label={t('answerTemplates.choose')}
         placeholder={t('answerTemplates.choosePlaceholder')}
-        data={(['letter', 'short'] as const)
-          .map((variant) => ({
-            group: t(`answerTemplates.variants.${variant}`),
-            items: (templates.data ?? [])
-              .filter((template) => template.variant === variant)
-              .map((template) => ({ value: template.id, label: template.title })),
-          }))
-          .filter((group) => group.items.length > 0)}
+        description={variant && t(`kb.template.usedVariant.${variant}`)}
+        data={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
         value={templateId}
         onChange={chooseTemplate}
         error={templateError}

@@ -7,7 +7,7 @@ export const SECTIONS = [
   'home',
   'requests',
   'imports',
-  'templates',
+  'kb',
   'kbFreshness',
   'clients',
   'social',
@@ -30,7 +30,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
   requests: '/requests',
   imports: '/imports',
-  templates: '/templates',
+  kb: '/kb',
   kbFreshness: '/kb-freshness',
   clients: '/clients',
   social: '/social',
@@ -65,9 +65,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'users') return hasRole(session, 'admin', 'head');
   // ПОС, МЭДО and the Governor's reception files are imported by those who register requests.
   if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
-  if (section === 'requests' || section === 'templates' || section === 'clients') {
-    return hasRole(session, ...REQUEST_READERS);
-  }
+  if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
+  // Every staff role reads the knowledge base: it is there to be used while answering (p. 14.1).
+  if (section === 'kb') return hasRole(session, ...KB_READERS);
   // Overseers see every department's freshness, other staff their own sections (server: kb review routes).
   if (section === 'kbFreshness') return hasRole(session, ...KB_READERS);
   // Everyone answering requests should see which terms apply; only the admin changes them.
@@ -85,8 +85,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
   if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
-  // Seed 001 p. 10: heads of units keep their templates.
-  if (section === 'templates') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
+  // a section is the server's answer per section (`canEdit` on each).
+  if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

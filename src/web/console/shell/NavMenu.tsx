@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
   type Icon,
+  IconBook,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendar,
@@ -17,7 +18,6 @@ import {
   IconSitemap,
   IconSpeakerphone,
   IconTags,
-  IconTemplate,
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
@@ -30,7 +30,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
   requests: IconInbox,
   imports: IconFileImport,
-  templates: IconTemplate,
+  kb: IconBook,
   kbFreshness: IconCalendarCheck,
   clients: IconUserCircle,
   social: IconMessageCircle,

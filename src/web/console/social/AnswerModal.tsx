@@ -1,7 +1,7 @@
 import { Alert, Blockquote, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAnswerTemplates } from '../kb/templateQueries';
+import { useTemplates } from '../kb/templateQueries';
 import { describeError } from '../shared/describeError';
 import { FormModal } from '../shared/FormModal';
 import { useSaveForm } from '../shared/useSaveForm';
@@ -12,7 +12,7 @@ import { MAX_REPLY_LENGTH, renderTemplateFor, type SocialItem, useAnswer } from 
 export function AnswerModal({ item, onClose }: { item: SocialItem; onClose: () => void }) {
   const { t } = useTranslation('console');
   const answer = useAnswer();
-  const templates = useAnswerTemplates({ q: '', archived: false });
+  const templates = useTemplates();
   const form = useSaveForm({
     mutation: answer,
     fields: ['text'],
@@ -24,9 +24,9 @@ export function AnswerModal({ item, onClose }: { item: SocialItem; onClose: () =
   const [templateNote, setTemplateNote] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
 
-  // Short templates (for networks and chats) first: they fit a comment thread.
+  // Templates with their own short variant first: it is written for a comment thread.
   const options = [...(templates.data ?? [])]
-    .sort((a, b) => Number(b.variant === 'short') - Number(a.variant === 'short'))
+    .sort((a, b) => Number(b.hasShortBody) - Number(a.hasShortBody))
     .map((template) => ({ value: template.id, label: template.title }));
 
   const pickTemplate = async (id: string | null) => {
