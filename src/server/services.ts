@@ -28,10 +28,10 @@ import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
-import { createKbReviewService } from './modules/kb/review.service.js';
-import { createKbReviewSweep } from './modules/kb/review-sweep.js';
 import { createKbArticleService } from './modules/kb/articles.service.js';
 import { createKbAttachmentService } from './modules/kb/attachments.service.js';
+import { createKbReviewService } from './modules/kb/review.service.js';
+import { createKbReviewSweep } from './modules/kb/review-sweep.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
@@ -194,7 +194,7 @@ export function createServices(database: Database, config: Config) {
       notifications,
       leadDays: config.kbReviewLeadDays,
     }),
-    kbSections: createKbSectionService({ db, audit, agencies, users }),
+    kbSections: createKbSectionService({ db, audit, agencies, calendar, users }),
     kbArticles,
     kbVersions: createKbVersionService({ db, articles: kbArticles }),
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),

@@ -1,12 +1,13 @@
-import { addDays } from 'date-fns';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
+import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import { canEditSection } from './permissions.js';
+import { nextReviewDueOn } from './review-dates.js';
 import * as repo from './sections.repo.js';
 
 export interface SectionInput {
@@ -39,9 +40,10 @@ export function createKbSectionService(deps: {
   db: Db;
   audit: AuditService;
   agencies: AgencyService;
+  calendar: CalendarService;
   users: UserService;
 }) {
-  const { db, audit, agencies, users } = deps;
+  const { db, audit, agencies, calendar, users } = deps;
 
   async function assertInput(agencyId: string, input: Partial<SectionInput>, exceptId?: string) {
     if (input.departmentId && !(await agencies.departmentIdsOf(agencyId)).includes(input.departmentId)) {
@@ -55,10 +57,14 @@ export function createKbSectionService(deps: {
     }
   }
 
-  /** Seed 003 p. 41: the next check falls `interval` days after the last one (or the start). */
+  /** Seed 003 p. 41: the next check falls `interval` days after the last one (or the start), on a working day. */
   async function dueOn(agencyId: string, from: Date, intervalDays: number) {
     const agency = await agencies.byId(agencyId);
-    return localDate(addDays(from, intervalDays), agency.timezone);
+    return nextReviewDueOn(
+      localDate(from, agency.timezone),
+      intervalDays,
+      await calendar.forAgency(agencyId),
+    );
   }
 
   return {
