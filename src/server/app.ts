@@ -28,6 +28,7 @@ import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
+import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { attachmentRoutes } from './modules/requests/attachments.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   importRoutes(app, services);
   posWebhookRoutes(app, services);
   kbRoutes(app, services);
+  kbSearchRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);

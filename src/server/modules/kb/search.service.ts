@@ -1,0 +1,150 @@
+import type { KbKind, KbUseContext } from '../../../common/kb.js';
+import type { Db, Executor } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { Invalid, NotFound } from '../../lib/errors.js';
+import type { TaxonomyService } from '../classification/service.js';
+import type { RequestService } from '../requests/service.js';
+import * as repo from './search.repo.js';
+import { informativeWords, queryWords, splitHighlights } from './search.text.js';
+
+/** Fewer full-text matches than this and the typo-tolerant pass adds what resembles the query. */
+export const FEW_MATCHES = 5;
+export const SUGGESTION_COUNT = 5;
+/** The same person, article and subject within this many minutes is one use. */
+export const USE_DEDUP_MINUTES = 10;
+
+export const USAGE_PERIODS = { week: 7, month: 30, quarter: 91, year: 365 } as const;
+export type UsagePeriod = keyof typeof USAGE_PERIODS;
+
+const SUGGESTED_FOR_REQUEST: readonly KbKind[] = [
+  'template',
+  'faq',
+  'legal_acts',
+  'solved_example',
+  'services',
+  'reception',
+  'contacts',
+  'job_descriptions',
+];
+const REQUEST_FIRST: readonly KbKind[] = ['template', 'faq'];
+// On the consult line the operator reads out answers and scripts, not letters.
+const CALL_FIRST: readonly KbKind[] = ['faq', 'call_script'];
+
+export interface SearchQuery extends repo.ArticleFilter {
+  q: string;
+  page: number;
+  limit: number;
+}
+
+type Row = Awaited<ReturnType<typeof repo.findMatches>>[number];
+
+function toItem({ headline, updatedAt, ...row }: Row) {
+  return { ...row, ...splitHighlights(headline), updatedAt: updatedAt.toISOString() };
+}
+
+// Postgres refuses NUL in text: said in Russian here rather than as a 500 from the driver.
+function assertSearchable(field: string, text: string) {
+  if (text.includes('\u0000') || !text.isWellFormed()) {
+    throw new Invalid(field, 'Текст содержит недопустимые символы', 'malformed_text');
+  }
+}
+
+export function createKbSearchService(deps: { db: Db; requests: RequestService; taxonomy: TaxonomyService }) {
+  const { db, requests, taxonomy } = deps;
+
+  async function suggest(agencyId: string, text: string, kinds: readonly KbKind[], first: readonly KbKind[]) {
+    const words = informativeWords(text);
+    if (words.length === 0) return [];
+    const match = { tsquery: await repo.anyOf(db, words) };
+    const rows = await repo.findMatches(db, agencyId, { kinds }, match, {
+      limit: SUGGESTION_COUNT,
+      offset: 0,
+      first: repo.kindsFirst(first),
+    });
+    return rows.map(toItem);
+  }
+
+  /**
+   * Records one use of an article by the actor; false when it was a repeat within the dedup
+   * window. Pass the caller's transaction to count a use together with what caused it (a
+   * template rendered into an answer).
+   */
+  async function recordUse(
+    executor: Executor,
+    actor: Pick<Actor, 'agencyId' | 'userId'>,
+    articleId: string,
+    context: KbUseContext,
+    subjectId: string | null = null,
+  ) {
+    return executor.transaction(async (tx) => {
+      if (!(await repo.findArticle(tx, actor.agencyId, articleId))) {
+        throw new NotFound('kb_article_not_found', 'Статья базы знаний не найдена');
+      }
+      const use = { agencyId: actor.agencyId, articleId, userId: actor.userId, context, subjectId };
+      return repo.insertUseOnce(tx, use, USE_DEDUP_MINUTES);
+    });
+  }
+
+  return {
+    recordUse,
+
+    /**
+     * Russian full text first (stems, title above body); when it finds little, articles whose
+     * title or text resembles the query's words are added after its matches, for typos.
+     */
+    async search(actor: Actor, query: SearchQuery) {
+      assertSearchable('query.q', query.q);
+      const filter = { kinds: query.kinds, sectionId: query.sectionId, departmentId: query.departmentId };
+      const exact = { tsquery: await repo.websearch(db, query.q) };
+      const exactTotal = await repo.countMatches(db, actor.agencyId, filter, exact);
+      const fuzzyWords = exactTotal < FEW_MATCHES ? queryWords(query.q) : [];
+      const page = { limit: query.limit, offset: (query.page - 1) * query.limit };
+      const { total, rows } =
+        fuzzyWords.length === 0
+          ? { total: exactTotal, rows: await repo.findMatches(db, actor.agencyId, filter, exact, page) }
+          : await repo.withFuzzyThreshold(db, async (tx) => {
+              const match = { ...exact, fuzzyWords };
+              return {
+                total: await repo.countMatches(tx, actor.agencyId, filter, match),
+                rows: await repo.findMatches(tx, actor.agencyId, filter, match, page),
+              };
+            });
+      return {
+        total,
+        page: query.page,
+        pages: Math.max(1, Math.ceil(total / query.limit)),
+        items: rows.map(toItem),
+      };
+    },
+
+    /** Articles for the request being answered: its text and topic, templates and FAQ first. */
+    async forRequest(actor: Actor, requestId: string) {
+      // Through the request service: another agency's request is «not found», as everywhere.
+      const request = await requests.detail(actor, requestId);
+      const topic = request.topicId
+        ? (await taxonomy.list(actor.agencyId)).find((t) => t.id === request.topicId)
+        : undefined;
+      // The topic's name counts as said twice: it is what the request is about by an operator's word.
+      const about = topic ? `${topic.name} ${topic.name}` : '';
+      return suggest(actor.agencyId, `${about} ${request.text}`, SUGGESTED_FOR_REQUEST, REQUEST_FIRST);
+    },
+
+    /** Articles for free text (the call being taken), call scripts included. */
+    async forText(actor: Actor, text: string, kinds?: readonly KbKind[]) {
+      assertSearchable('body.text', text);
+      return suggest(actor.agencyId, text, kinds ?? [], CALL_FIRST);
+    },
+
+    async use(actor: Actor, articleId: string, context: KbUseContext, subjectId: string | null) {
+      const counted = await recordUse(db, actor, articleId, context, subjectId);
+      return { counted, usageCount: await repo.countUses(db, actor.agencyId, articleId) };
+    },
+
+    async topUsed(actor: Actor, period: UsagePeriod) {
+      const since = new Date(Date.now() - USAGE_PERIODS[period] * 86_400_000);
+      return repo.topUsed(db, actor.agencyId, since, 20);
+    },
+  };
+}
+
+export type KbSearchService = ReturnType<typeof createKbSearchService>;
