@@ -102,8 +102,6 @@ export const kbArticles = pgTable(
     index('kb_articles_search').using('gin', t.search),
     // Typo-tolerant matching of titles («земелный участок»).
     index('kb_articles_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
-    // The same for bodies, when a misspelt word finds nothing by full text («учасок»).
-    index('kb_articles_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 

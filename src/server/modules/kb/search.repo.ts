@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { KbKind, KbUseContext } from '../../../common/kb.js';
 import type { Executor } from '../../db/client.js';
 import { departments } from '../agencies/schema.js';
 import { kbArticles, kbArticleUses, kbSections } from './schema.js';
-import { MARK_END, MARK_START, widenTsquery } from './search.text.js';
+import { MARK_END, MARK_START } from './search.text.js';
 
 export interface ArticleFilter {
   kinds?: readonly KbKind[];
@@ -11,34 +11,39 @@ export interface ArticleFilter {
   departmentId?: string;
 }
 
-/** How a query finds articles: a tsquery, and for the typo-tolerant pass the words it fuzzily matches. */
+/**
+ * How a query finds articles. `exact`, when set, is the query as typed, whose matches go before
+ * those only `tsquery` (widened with corrections of misspelt words) finds.
+ */
 export interface Match {
   tsquery: SQL;
-  fuzzyWords?: readonly string[];
+  exact?: SQL;
 }
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
-// pg_trgm's default word-similarity threshold (0.6) misses one wrong letter in a short word
-// («учасок» ~ «участка» is 0.57); 0.5 still keeps unrelated words apart.
-const FUZZY_THRESHOLD = '0.5';
+/** A search box's query: quotes, «or» and «-word» read as web search engines read them. */
+export const websearch = (q: string) => sql`websearch_to_tsquery('russian', ${q})`;
 
-/**
- * The query as Postgres parses it (Russian stems, stop words dropped), then widened by
- * `widenTsquery` so «участка» also finds «участок».
- */
-async function widened(db: Executor, parse: SQL): Promise<SQL> {
-  const result = await db.execute(sql`select (${parse})::text as "query"`);
-  const parsed = (result as unknown as { rows: { query: string }[] }).rows[0]?.query ?? '';
-  return sql`${widenTsquery(parsed)}::tsquery`;
+/** Any of the words (letters and digits only, so no tsquery syntax gets through). */
+export const anyOf = (words: readonly string[]) => sql`to_tsquery('russian', ${words.join(' | ')})`;
+
+/** The query as Postgres parsed it (Russian stems, stop words out), as tsquery text. */
+export async function parsed(db: Executor, query: SQL): Promise<string> {
+  const result = await db.execute(sql`select (${query})::text as "query"`);
+  return (result as unknown as { rows: { query: string }[] }).rows[0]?.query ?? '';
 }
 
-/** A search box's query: quotes, «or» and «-word» as web search engines read them. */
-export const websearch = (db: Executor, q: string) => widened(db, sql`websearch_to_tsquery('russian', ${q})`);
+export const tsquery = (text: string) => sql`${text}::tsquery`;
 
-/** Any of the words (they hold letters and digits only, so no tsquery syntax gets through). */
-export const anyOf = (db: Executor, words: readonly string[]) =>
-  widened(db, sql`to_tsquery('russian', ${words.join(' | ')})`);
+/** The stems of the agency's active articles, commonest first; numbers and one-letter stems left out. */
+export async function vocabulary(db: Executor, agencyId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    select word from ts_stat(format('select search from kb_articles where agency_id = %L and active', ${agencyId}::text))
+    where length(word) >= 3 and word !~ '[[:digit:]_]'
+    order by ndoc desc, word`);
+  return (result as unknown as { rows: { word: string }[] }).rows.map((row) => row.word);
+}
 
 function filterConditions(agencyId: string, filter: ArticleFilter): SQL[] {
   const conditions: SQL[] = [eq(kbArticles.agencyId, agencyId), eq(kbArticles.active, true)];
@@ -48,43 +53,13 @@ function filterConditions(agencyId: string, filter: ArticleFilter): SQL[] {
   return conditions;
 }
 
-const fullText = (match: Match) => sql`${kbArticles.search} @@ ${match.tsquery}`;
-
-function fuzzy(words: readonly string[]) {
-  return or(
-    ...words.flatMap((word) => [
-      sql`${kbArticles.title} %> ${word}`,
-      sql`${kbArticles.searchText} %> ${word}`,
-    ]),
-  );
-}
-
-// A title resemblance weighs double, as the title does in full text.
-function fuzzyScore(words: readonly string[]) {
-  const parts = words.map(
-    (word) =>
-      sql`2 * word_similarity(${word}, ${kbArticles.title}) + word_similarity(${word}, ${kbArticles.searchText})`,
-  );
-  return sql.join(parts, sql` + `);
-}
-
-function matchCondition(match: Match) {
-  return match.fuzzyWords?.length ? or(fullText(match), fuzzy(match.fuzzyWords)) : fullText(match);
-}
+const matches = (query: SQL) => sql`${kbArticles.search} @@ ${query}`;
 
 function matchOrder(match: Match, first: SQL[] = []) {
-  const rank = sql`ts_rank_cd(${kbArticles.search}, ${match.tsquery})`;
-  const order = [...first, desc(fullText(match)), desc(rank)];
-  if (match.fuzzyWords?.length) order.push(desc(fuzzyScore(match.fuzzyWords)));
+  const order = [...first];
+  if (match.exact) order.push(desc(matches(match.exact)));
+  order.push(desc(sql`ts_rank_cd(${kbArticles.search}, ${match.tsquery})`));
   return [...order, desc(kbArticles.updatedAt), asc(kbArticles.id)];
-}
-
-/** The typo-tolerant pass sets its threshold for its own transaction only. */
-export async function withFuzzyThreshold<T>(db: Executor, run: (tx: Executor) => Promise<T>) {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${FUZZY_THRESHOLD}, true)`);
-    return run(tx);
-  });
 }
 
 export async function countMatches(db: Executor, agencyId: string, filter: ArticleFilter, match: Match) {
@@ -92,7 +67,7 @@ export async function countMatches(db: Executor, agencyId: string, filter: Artic
     .select({ value: count() })
     .from(kbArticles)
     .innerJoin(kbSections, eq(kbSections.id, kbArticles.sectionId))
-    .where(and(...filterConditions(agencyId, filter), matchCondition(match)));
+    .where(and(...filterConditions(agencyId, filter), matches(match.tsquery)));
   return row?.value ?? 0;
 }
 
@@ -111,7 +86,7 @@ export async function findMatches(
     .select({ id: kbArticles.id })
     .from(kbArticles)
     .innerJoin(kbSections, eq(kbSections.id, kbArticles.sectionId))
-    .where(and(...filterConditions(agencyId, filter), matchCondition(match)))
+    .where(and(...filterConditions(agencyId, filter), matches(match.tsquery)))
     .orderBy(...matchOrder(match, page.first))
     .limit(page.limit)
     .offset(page.offset);

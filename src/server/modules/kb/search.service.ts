@@ -5,11 +5,16 @@ import { Invalid, NotFound } from '../../lib/errors.js';
 import type { TaxonomyService } from '../classification/service.js';
 import type { RequestService } from '../requests/service.js';
 import * as repo from './search.repo.js';
-import { informativeWords, queryWords, splitHighlights } from './search.text.js';
+import { fleetingVowelVariants, informativeWords, splitHighlights, widenTsquery } from './search.text.js';
+import { createVocabularyCache, type Vocabulary } from './search.vocabulary.js';
 
-/** Fewer full-text matches than this and the typo-tolerant pass adds what resembles the query. */
+/** Fewer full-text matches than this and misspelt words are corrected (typo tolerance). */
 export const FEW_MATCHES = 5;
 export const SUGGESTION_COUNT = 5;
+// A word of three letters has too few trigrams to tell a typo from another word.
+const MIN_CORRECTED_LENGTH = 4;
+const CORRECTIONS_PER_WORD = 2;
+const VOCABULARY_TTL_MS = 5 * 60_000;
 /** The same person, article and subject within this many minutes is one use. */
 export const USE_DEDUP_MINUTES = 10;
 
@@ -49,13 +54,27 @@ function assertSearchable(field: string, text: string) {
   }
 }
 
+/**
+ * A lexeme's other forms: its fleeting-vowel counterpart, and when neither is a word of the
+ * knowledge base, the nearest words that are (a misspelling), with their counterparts.
+ */
+function withCorrections(vocabulary: Vocabulary, lexeme: string): string[] {
+  const variants = fleetingVowelVariants(lexeme);
+  const known = [lexeme, ...variants].some((form) => vocabulary.has(form));
+  if (known || lexeme.length < MIN_CORRECTED_LENGTH) return variants;
+  const nearest = vocabulary.closest(lexeme, CORRECTIONS_PER_WORD);
+  return [...variants, ...nearest.flatMap((word) => [word, ...fleetingVowelVariants(word)])];
+}
+
 export function createKbSearchService(deps: { db: Db; requests: RequestService; taxonomy: TaxonomyService }) {
   const { db, requests, taxonomy } = deps;
+  const vocabularyOf = createVocabularyCache((agencyId) => repo.vocabulary(db, agencyId), VOCABULARY_TTL_MS);
 
   async function suggest(agencyId: string, text: string, kinds: readonly KbKind[], first: readonly KbKind[]) {
     const words = informativeWords(text);
     if (words.length === 0) return [];
-    const match = { tsquery: await repo.anyOf(db, words) };
+    const parsed = await repo.parsed(db, repo.anyOf(words));
+    const match = { tsquery: repo.tsquery(widenTsquery(parsed, fleetingVowelVariants)) };
     const rows = await repo.findMatches(db, agencyId, { kinds }, match, {
       limit: SUGGESTION_COUNT,
       offset: 0,
@@ -89,26 +108,26 @@ export function createKbSearchService(deps: { db: Db; requests: RequestService; 
     recordUse,
 
     /**
-     * Russian full text first (stems, title above body); when it finds little, articles whose
-     * title or text resembles the query's words are added after its matches, for typos.
+     * Russian full text (stems, title above body). When it finds little, misspelt words are
+     * corrected towards the nearest words of the agency's articles and what that finds follows.
      */
     async search(actor: Actor, query: SearchQuery) {
       assertSearchable('query.q', query.q);
       const filter = { kinds: query.kinds, sectionId: query.sectionId, departmentId: query.departmentId };
-      const exact = { tsquery: await repo.websearch(db, query.q) };
-      const exactTotal = await repo.countMatches(db, actor.agencyId, filter, exact);
-      const fuzzyWords = exactTotal < FEW_MATCHES ? queryWords(query.q) : [];
+      const typed = await repo.parsed(db, repo.websearch(query.q));
+      const exact = { tsquery: repo.tsquery(widenTsquery(typed, fleetingVowelVariants)) };
+      let match: repo.Match = exact;
+      let total = await repo.countMatches(db, actor.agencyId, filter, exact);
+      if (total < FEW_MATCHES) {
+        const vocabulary = await vocabularyOf(actor.agencyId);
+        const corrected = widenTsquery(typed, (lexeme) => withCorrections(vocabulary, lexeme));
+        if (corrected !== widenTsquery(typed, fleetingVowelVariants)) {
+          match = { tsquery: repo.tsquery(corrected), exact: exact.tsquery };
+          total = await repo.countMatches(db, actor.agencyId, filter, match);
+        }
+      }
       const page = { limit: query.limit, offset: (query.page - 1) * query.limit };
-      const { total, rows } =
-        fuzzyWords.length === 0
-          ? { total: exactTotal, rows: await repo.findMatches(db, actor.agencyId, filter, exact, page) }
-          : await repo.withFuzzyThreshold(db, async (tx) => {
-              const match = { ...exact, fuzzyWords };
-              return {
-                total: await repo.countMatches(tx, actor.agencyId, filter, match),
-                rows: await repo.findMatches(tx, actor.agencyId, filter, match, page),
-              };
-            });
+      const rows = await repo.findMatches(db, actor.agencyId, filter, match, page);
       return {
         total,
         page: query.page,

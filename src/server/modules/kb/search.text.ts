@@ -23,7 +23,6 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
-const MAX_QUERY_WORDS = 6;
 const MAX_INFORMATIVE_WORDS = 12;
 
 function words(text: string): string[] {
@@ -40,11 +39,6 @@ const ENDS_IN_FLEETING_VOWEL = new RegExp(`^(.*[${CONSONANT}])[оеё]([${CONSON
 function withoutFleetingVowel(stem: string) {
   const vowelGone = ENDS_IN_FLEETING_VOWEL.exec(stem);
   return vowelGone && stem.length >= 5 ? `${vowelGone[1]}${vowelGone[2]}` : stem;
-}
-
-/** The words of a search query worth matching by resemblance (typos), in order, once each. */
-export function queryWords(q: string): string[] {
-  return [...new Set(words(q))].slice(0, MAX_QUERY_WORDS);
 }
 
 /**
@@ -97,11 +91,15 @@ export function fleetingVowelVariants(lexeme: string): string[] {
   return [];
 }
 
-/** A tsquery's text with every Russian lexeme widened to `('lexeme' | 'variant' …)`. */
-export function widenTsquery(tsquery: string): string {
-  return tsquery.replace(/'((?:[^']|'')*)'(:\*?[A-D]*)?/g, (whole, lexeme: string, suffix = '') => {
-    const variants = fleetingVowelVariants(lexeme);
-    if (variants.length === 0) return whole;
-    return `( ${[lexeme, ...variants].map((l) => `'${l}'${suffix}`).join(' | ')} )`;
+// tsquery's own quoting: a quote doubled, a backslash escaped.
+const quoted = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** A tsquery's text (as Postgres prints it) with every lexeme widened to `('lexeme' | 'alternative' …)`. */
+export function widenTsquery(tsquery: string, alternatives: (lexeme: string) => string[]): string {
+  return tsquery.replace(/'((?:[^'\\]|''|\\.)*)'(:\*?[A-D]*)?/g, (whole, raw: string, suffix = '') => {
+    const lexeme = raw.replace(/''|\\(.)/g, (_pair, char?: string) => char ?? "'");
+    const others = [...new Set(alternatives(lexeme))].filter((other) => other !== lexeme);
+    if (others.length === 0) return whole;
+    return `( ${[whole, ...others.map((other) => quoted(other) + suffix)].join(' | ')} )`;
   });
 }

@@ -1,1 +1,0 @@
-CREATE INDEX "kb_articles_search_text_trgm" ON "kb_articles" USING gin ("search_text" gin_trgm_ops);
