@@ -19,7 +19,7 @@ import {
   splitHighlights,
   widenTsquery,
 } from './search.text.js';
-import { buildVocabulary, createVocabularyCache } from './search.vocabulary.js';
+import { buildVocabulary, createVocabularyCache, editDistance } from './search.vocabulary.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -155,12 +155,32 @@ describe('search text helpers', () => {
     );
   });
 
-  it('corrects a misspelt stem to the nearest known ones, commonest first on a tie', () => {
-    const vocabulary = buildVocabulary(['участок', 'земельн', 'участк', 'зелен', 'учет']);
-    expect(vocabulary.closest('учасок', 2)).toEqual(['участок']);
-    expect(vocabulary.closest('земелн', 2)).toEqual(['земельн']);
+  it('corrects a misspelt stem to the nearest known ones, fewest edits then commonest first', () => {
+    const vocabulary = buildVocabulary([
+      'участок',
+      'земельн',
+      'участк',
+      'зелен',
+      'фасад',
+      'памятник',
+      'учет',
+    ]);
+    expect(vocabulary.closest('учасок', 2)).toEqual(['участок', 'участк']);
+    expect(vocabulary.closest('земелн', 1)).toEqual(['земельн']);
+    expect(vocabulary.closest('фосад', 2)).toEqual(['фасад']);
+    expect(vocabulary.closest('памятнек', 2)).toEqual(['памятник']);
+    // One letter off is all a five-letter stem may be: «фосат» is two.
+    expect(vocabulary.closest('фосат', 2)).toEqual([]);
     expect(vocabulary.closest('реставрац', 2)).toEqual([]);
     expect(vocabulary.has('участк')).toBe(true);
+  });
+
+  it('measures edits as Levenshtein does, giving up past the limit', () => {
+    expect(editDistance('фосад', 'фасад', 2)).toBe(1);
+    expect(editDistance('учасок', 'участок', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+    expect(editDistance('а', 'абвгд', 2)).toBe(3);
   });
 
   it('serves an outdated vocabulary while the next one loads', async () => {

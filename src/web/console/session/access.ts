@@ -8,6 +8,7 @@ export const SECTIONS = [
   'requests',
   'imports',
   'templates',
+  'kbSearch',
   'clients',
   'social',
   'posts',
@@ -30,6 +31,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   requests: '/requests',
   imports: '/imports',
   templates: '/templates',
+  kbSearch: '/kb-search',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -49,6 +51,8 @@ export const SECTION_PATHS: Record<Section, string> = {
 /** Who reads the request register, and who acts on requests (mirrors the server's routes). */
 const REQUEST_READERS: Role[] = ['admin', 'head', 'operator', 'analyst', 'call_operator', 'receptionist'];
 const REQUEST_WRITERS: Role[] = ['admin', 'head', 'operator'];
+/** Everyone on staff reads the knowledge base (server: KB_READERS). */
+const KB_READERS: Role[] = [...REQUEST_READERS, 'kb_editor'];
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
   roles.some((role) => session.roles.includes(role));
@@ -64,6 +68,7 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'requests' || section === 'templates' || section === 'clients') {
     return hasRole(session, ...REQUEST_READERS);
   }
+  if (section === 'kbSearch') return hasRole(session, ...KB_READERS);
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the

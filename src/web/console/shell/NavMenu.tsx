@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
   type Icon,
+  IconBook2,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendar,
@@ -30,6 +31,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   requests: IconInbox,
   imports: IconFileImport,
   templates: IconTemplate,
+  kbSearch: IconBook2,
   clients: IconUserCircle,
   social: IconMessageCircle,
   posts: IconSpeakerphone,
