@@ -29,6 +29,7 @@ import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
+import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { attachmentRoutes } from './modules/requests/attachments.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   posWebhookRoutes(app, services);
   kbRoutes(app, services);
   kbReviewRoutes(app, services);
+  kbSearchRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);

@@ -32,6 +32,7 @@ import { createKbArticleService } from './modules/kb/articles.service.js';
 import { createKbAttachmentService } from './modules/kb/attachments.service.js';
 import { createKbReviewService } from './modules/kb/review.service.js';
 import { createKbReviewSweep } from './modules/kb/review-sweep.js';
+import { createKbSearchService } from './modules/kb/search.service.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
@@ -198,6 +199,7 @@ export function createServices(database: Database, config: Config) {
     kbArticles,
     kbVersions: createKbVersionService({ db, articles: kbArticles }),
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
+    kbSearch: createKbSearchService({ db, requests, taxonomy }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({

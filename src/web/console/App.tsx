@@ -20,6 +20,7 @@ import { ImportsPage } from './imports/ImportsPage';
 import { ArticlePage } from './kb/ArticlePage';
 import { KbPage } from './kb/KbPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
+import { KbSearchPage } from './kb/search/KbSearchPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -64,6 +65,7 @@ export function App() {
         <Route path="kb/articles/:id/edit" element={guarded('kb', editor)} />
         <Route path="templates" element={<Navigate to="/kb" replace />} />
         <Route path="kb-freshness" element={guarded('kbFreshness', <KbFreshnessPage />)} />
+        <Route path="kb-search" element={guarded('kbSearch', <KbSearchPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />

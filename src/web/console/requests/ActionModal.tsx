@@ -137,7 +137,7 @@ export function ActionModal({ request, action, onClose }: ActionModalProps) {
   return (
     <FormModal
       title={`${t(`requests.actions.${action}`)}: ${request.number}`}
-      size={action === 'answer' ? 'lg' : 'md'}
+      size={action === 'answer' ? 'xl' : 'md'}
       onClose={onClose}
       onSubmit={submit}
       formError={form.formError}

@@ -1,8 +1,10 @@
-import { Alert, FileInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, FileInput, Grid, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCEPT, checkFiles } from '../../../common/attachments';
 import type { TemplateVariant } from '../../../common/kb';
+import { KbSuggestions } from '../kb/search/KbSuggestions';
+import { recordKbUse } from '../kb/search/kbSearchQueries';
 import { renderTemplate, useSignature, useTemplates } from '../kb/templateQueries';
 import { AttachmentList } from './AttachmentList';
 import { useRemoveAnswerFile, useUploadAnswerFiles } from './requestQueries';
@@ -19,7 +21,8 @@ interface AnswerComposerProps {
 
 /**
  * The answer step (seed 004 p. 3): a knowledge-base template filled with the request's facts,
- * the text as the executor edits it, files for the answer, its form, and the signature under it.
+ * the text as the executor edits it, files for the answer, its form, and the signature under it;
+ * beside it, the knowledge base's suggestions for this request.
  */
 export function AnswerComposer(props: AnswerComposerProps) {
   const { t } = useTranslation('console');
@@ -46,6 +49,8 @@ export function AnswerComposer(props: AnswerComposerProps) {
       props.onText(rendered.text);
       setUnknown(rendered.unknown);
       setVariant(rendered.variant);
+      // The count is a side matter: the answer must not wait for it or fail with it.
+      recordKbUse(id, 'request', props.request.id).catch(() => {});
     } catch (error) {
       setTemplateError((error as Error).message);
     }
@@ -60,71 +65,81 @@ export function AnswerComposer(props: AnswerComposerProps) {
   };
 
   return (
-    <Stack>
-      <Select
-        label={t('answerTemplates.choose')}
-        placeholder={t('answerTemplates.choosePlaceholder')}
-        description={variant && t(`kb.template.usedVariant.${variant}`)}
-        data={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
-        value={templateId}
-        onChange={chooseTemplate}
-        error={templateError}
-        nothingFoundMessage={t('answerTemplates.empty')}
-        searchable
-        clearable
-      />
-      {unknown.length > 0 && (
-        <Alert color="yellow" title={t('answerTemplates.unknownTitle')}>
-          {t('answerTemplates.unknown', { list: unknown.map((name) => `{{${name}}}`).join(', ') })}
-        </Alert>
-      )}
-      <Textarea
-        label={t('requests.form.answerText')}
-        value={props.text}
-        onChange={(event) => props.onText(event.currentTarget.value)}
-        error={props.errorOf('text')}
-        autosize
-        minRows={6}
-        maxLength={20_000}
-        required
-      />
-      <div>
-        <Text size="sm" fw={500}>
-          {t('answerTemplates.signature')}
-        </Text>
-        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-          {signature.data?.signature || t('answerTemplates.noSignature')}
-        </Text>
-      </div>
-      <FileInput
-        label={t('attachments.answerFiles')}
-        description={t('attachments.hint')}
-        placeholder={t('attachments.choose')}
-        multiple
-        accept={ACCEPT}
-        value={[]}
-        onChange={attach}
-        error={fileError}
-        disabled={upload.isPending}
-        clearable={false}
-        // The placeholder is text (not an input's placeholder): it needs 4.5:1, red or gray alike.
-        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-      />
-      <AttachmentList
-        requestId={props.request.id}
-        files={answerFiles}
-        emptyText={t('attachments.noAnswerFiles')}
-        onRemove={(file) => remove.mutate(file.id, { onError: (error) => setFileError(error.message) })}
-      />
-      <Select
-        label={t('requests.form.answerForm')}
-        data={ANSWER_FORMS.map((value: AnswerForm) => ({ value, label: t(`common:answerForms.${value}`) }))}
-        value={props.form}
-        onChange={props.onForm}
-        error={props.errorOf('form')}
-        allowDeselect={false}
-        required
-      />
-    </Stack>
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack>
+          <Select
+            label={t('answerTemplates.choose')}
+            placeholder={t('answerTemplates.choosePlaceholder')}
+            description={variant && t(`kb.template.usedVariant.${variant}`)}
+            data={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
+            value={templateId}
+            onChange={chooseTemplate}
+            error={templateError}
+            nothingFoundMessage={t('answerTemplates.empty')}
+            searchable
+            clearable
+          />
+          {unknown.length > 0 && (
+            <Alert color="yellow" title={t('answerTemplates.unknownTitle')}>
+              {t('answerTemplates.unknown', { list: unknown.map((name) => `{{${name}}}`).join(', ') })}
+            </Alert>
+          )}
+          <Textarea
+            label={t('requests.form.answerText')}
+            value={props.text}
+            onChange={(event) => props.onText(event.currentTarget.value)}
+            error={props.errorOf('text')}
+            autosize
+            minRows={6}
+            maxLength={20_000}
+            required
+          />
+          <div>
+            <Text size="sm" fw={500}>
+              {t('answerTemplates.signature')}
+            </Text>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+              {signature.data?.signature || t('answerTemplates.noSignature')}
+            </Text>
+          </div>
+          <FileInput
+            label={t('attachments.answerFiles')}
+            description={t('attachments.hint')}
+            placeholder={t('attachments.choose')}
+            multiple
+            accept={ACCEPT}
+            value={[]}
+            onChange={attach}
+            error={fileError}
+            disabled={upload.isPending}
+            clearable={false}
+            // The placeholder is text (not an input's placeholder): it needs 4.5:1, red or gray alike.
+            styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
+          />
+          <AttachmentList
+            requestId={props.request.id}
+            files={answerFiles}
+            emptyText={t('attachments.noAnswerFiles')}
+            onRemove={(file) => remove.mutate(file.id, { onError: (error) => setFileError(error.message) })}
+          />
+          <Select
+            label={t('requests.form.answerForm')}
+            data={ANSWER_FORMS.map((value: AnswerForm) => ({
+              value,
+              label: t(`common:answerForms.${value}`),
+            }))}
+            value={props.form}
+            onChange={props.onForm}
+            error={props.errorOf('form')}
+            allowDeselect={false}
+            required
+          />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <KbSuggestions requestId={props.request.id} onInsertTemplate={chooseTemplate} />
+      </Grid.Col>
+    </Grid>
   );
 }

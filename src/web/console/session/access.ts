@@ -9,6 +9,7 @@ export const SECTIONS = [
   'imports',
   'kb',
   'kbFreshness',
+  'kbSearch',
   'clients',
   'social',
   'posts',
@@ -32,6 +33,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   imports: '/imports',
   kb: '/kb',
   kbFreshness: '/kb-freshness',
+  kbSearch: '/kb-search',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -67,9 +69,10 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
   // Every staff role reads the knowledge base: it is there to be used while answering (p. 14.1).
-  if (section === 'kb') return hasRole(session, ...KB_READERS);
   // Overseers see every department's freshness, other staff their own sections (server: kb review routes).
-  if (section === 'kbFreshness') return hasRole(session, ...KB_READERS);
+  if (section === 'kb' || section === 'kbSearch' || section === 'kbFreshness') {
+    return hasRole(session, ...KB_READERS);
+  }
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the

@@ -2,6 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import {
   type Icon,
   IconBook,
+  IconBook2,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconCalendar,
@@ -32,6 +33,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   imports: IconFileImport,
   kb: IconBook,
   kbFreshness: IconCalendarCheck,
+  kbSearch: IconBook2,
   clients: IconUserCircle,
   social: IconMessageCircle,
   posts: IconSpeakerphone,
