@@ -36,3 +36,12 @@ export type KbUseContext = (typeof KB_USE_CONTEXTS)[number];
 
 export const PROPOSAL_STATUSES = ['open', 'accepted', 'dismissed'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** An article as the portal gets it (issue 6 p. 7): sanitised HTML only. */
+export interface PublishedArticle {
+  id: string;
+  kind: 'faq' | 'contacts';
+  title: string;
+  html: string;
+  updatedAt: string;
+}

@@ -27,6 +27,7 @@ import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
+import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     inbound: services.telegram.inbound,
   });
   publicHistoryRoutes(app, services);
+  publicKbRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

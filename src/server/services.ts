@@ -28,6 +28,7 @@ import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
+import { createKbPublication } from './modules/kb/public.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
@@ -177,6 +178,7 @@ export function createServices(database: Database, config: Config) {
     }),
     posSettings: createPosSettings({ db, box: secretBox, audit }),
     kb,
+    kbPublication: createKbPublication({ db, agencies }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({
