@@ -27,6 +27,7 @@ import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
+import { kbProposalRoutes } from './modules/kb/proposals.routes.js';
 import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   importRoutes(app, services);
   posWebhookRoutes(app, services);
   kbRoutes(app, services);
+  kbProposalRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);

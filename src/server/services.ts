@@ -28,6 +28,7 @@ import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
+import { createKbProposals } from './modules/kb/proposals.service.js';
 import { createKbPublication } from './modules/kb/public.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createNotificationService } from './modules/notifications/service.js';
@@ -179,6 +180,14 @@ export function createServices(database: Database, config: Config) {
     posSettings: createPosSettings({ db, box: secretBox, audit }),
     kb,
     kbPublication: createKbPublication({ db, agencies }),
+    // Calls join the sources when the consult line lands (issue 7).
+    kbProposals: createKbProposals({
+      db,
+      audit,
+      agencies,
+      users,
+      sources: [requestClassification.textsSince],
+    }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({
