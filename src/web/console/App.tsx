@@ -16,6 +16,7 @@ import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HomePage } from './home/HomePage';
 import { ImportsPage } from './imports/ImportsPage';
+import { KbProposalsPage } from './kb/KbProposalsPage';
 import { TemplatesPage } from './kb/TemplatesPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
@@ -46,6 +47,7 @@ export function App() {
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="imports" element={guarded('imports', <ImportsPage />)} />
         <Route path="templates" element={guarded('templates', <TemplatesPage />)} />
+        <Route path="kb-proposals" element={guarded('kbProposals', <KbProposalsPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEBT_CERTIFICATE, UNRELATED } from '../../testing/kb-questions.js';
+import { DEBT_CERTIFICATE, LEASE_RENEWAL, UNRELATED } from '../../testing/kb-questions.js';
 import { clusterQuestions, proposalTitle, type QuestionText } from './proposals.cluster.js';
 
 const questions = (texts: string[], prefix: string, departmentId: string | null = null): QuestionText[] =>
@@ -17,6 +17,19 @@ describe('clusterQuestions', () => {
     expect(cluster?.terms).toEqual(expect.arrayContaining(['задолжен', 'отсутств', 'справк']));
     expect(cluster?.words).toEqual(expect.arrayContaining(['отсутствии', 'задолженности']));
     expect(cluster && proposalTitle(cluster)).toBe('Где заказать справку об отсутствии задолженности?');
+  });
+
+  it('puts a question that touches two topics with the one it shares most words with', () => {
+    const clusters = clusterQuestions([
+      ...questions(DEBT_CERTIFICATE, 'debt'),
+      ...questions(LEASE_RENEWAL, 'lease'),
+      ...questions(UNRELATED, 'other'),
+    ]);
+    const members = clusters.map((c) => c.ids.map((id) => id.replace(/\d+$/, '')));
+    expect(members.map((ids) => new Set(ids))).toEqual(
+      expect.arrayContaining([new Set(['debt']), new Set(['lease'])]),
+    );
+    expect(clusters.map((c) => c.ids.length).sort()).toEqual([5, 6]);
   });
 
   it('keeps fewer similar questions than the minimum out, and the minimum is a parameter', () => {

@@ -31,23 +31,41 @@ const GENERIC = new Set(
 const SHARED = 0.8;
 const MAX_TERMS = 6;
 const MAX_TERMS_PER_TEXT = 40;
+/** The most shared pairs are the candidate groups; a daily run over a quarter's mail stays short. */
+const MAX_CANDIDATES = 500;
 
 interface Doc extends QuestionText {
   terms: Set<string>;
   forms: Map<string, string>;
 }
 
-function analyse(question: QuestionText): Doc {
+/** Stems word by word, each distinct word once: stemming is most of the run's time otherwise. */
+function stemmer() {
+  const stems = new Map<string, string | undefined>();
+  return (word: string) => {
+    if (!stems.has(word)) stems.set(word, tokens(word)[0]);
+    return stems.get(word);
+  };
+}
+
+function analyse(question: QuestionText, stemOf: (word: string) => string | undefined): Doc {
   const forms = new Map<string, string>();
-  for (const word of question.text
+  const words = question.text
     .toLowerCase()
     .replaceAll('ё', 'е')
-    .split(/[^\p{L}\p{N}]+/u)) {
-    const [stem] = tokens(word);
+    .split(/[^\p{L}\p{N}]+/u);
+  for (const word of words) {
+    const stem = stemOf(word);
     if (stem && stem.length >= 3 && !GENERIC.has(stem) && !forms.has(stem)) forms.set(stem, word);
   }
   const terms = new Set([...forms.keys()].slice(0, MAX_TERMS_PER_TEXT));
   return { ...question, terms, forms };
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function mostFrequent<T>(values: T[]): T | undefined {
@@ -83,14 +101,7 @@ function sharedPairs(docs: Doc[], minSize: number): [string, string][] {
 }
 
 function toCluster(members: Doc[]): QuestionCluster {
-  const counts = new Map<string, number>();
-  for (const doc of members) for (const term of doc.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const terms = [...counts]
-    .filter(([, n]) => n >= SHARED * members.length)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_TERMS)
-    .map(([term]) => term)
-    .sort();
+  const terms = coreTerms(members);
   const words = terms.map(
     (term) => mostFrequent(members.map((doc) => doc.forms.get(term)).filter((w) => w !== undefined)) ?? term,
   );
@@ -105,22 +116,48 @@ function toCluster(members: Doc[]): QuestionCluster {
   };
 }
 
+/** The terms most members share, sorted; at most MAX_TERMS of the most shared. */
+function coreTerms(members: Doc[]): string[] {
+  const counts = new Map<string, number>();
+  for (const doc of members) for (const term of doc.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n >= SHARED * members.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_TERMS)
+    .map(([term]) => term)
+    .sort();
+}
+
 /**
  * Groups questions that share informative words (seed 003 p. 41: «однотипные обращения»).
- * Greedy over term pairs, the most shared first: each question joins at most one cluster, and
- * a cluster is kept only with at least `minSize` questions.
+ * Every pair of words held by at least `minSize` questions makes a candidate group; each
+ * question then joins the candidate whose shared words it carries most (a certificate question
+ * that also names the lease goes with the certificates, not with lease renewals), and groups
+ * left with fewer than `minSize` questions are dropped.
  */
 export function clusterQuestions(questions: QuestionText[], minSize = 5): QuestionCluster[] {
-  const docs = questions.map(analyse);
-  const taken = new Set<string>();
-  const clusters: QuestionCluster[] = [];
-  for (const [a, b] of sharedPairs(docs, minSize)) {
-    const members = docs.filter((doc) => !taken.has(doc.id) && doc.terms.has(a) && doc.terms.has(b));
-    if (members.length < minSize) continue;
-    for (const doc of members) taken.add(doc.id);
-    clusters.push(toCluster(members));
+  const stemOf = stemmer();
+  const docs = questions.map((question) => analyse(question, stemOf));
+  const postings = new Map<string, Doc[]>();
+  for (const doc of docs) for (const term of doc.terms) append(postings, term, doc);
+  const candidates = new Map<string, string[]>();
+  for (const [a, b] of sharedPairs(docs, minSize).slice(0, MAX_CANDIDATES)) {
+    const terms = coreTerms((postings.get(a) ?? []).filter((doc) => doc.terms.has(b)));
+    candidates.set(terms.join(' '), terms);
   }
-  return clusters;
+  // Which candidates hold a term, so each question is scored only against those it touches.
+  const holders = new Map<string, string[]>();
+  for (const [key, terms] of candidates) for (const term of terms) append(holders, term, key);
+  const groups = new Map<string, Doc[]>();
+  for (const doc of docs) {
+    const scores = new Map<string, number>();
+    for (const term of doc.terms)
+      for (const key of holders.get(term) ?? []) scores.set(key, (scores.get(key) ?? 0) + 1);
+    let best: [string, number] | undefined;
+    for (const entry of scores) if (entry[1] >= 2 && (!best || entry[1] > best[1])) best = entry;
+    if (best) append(groups, best[0], doc);
+  }
+  return [...groups.values()].filter((members) => members.length >= minSize).map(toCluster);
 }
 
 /** The question as a title: the sample's sentence with the most of the cluster's words. */

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'requests',
   'imports',
   'templates',
+  'kbProposals',
   'clients',
   'social',
   'posts',
@@ -30,6 +31,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   requests: '/requests',
   imports: '/imports',
   templates: '/templates',
+  kbProposals: '/kb-proposals',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -64,6 +66,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'requests' || section === 'templates' || section === 'clients') {
     return hasRole(session, ...REQUEST_READERS);
   }
+  // Every staff member reads the knowledge base and what it lacks (server: KB_READERS).
+  if (section === 'kbProposals') return true;
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the
@@ -79,6 +83,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
   if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  // The owning department's staff and KB editors decide; the server checks the department per row.
+  if (section === 'kbProposals') return Boolean(session.currentAgency) && !hasRole(session, 'analyst');
   // Seed 001 p. 10: heads of units keep their templates.
   if (section === 'templates') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
