@@ -89,3 +89,36 @@ it('answers an unknown agency with 404 and a Russian page', async () => {
   await page.getByRole('heading', { name: 'Ведомство не найдено' }).waitFor();
   await page.close();
 });
+
+it('lists the questions and the contacts on «Вопросы и ответы», opens an answer by keyboard, axe-clean in both versions', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}/dizo-nso/`);
+  await page
+    .getByRole('navigation', { name: /Меню/i })
+    .getByRole('link', { name: 'Вопросы и ответы' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Вопросы и ответы' }).waitFor();
+  // The starter FAQ of the agency (seed 003 p. 28) and its contacts from the touchpoint registry.
+  const question = page.getByRole('button', { name: 'Как записаться на личный приём?' });
+  await question.focus();
+  await question.press('Enter');
+  await page.getByText('по телефонам 238-60-02, 238-60-62').waitFor();
+  await expect(page.getByText('+7 (383) 238-60-62').first().isVisible()).resolves.toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+  await page.getByRole('region', { name: 'Настройки версии для слабовидящих' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
+
+it('says so when an agency has published no answers yet', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('baseUrl')}/minkpo-perm/faq`);
+  await page.getByRole('heading', { level: 2, name: 'Контакты для консультаций' }).waitFor();
+  await page.getByText('Контакты для консультаций пока не опубликованы').waitFor();
+  await page.getByRole('link', { name: 'Все способы связи с ведомством' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.close();
+});

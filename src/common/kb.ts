@@ -50,3 +50,12 @@ export const KB_MAX_ATTACHMENTS = 20;
  */
 export const TEMPLATE_VARIANTS = ['formal', 'short'] as const;
 export type TemplateVariant = (typeof TEMPLATE_VARIANTS)[number];
+
+/** An article as the portal gets it (issue 6 p. 7): sanitised HTML only. */
+export interface PublishedArticle {
+  id: string;
+  kind: 'faq' | 'contacts';
+  title: string;
+  html: string;
+  updatedAt: string;
+}

@@ -28,6 +28,8 @@ import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { posWebhookRoutes } from './modules/imports/webhook.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
+import { kbProposalRoutes } from './modules/kb/proposals.routes.js';
+import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -119,6 +121,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   kbRoutes(app, services);
   kbReviewRoutes(app, services);
   kbSearchRoutes(app, services);
+  kbProposalRoutes(app, services);
   clientRoutes(app, services);
   historyRoutes(app, services);
   channelRoutes(app, services);
@@ -138,6 +141,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     inbound: services.telegram.inbound,
   });
   publicHistoryRoutes(app, services);
+  publicKbRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -56,6 +56,9 @@ async function counts(config: ReturnType<typeof loadConfig>) {
     touchpoints: await count('touchpoints'),
     // presets/topics: 8 + 8 + 4 + 3 starting topics, loaded once.
     topics: await count('topics'),
+    // presets/kb: the starter templates, then the starter sections and articles, each once.
+    kbArticles: await count('kb_articles'),
+    kbStarterItems: await count('kb_starter_items'),
     users: await count('users'),
     memberships: await count('memberships'),
     services: started.services,
@@ -77,6 +80,7 @@ describe('start-up', () => {
     expect(firstResult.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(firstResult.memberships).toBe(4);
     expect(firstResult.topics).toBe(23);
+    expect(firstResult.kbStarterItems).toBeGreaterThan(4 * 5);
     const session = await firstResult.services.sessions.login('boss@region.ru', firstResult.password ?? '');
     expect(session.session.info.isRegionAdmin).toBe(true);
     await first.close();

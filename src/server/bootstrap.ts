@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
 import { loadTopicPresets, readTopicPresets } from './modules/classification/presets.js';
 import { loadTemplatePresets, readTemplatePresets } from './modules/kb/presets.js';
+import { loadStarterKb, readStarterPresets } from './modules/kb/starter.js';
 import { createServices, type Services } from './services.js';
 
 export interface Started {
@@ -29,6 +30,13 @@ export async function bootstrap(config: Config): Promise<Started> {
       database.db,
       presetAgencies.filter((a) => a !== undefined),
       readTemplatePresets(join(rootDir, 'presets', 'kb', 'answer-templates.json')),
+    );
+    // After the templates: they are still given only to an agency with no article at all.
+    await loadStarterKb(
+      database.db,
+      services.agencies,
+      readStarterPresets(join(rootDir, 'presets', 'kb', 'starter.json')),
+      agencyPresets.map((p) => p.slug),
     );
     const generatedAdminPassword = await services.users.ensureAdministrator(
       config.adminEmail,

@@ -34,6 +34,8 @@ import { createKbReviewService } from './modules/kb/review.service.js';
 import { createKbReviewSweep } from './modules/kb/review-sweep.js';
 import { createKbSearchService } from './modules/kb/search.service.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
+import { createKbProposals } from './modules/kb/proposals.service.js';
+import { createKbPublication } from './modules/kb/public.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createNotificationService } from './modules/notifications/service.js';
@@ -200,6 +202,15 @@ export function createServices(database: Database, config: Config) {
     kbVersions: createKbVersionService({ db, articles: kbArticles }),
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
     kbSearch: createKbSearchService({ db, requests, taxonomy }),
+    kbPublication: createKbPublication({ db, agencies }),
+    // Calls join the sources when the consult line lands (issue 7).
+    kbProposals: createKbProposals({
+      db,
+      audit,
+      agencies,
+      users,
+      sources: [requestClassification.textsSince],
+    }),
     clientMerges,
     history,
     historyLinks: createHistoryLinks({

@@ -15,6 +15,8 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
       everyMinutes: DAY_MINUTES,
       run: (now) => runDailyRetention(services.retention, now),
     },
+    // Seed 003 p. 41: questions asked often without an answer in the knowledge base.
+    { name: 'kb-proposals', everyMinutes: DAY_MINUTES, run: (now) => services.kbProposals.runAll(now) },
   ];
   if (config.deadlineSweepMinutes > 0) {
     jobs.push({

@@ -21,6 +21,7 @@ import { ArticlePage } from './kb/ArticlePage';
 import { KbPage } from './kb/KbPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
+import { KbProposalsPage } from './kb/KbProposalsPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -66,6 +67,7 @@ export function App() {
         <Route path="templates" element={<Navigate to="/kb" replace />} />
         <Route path="kb-freshness" element={guarded('kbFreshness', <KbFreshnessPage />)} />
         <Route path="kb-search" element={guarded('kbSearch', <KbSearchPage />)} />
+        <Route path="kb-proposals" element={guarded('kbProposals', <KbProposalsPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />

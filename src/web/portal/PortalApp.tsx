@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { AgencyLayout } from './layout/AgencyLayout';
 import { AgencyListPage } from './pages/AgencyListPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { FaqPage } from './pages/FaqPage';
 import { HistoryDownloadPage } from './pages/HistoryDownloadPage';
 import { HistoryRequestPage } from './pages/HistoryRequestPage';
 import { HomePage } from './pages/HomePage';
@@ -18,6 +19,7 @@ export function PortalApp() {
       <Route path=":slug" element={<AgencyLayout />}>
         <Route index element={<HomePage />} />
         <Route path="contacts" element={<ContactsPage />} />
+        <Route path="faq" element={<FaqPage />} />
         <Route path="requests/new" element={<NewRequestPage />} />
         <Route path="requests/status" element={<RequestStatusPage />} />
         <Route path="history" element={<HistoryRequestPage />} />

@@ -57,6 +57,38 @@ export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 
+const PUBLIC_OPTIONS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  transformTags: {
+    a: (tagName, attribs) => {
+      const href = attribs.href?.trim();
+      const kept: sanitizeHtml.Attributes = href && /^(https?:\/\/|mailto:)/i.test(href) ? { href } : {};
+      return { tagName, attribs: kept };
+    },
+  },
+};
+
+/**
+ * A body as citizens get it on the portal: sanitised again on the way out (a row written around
+ * the service must not reach a browser), and links into the staff console lose their href.
+ */
+export function publicBody(html: string): string {
+  return sanitizeHtml(html, PUBLIC_OPTIONS).trim();
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text put into HTML we build (an agency's name, a touchpoint's value). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
 const BLOCK_END = /<\/(p|li|h2|h3|h4|blockquote|tr|pre|th|td)>|<br\s*\/?>/gi;
 
 /**

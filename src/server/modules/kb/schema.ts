@@ -243,3 +243,23 @@ export const kbProposals = pgTable(
     index('kb_proposals_agency_status').on(t.agencyId, t.status),
   ],
 );
+
+/**
+ * Which starter items (issue 6 p. 8) an agency has been given, by the item's key in
+ * `presets/kb/starter.json`. A key once here is never loaded again, so what staff rewrote,
+ * archived or deleted stays so across restarts, while items added to the presets later still
+ * reach installs that already have a knowledge base.
+ */
+export const kbStarterItems = pgTable(
+  'kb_starter_items',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    // The section or article made for the key; later items of a section go into it while it exists.
+    itemId: uuid('item_id'),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.key] })],
+);

@@ -23,6 +23,8 @@ export interface Classification {
 
 /** Examples confirmed before this many are enough for the model; older ones are left out. */
 const TRAINING_LIMIT = 5000;
+/** Enough for a quarter of a busy agency's mail; clustering more at once gains little. */
+const RECENT_LIMIT = 20_000;
 
 interface Local {
   timezone: string;
@@ -149,6 +151,8 @@ export function createRequestClassification(deps: {
     /** What the classifier learns from: texts with their confirmed topic and department. */
     trainingSet: (agencyId: string) => repo.listConfirmed(db, agencyId, TRAINING_LIMIT),
     confirmedStamp: (agencyId: string) => repo.confirmedStamp(db, agencyId),
+    /** Texts received since `since`, for finding questions asked often (seed 003 p. 41). */
+    textsSince: (agencyId: string, since: Date) => repo.listTextsSince(db, agencyId, since, RECENT_LIMIT),
 
     async textOf(agencyId: string, id: string) {
       const row = await repo.findById(db, agencyId, id);

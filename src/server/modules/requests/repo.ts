@@ -4,6 +4,7 @@ import {
   count,
   desc,
   eq,
+  gte,
   ilike,
   inArray,
   isNotNull,
@@ -217,6 +218,16 @@ export function listConfirmed(db: Executor, agencyId: string, limit: number) {
     .from(requests)
     .where(confirmed(agencyId))
     .orderBy(desc(requests.classifiedAt))
+    .limit(limit);
+}
+
+/** What clients asked since a moment, newest first: the input of the FAQ proposals (seed 003 p. 41). */
+export function listTextsSince(db: Executor, agencyId: string, since: Date, limit: number) {
+  return db
+    .select({ id: requests.id, text: requests.text, departmentId: requests.departmentId })
+    .from(requests)
+    .where(and(eq(requests.agencyId, agencyId), gte(requests.receivedAt, since)))
+    .orderBy(desc(requests.receivedAt))
     .limit(limit);
 }
 

@@ -8,8 +8,9 @@ export const SECTIONS = [
   'requests',
   'imports',
   'kb',
-  'kbFreshness',
   'kbSearch',
+  'kbFreshness',
+  'kbProposals',
   'clients',
   'social',
   'posts',
@@ -32,8 +33,9 @@ export const SECTION_PATHS: Record<Section, string> = {
   requests: '/requests',
   imports: '/imports',
   kb: '/kb',
-  kbFreshness: '/kb-freshness',
   kbSearch: '/kb-search',
+  kbFreshness: '/kb-freshness',
+  kbProposals: '/kb-proposals',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -70,9 +72,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
   // Every staff role reads the knowledge base: it is there to be used while answering (p. 14.1).
   // Overseers see every department's freshness, other staff their own sections (server: kb review routes).
-  if (section === 'kb' || section === 'kbSearch' || section === 'kbFreshness') {
-    return hasRole(session, ...KB_READERS);
-  }
+  // Proposals show what the knowledge base lacks; their owners decide on each (server: per row).
+  const kbSections: Section[] = ['kb', 'kbSearch', 'kbFreshness', 'kbProposals'];
+  if (kbSections.includes(section)) return hasRole(session, ...KB_READERS);
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the
@@ -91,6 +93,8 @@ export function canEdit(session: SessionInfo, section: Section): boolean {
   // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
   // a section is the server's answer per section (`canEdit` on each).
   if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
+  // The owning department's staff and KB editors decide; the server checks the department per row.
+  if (section === 'kbProposals') return Boolean(session.currentAgency) && !hasRole(session, 'analyst');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { PublishedArticle } from '../../../common/kb';
 import type { PortalAgency, PublicAgency } from '../../../common/types';
 import { ApiError, api } from '../../ui/api';
 
@@ -19,4 +20,12 @@ export function usePortalAgency(slug: string) {
 /** The server answers 404 `agency_not_found` for an unknown slug. */
 export function isAgencyNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
+}
+
+/** FAQ and contacts the agency publishes from its knowledge base. */
+export function usePublishedArticles(slug: string) {
+  return useQuery({
+    queryKey: ['public', 'kb', slug],
+    queryFn: () => api<PublishedArticle[]>('GET', `/api/public/${encodeURIComponent(slug)}/kb`),
+  });
 }

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Weekday, WorkingHours } from '../../../common/types';
-import { describeWorkingHours, utcOffset } from './describeWorkingHours';
+import { describeWorkingHours, utcOffset } from '../../../common/working-hours';
 
 interface Props {
   hours: WorkingHours;

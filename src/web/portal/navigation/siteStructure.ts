@@ -1,8 +1,8 @@
 // The site's structure in one place: the menu, the breadcrumbs and the site map all read it
 // (seed 000 p. 4.3: «меню сайта, содержащее его структуру»). New sections are added here.
 
-export type PageKey = 'home' | 'contacts' | 'requests' | 'requestStatus' | 'history' | 'sitemap';
-export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments';
+export type PageKey = 'home' | 'contacts' | 'faq' | 'requests' | 'requestStatus' | 'history' | 'sitemap';
+export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
 export interface PageSection {
   id: SectionId;
@@ -39,6 +39,8 @@ export const SITE_PAGES: readonly SitePage[] = [
     path: 'contacts',
     sections: [section('digital'), section('offline'), section('hours', 'sections.agencyHours')],
   },
+  // Issue 6 p. 7: the FAQ and contacts the agency's knowledge base publishes.
+  { key: 'faq', path: 'faq', sections: [section('faq'), section('consultation')] },
   { key: 'requests', path: 'requests/new', sections: [] },
   { key: 'requestStatus', path: 'requests/status', sections: [], parent: 'requests' },
   // Seed 004 p. 4: the whole interaction history on request.

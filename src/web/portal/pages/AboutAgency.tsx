@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PortalAgency } from '../../../common/types';
-import { utcOffset } from '../hours/describeWorkingHours';
+import { utcOffset } from '../../../common/working-hours';
 import classes from './AboutAgency.module.css';
 
 /** «О ведомстве»: the agency's names and time zone as a definition list. */

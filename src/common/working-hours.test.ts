@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Weekday, WorkingHours } from '../../../common/types';
-import { describeWorkingHours, utcOffset } from './describeWorkingHours';
+import type { Weekday, WorkingHours } from './types.js';
+import { describeWorkingHours, utcOffset } from './working-hours.js';
 
 const short: Record<Weekday, string> = {
   mon: 'Пн',

@@ -1,4 +1,4 @@
-import type { Weekday, WorkingHours, WorkingInterval } from '../../../common/types';
+import type { Weekday, WorkingHours, WorkingInterval } from './types.js';
 
 export const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
