@@ -80,7 +80,16 @@ async function generate(agencyId) {
      from generate_series(1, 24) g`,
     [agencyId],
   );
-  const kinds = ['faq', 'template', 'legal_acts', 'services', 'solved_example', 'reception', 'contacts', 'call_script'];
+  const kinds = [
+    'faq',
+    'template',
+    'legal_acts',
+    'services',
+    'solved_example',
+    'reception',
+    'contacts',
+    'call_script',
+  ];
   await db.query(
     `with s as (select array_agg(id order by position) ids from kb_sections where agency_id = $1)
      insert into kb_articles (agency_id, section_id, kind, title, body, search_text, active, updated_at)

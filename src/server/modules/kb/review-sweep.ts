@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { localDate } from '../../lib/calendar.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
@@ -68,14 +68,8 @@ export function createKbReviewSweep(deps: {
           ? await users.headsOf(agencyId, section.departmentId)
           : await keepersOf(agencyId, section.departmentId);
       const message = noticeFor(agencyId, section, notice);
-      const claimed = await db.transaction(async (tx) => {
-        const fresh = await repo.claimNotice(tx, agencyId, section, notice, now);
-        if (fresh) await notifications.record(tx, message, recipients);
-        return fresh;
-      });
-      if (!claimed) continue;
-      await notifications.deliver(message, recipients);
-      sent++;
+      const claim = (tx: Executor) => repo.claimNotice(tx, agencyId, section, notice, now);
+      if (await notifications.sendOnce(claim, message, recipients)) sent++;
     }
     return sent;
   }

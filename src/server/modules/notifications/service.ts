@@ -24,24 +24,42 @@ const LIST_LIMIT = 50;
 export function createNotificationService(deps: { db: Db; mailer: Mailer; publicUrl: string }) {
   const { db, mailer, publicUrl } = deps;
 
-  return {
-    /** Records the notice in `tx`; the e-mails are sent by `deliver` once the caller has committed. */
-    async record(tx: Executor, notice: StaffNotice, recipients: Recipient[]) {
-      await repo.insertNotifications(
-        tx,
-        recipients.map((r) => ({ ...notice, userId: r.id })),
-      );
-    },
+  /** Records the notice in `tx`; the e-mails are sent by `deliver` once the caller has committed. */
+  async function record(tx: Executor, notice: StaffNotice, recipients: Recipient[]) {
+    await repo.insertNotifications(
+      tx,
+      recipients.map((r) => ({ ...notice, userId: r.id })),
+    );
+  }
 
-    async deliver(notice: StaffNotice, recipients: Recipient[]) {
-      const link = notice.link ? `\n\n${publicUrl}/console${notice.link}` : '';
-      for (const recipient of recipients) {
-        await mailer.send({
-          to: recipient.email,
-          subject: notice.title,
-          text: `${recipient.name}, здравствуйте!\n\n${notice.body}${link}\n`,
-        });
-      }
+  async function deliver(notice: StaffNotice, recipients: Recipient[]) {
+    const link = notice.link ? `\n\n${publicUrl}/console${notice.link}` : '';
+    for (const recipient of recipients) {
+      await mailer.send({
+        to: recipient.email,
+        subject: notice.title,
+        text: `${recipient.name}, здравствуйте!\n\n${notice.body}${link}\n`,
+      });
+    }
+  }
+
+  return {
+    record,
+    deliver,
+
+    /**
+     * A notice owed once (a reminder, an escalation): recorded only if `claim` wins in the same
+     * transaction, so racing nodes and reruns send it once; e-mailed after the commit. Returns
+     * whether this call sent it.
+     */
+    async sendOnce(claim: (tx: Executor) => Promise<boolean>, notice: StaffNotice, recipients: Recipient[]) {
+      const claimed = await db.transaction(async (tx) => {
+        const fresh = await claim(tx);
+        if (fresh) await record(tx, notice, recipients);
+        return fresh;
+      });
+      if (claimed) await deliver(notice, recipients);
+      return claimed;
     },
 
     async list(actor: Actor) {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { endOfLocalDay, localDate, type ProductionCalendar } from '../../lib/calendar.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
@@ -99,19 +99,9 @@ export function createDeadlineReminders(deps: {
       if (!due || sentBefore.has(repo.reminderKey(row.id, due.reminder, row.dueAt))) continue;
       const recipients = await recipientsOf(agencyId, row, due.overdue, heads);
       const notice = noticeFor(agencyId, row, due, agency.timezone);
-      const claimed = await db.transaction(async (tx) => {
-        const fresh = await repo.claimReminder(tx, {
-          agencyId,
-          requestId: row.id,
-          reminder: due.reminder,
-          dueAt: row.dueAt,
-        });
-        if (fresh) await notifications.record(tx, notice, recipients);
-        return fresh;
-      });
-      if (!claimed) continue;
-      await notifications.deliver(notice, recipients);
-      sent++;
+      const claim = (tx: Executor) =>
+        repo.claimReminder(tx, { agencyId, requestId: row.id, reminder: due.reminder, dueAt: row.dueAt });
+      if (await notifications.sendOnce(claim, notice, recipients)) sent++;
     }
     return sent;
   }
