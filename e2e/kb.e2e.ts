@@ -31,6 +31,16 @@ it('an editor writes an FAQ article, changes it, sees what changed in its histor
   await page.getByText('стартовый').first().waitFor();
   expect(await seriousViolations(page)).toEqual([]);
 
+  // A section made by mistake can go while it is empty.
+  await page.getByRole('button', { name: 'Добавить раздел' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Название раздела' }).fill('Временный раздел');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Удалить: Временный раздел' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Да, удалить' }).click();
+  await page.getByRole('button', { name: 'Удалить: Временный раздел' }).waitFor({ state: 'detached' });
+  expect(await page.getByText('Временный раздел', { exact: true }).count()).toBe(0);
+
   await page.getByRole('button', { name: 'Добавить статью' }).click();
   await page.getByRole('heading', { level: 1, name: 'Новая статья' }).waitFor();
   await choose(page, 'Раздел', /^Вопросы и ответы/);

@@ -6,12 +6,13 @@ import { KB_KINDS, type KbKind } from '../../../common/kb';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { AddButton } from '../shared/AddButton';
+import { ConfirmDeleteModal } from '../shared/ConfirmDeleteModal';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageFooter } from '../shared/PageFooter';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { ArticlesTable } from './ArticlesTable';
-import { type ArticleFilter, type KbSection, useArticles, useSections } from './kbQueries';
+import { type ArticleFilter, type KbSection, useArticles, useDeleteSection, useSections } from './kbQueries';
 import { SectionModal } from './SectionModal';
 import { SectionsPanel } from './SectionsPanel';
 
@@ -31,6 +32,8 @@ export function KbPage() {
   });
   const articles = useArticles(filter);
   const [editing, setEditing] = useState<{ section: KbSection | null } | null>(null);
+  const [deleting, setDeleting] = useState<KbSection | null>(null);
+  const removeSection = useDeleteSection();
   const change = (patch: Partial<ArticleFilter>) =>
     setFilter((current) => ({ ...current, page: 1, ...patch }));
   const writable = (sections.data ?? []).filter((section) => section.canEdit);
@@ -59,6 +62,7 @@ export function KbPage() {
               manage={manage}
               onAdd={() => setEditing({ section: null })}
               onEdit={(section) => setEditing({ section })}
+              onDelete={setDeleting}
             />
           )}
         </Grid.Col>
@@ -115,6 +119,17 @@ export function KbPage() {
         </Grid.Col>
       </Grid>
       {editing && <SectionModal section={editing.section} onClose={() => setEditing(null)} />}
+      <ConfirmDeleteModal
+        item={deleting}
+        remove={removeSection}
+        title={t('kb.sections.deleteTitle')}
+        message={t('kb.sections.deleteConfirm', { name: deleting?.title ?? '' })}
+        deletedMessage={(section) => t('kb.sections.deleted', { name: section.title })}
+        onClose={() => {
+          if (deleting?.id === filter.sectionId) change({ sectionId: null });
+          setDeleting(null);
+        }}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AddButton } from '../shared/AddButton';
-import { EditAction } from '../shared/RowActions';
+import { DeleteAction, EditAction } from '../shared/RowActions';
 import type { KbSection } from './kbQueries';
 
 interface SectionsPanelProps {
@@ -12,6 +12,8 @@ interface SectionsPanelProps {
   manage: boolean;
   onAdd: () => void;
   onEdit: (section: KbSection) => void;
+  /** Only an empty section may go; the server refuses any other with 409. */
+  onDelete: (section: KbSection) => void;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,12 +73,17 @@ export function SectionsPanel(props: SectionsPanelProps) {
               }
             />
             {props.manage && (
-              <EditAction
-                subject={section.title}
-                label={t('kb.sections.edit')}
-                tooltip
-                onClick={() => props.onEdit(section)}
-              />
+              <Stack gap={4}>
+                <EditAction
+                  subject={section.title}
+                  label={t('kb.sections.edit')}
+                  tooltip
+                  onClick={() => props.onEdit(section)}
+                />
+                {section.articleCount + section.archivedCount === 0 && (
+                  <DeleteAction subject={section.title} tooltip onClick={() => props.onDelete(section)} />
+                )}
+              </Stack>
             )}
           </Group>
         );
