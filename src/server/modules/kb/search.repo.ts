@@ -201,18 +201,3 @@ export function topUsed(db: Executor, agencyId: string, since: Date, limit: numb
     .orderBy(desc(uses), asc(kbArticles.title), asc(kbArticles.id))
     .limit(limit);
 }
-
-/** The sections a search may be narrowed to, with the department that owns each. */
-export function listSections(db: Executor, agencyId: string) {
-  return db
-    .select({
-      id: kbSections.id,
-      title: kbSections.title,
-      departmentId: kbSections.departmentId,
-      departmentName: departments.name,
-    })
-    .from(kbSections)
-    .leftJoin(departments, eq(departments.id, kbSections.departmentId))
-    .where(eq(kbSections.agencyId, agencyId))
-    .orderBy(asc(kbSections.position), asc(kbSections.title));
-}

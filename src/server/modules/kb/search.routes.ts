@@ -79,25 +79,6 @@ export function kbSearchRoutes(fastify: FastifyInstance, { kbSearch }: Services)
   );
 
   app.get(
-    '/api/staff/kb/search/filters',
-    {
-      preHandler: requireStaff(...KB_READERS),
-      schema: {
-        tags,
-        response: {
-          200: Type.Object({
-            sections: Type.Array(
-              Type.Object({ id: Uuid, title: Type.String(), departmentId: Type.Union([Uuid, Type.Null()]) }),
-            ),
-            departments: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
-          }),
-        },
-      },
-    },
-    (request) => kbSearch.filters(actorOf(request)),
-  );
-
-  app.get(
     '/api/staff/requests/:id/kb-suggestions',
     {
       preHandler: requireStaff(...REQUEST_READERS),

@@ -159,21 +159,6 @@ export function createKbSearchService(deps: { db: Db; requests: RequestService; 
       return { counted, usageCount: await repo.countUses(db, actor.agencyId, articleId) };
     },
 
-    /** What the search form offers to narrow by: the sections, and the departments owning them. */
-    async filters(actor: Actor) {
-      const sections = await repo.listSections(db, actor.agencyId);
-      const departments = new Map<string, string>();
-      for (const section of sections) {
-        if (section.departmentId && section.departmentName) {
-          departments.set(section.departmentId, section.departmentName);
-        }
-      }
-      return {
-        sections: sections.map(({ id, title, departmentId }) => ({ id, title, departmentId })),
-        departments: [...departments].map(([id, name]) => ({ id, name })),
-      };
-    },
-
     async topUsed(actor: Actor, period: UsagePeriod) {
       const since = new Date(Date.now() - USAGE_PERIODS[period] * 86_400_000);
       return repo.topUsed(db, actor.agencyId, since, 20);

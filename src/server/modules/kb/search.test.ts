@@ -273,14 +273,6 @@ describe('knowledge base search', () => {
     expect(await titles(staff, `${q('реставрация')}&sectionId=${heritage.id}`)).toHaveLength(2);
     expect(await titles(staff, `${q('реставрация')}&departmentId=${department.id}`)).toEqual([]);
     expect(await titles(staff, `${both}&departmentId=${department.id}`)).toHaveLength(3);
-    const filters = (await staff.request({ method: 'GET', url: '/api/staff/kb/search/filters' })).json();
-    expect(filters).toEqual({
-      sections: expect.arrayContaining([
-        { id: heritage.id, title: 'Наследие', departmentId: null },
-        expect.objectContaining({ title: 'Земля', departmentId: department.id }),
-      ]),
-      departments: [{ id: department.id, name: department.name }],
-    });
     const second = (await search(staff, `${both}&limit=2&page=2`)).json();
     expect(second).toMatchObject({ total: 3, pages: 2, page: 2 });
     expect(second.items).toHaveLength(1);
@@ -455,8 +447,6 @@ describe('knowledge base search across agencies', () => {
     const ofA = a.idOf('Предоставление земельного участка');
     const asB = (await search(b.staff, q('земельного участка'))).json();
     expect(asB.total).toBe(3);
-    const filtersOfB = await b.staff.request({ method: 'GET', url: '/api/staff/kb/search/filters' });
-    expect(filtersOfB.body).not.toContain(a.land.id);
     expect(JSON.stringify(asB)).not.toContain(ofA);
     expect(JSON.stringify((await search(b.staff, q('земелный учасок'))).json())).not.toContain(ofA);
     const suggested = await b.staff.request({

@@ -6,8 +6,9 @@ import { KB_KINDS, type KbKind } from '../../../../common/kb';
 import { EmptyMessage } from '../../shared/EmptyMessage';
 import { PageFooter } from '../../shared/PageFooter';
 import { QueryStatus } from '../../shared/QueryStatus';
+import { useSections } from '../kbQueries';
 import { KbResultList, type KbResultListHandle } from './KbResultList';
-import { type KbFound, type KbSearchParams, useKbSearch, useKbSearchFilters } from './kbSearchQueries';
+import { type KbFound, type KbSearchParams, useKbSearch } from './kbSearchQueries';
 
 interface KbSearchPanelProps {
   onOpen: (item: KbFound) => void;
@@ -22,7 +23,7 @@ export function KbSearchPanel({ onOpen }: KbSearchPanelProps) {
   const [draft, setDraft] = useState('');
   const [params, setParams] = useState<KbSearchParams>({ q: '', kind: null, sectionId: null, page: 1 });
   const results = useKbSearch(params);
-  const filters = useKbSearchFilters();
+  const sections = useSections();
   const list = useRef<KbResultListHandle>(null);
   const searched = params.q !== '';
 
@@ -71,7 +72,7 @@ export function KbSearchPanel({ onOpen }: KbSearchPanelProps) {
         <Select
           label={t('kbSearch.section')}
           placeholder={t('kbSearch.allSections')}
-          data={(filters.data?.sections ?? []).map((section) => ({
+          data={(sections.data ?? []).map((section) => ({
             value: section.id,
             label: section.title,
           }))}

@@ -22,11 +22,6 @@ export interface KbSearchParams {
   page: number;
 }
 
-export interface KbSearchFilters {
-  sections: { id: string; title: string; departmentId: string | null }[];
-  departments: { id: string; name: string }[];
-}
-
 export const KB_SEARCH_PAGE_SIZE = 10;
 
 export function useKbSearch(params: KbSearchParams) {
@@ -46,13 +41,6 @@ export function useKbSearch(params: KbSearchParams) {
       ),
     enabled: params.q.trim() !== '',
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useKbSearchFilters() {
-  return useQuery({
-    queryKey: ['kb-search', 'filters'],
-    queryFn: () => api<KbSearchFilters>('GET', '/api/staff/kb/search/filters'),
   });
 }
 
