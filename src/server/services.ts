@@ -152,8 +152,9 @@ export function createServices(database: Database, config: Config) {
   history.setAttachmentProvider(requestAttachments.filesForExport);
   retention.setAttachmentPurger(requestAttachments.purgeForRequests);
   retention.setSocialPurger(socialInbox.retention);
-  const calls = createCallService({ db, audit, agencies, calendar, box: secretBox });
+  const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
   retention.onPurge(calls.purgeClients);
+  history.registerTimelineSource('call', calls.timelineOf);
   return {
     database,
     config,

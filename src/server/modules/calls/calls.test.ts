@@ -239,6 +239,66 @@ describe('call card', () => {
     expect(unknown.json().clientId).toBeNull();
   });
 
+  it('turns an answered call into a consult_call request once and shows the call in the client timeline', async () => {
+    const { slug, staff } = await agencyWithStaff(harness, ['call_operator', 'operator']);
+    await submitAppeal(harness, slug, { name: 'Кузнецова К.', phone: '+7 383 555 44 33' });
+    const call = (
+      await logCall(staff, {
+        caller: '8 383 555 44 33',
+        startedAt: '2026-11-18T03:00:00Z',
+        answered: true,
+        durationSec: 95,
+      })
+    ).json();
+    await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/calls/${call.id}`,
+      payload: { question: 'Когда будет ремонт крыши?', answer: 'Уточним и ответим письменно' },
+    });
+    const turn = () =>
+      staff.request({
+        method: 'POST',
+        url: `/api/staff/calls/${call.id}/request`,
+        payload: { name: 'Кузнецова К.', email: 'kuz@example.ru' },
+      });
+    const first = await turn();
+    expect(first.statusCode).toBe(200);
+    expect(first.json().call).toMatchObject({ outcome: 'request', requestId: first.json().requestId });
+    const again = await turn();
+    expect(again.json().requestId).toBe(first.json().requestId);
+    const request = (
+      await staff.request({ method: 'GET', url: `/api/staff/requests/${first.json().requestId}` })
+    ).json();
+    expect(request).toMatchObject({
+      kind: 'consult_call',
+      channel: 'consult_line',
+      text: 'Когда будет ремонт крыши?',
+    });
+
+    const timeline = (
+      await staff.request({ method: 'GET', url: `/api/staff/clients/${call.clientId}/timeline` })
+    ).json();
+    const entry = timeline.items.find((e: { kind: string }) => e.kind === 'call');
+    expect(entry).toMatchObject({
+      at: '2026-11-18T03:00:00.000Z',
+      channel: 'consult_line',
+      status: 'answered',
+      title: 'Звонок на консультационную линию (2 мин)',
+      detail: 'Когда будет ремонт крыши?\nУточним и ответим письменно',
+      requestId: first.json().requestId,
+    });
+
+    const missed = (
+      await logCall(staff, { caller: '8 383 555 44 33', startedAt: '2026-11-18T03:00:00Z', answered: false })
+    ).json();
+    const refused = await staff.request({
+      method: 'POST',
+      url: `/api/staff/calls/${missed.id}/request`,
+      payload: { name: 'Кузнецова К.', text: 'Вопрос' },
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('records topic, answer and the survey in one request, and validates the survey', async () => {
     const { staff, userId } = await agencyWithStaff(harness, ['call_operator']);
     const id = (

@@ -181,6 +181,36 @@ export function callRoutes(fastify: FastifyInstance, { calls }: Services) {
   );
 
   app.post(
+    '/api/staff/calls/:id/request',
+    {
+      preHandler: writer,
+      schema: {
+        tags,
+        params,
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+            text: Type.Optional(Text(10_000)),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ call: Call, requestId: Uuid, number: Type.String() }),
+        },
+      },
+    },
+    async (request) => {
+      const { call, ...rest } = await calls.toRequest(actorOf(request), request.params.id, {
+        name: request.body.name.trim(),
+        email: request.body.email?.trim().toLowerCase() || null,
+        text: request.body.text ?? null,
+      });
+      return { call: toCall(call), ...rest };
+    },
+  );
+
+  app.post(
     '/api/staff/calls/:id/callback-done',
     { preHandler: writer, schema: { tags, params, response: { 200: Call } } },
     async (request) => toCall(await calls.callbackDone(actorOf(request), request.params.id)),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CallOutcome, CallQuality, CallSource } from '../../../common/calls.js';
+import type { TimelineEntry } from '../../../common/clients.js';
 import type { WorkingHours } from '../../../common/types.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
@@ -13,6 +14,7 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import { normalizePhone } from '../clients/contacts.js';
 import { signatureMatches } from '../imports/pos-settings.js';
+import type { RequestService } from '../requests/service.js';
 import * as repo from './repo.js';
 
 export interface CallIntake {
@@ -52,8 +54,9 @@ export function createCallService(deps: {
   agencies: AgencyService;
   calendar: CalendarService;
   box: SecretBox;
+  requests: RequestService;
 }) {
-  const { db, audit, agencies, calendar, box } = deps;
+  const { db, audit, agencies, calendar, box, requests } = deps;
 
   async function hoursFor(agencyId: string, source: CallSource): Promise<WorkingHours> {
     const agency = await agencies.byId(agencyId);
@@ -154,6 +157,61 @@ export function createCallService(deps: {
         await audit.record(tx, actor, 'call', id, { before, after });
         return after;
       });
+    },
+
+    /**
+     * Registers the caller's question as a request (kind consult_call) and links it to the call.
+     * Keyed by the call's id, so a repeated click returns the same request.
+     */
+    async toRequest(
+      actor: Actor,
+      id: string,
+      input: { name: string; email: string | null; text: string | null },
+    ) {
+      const before = await requireCall(actor.agencyId, id);
+      if (!before.answered) throw new Invalid('id', 'По пропущенному звонку сначала перезвоните');
+      const text = (input.text ?? before.question ?? '').trim();
+      if (!text) throw new Invalid('body.text', 'Запишите вопрос звонящего');
+      const { row: request } = await requests.registerByStaff(actor, {
+        kind: 'consult_call',
+        channel: before.source === 'ekc110' ? 'ekc' : 'consult_line',
+        receivedAt: before.startedAt,
+        text,
+        name: input.name,
+        email: input.email,
+        phone: `+${before.callerPhone}`,
+        notifyByEmail: Boolean(input.email),
+        externalId: `call:${before.id}`,
+      });
+      return db.transaction(async (tx) => {
+        const after = await repo.updateCall(tx, actor.agencyId, id, {
+          requestId: request.id,
+          outcome: 'request',
+          question: before.question ?? text,
+          operatorId: before.operatorId ?? actor.userId,
+        });
+        if (!after) throw callNotFound();
+        await audit.record(tx, actor, 'call', id, { before, after });
+        return { call: after, requestId: request.id, number: request.number };
+      });
+    },
+
+    /** The client's calls as timeline entries (seed 004 p. 4), oldest first as the timeline expects. */
+    async timelineOf(agencyId: string, clientId: string): Promise<TimelineEntry[]> {
+      const rows = await repo.callsOfClient(db, agencyId, clientId);
+      return rows.reverse().map((row) => ({
+        kind: 'call',
+        at: row.startedAt.toISOString(),
+        channel: row.source === 'ekc110' ? 'ekc' : 'consult_line',
+        status: row.answered ? 'answered' : 'missed',
+        title: row.answered
+          ? `Звонок на консультационную линию (${Math.ceil(row.durationSec / 60)} мин)`
+          : 'Пропущенный звонок на консультационную линию',
+        detail: [row.question, row.answer].filter(Boolean).join('\n') || null,
+        requestId: row.requestId,
+        requestNumber: null,
+        internal: false,
+      }));
     },
 
     async callbackDone(actor: Actor, id: string) {
