@@ -10,6 +10,7 @@ import {
   type StaffClient,
   submitAppeal,
 } from '../../testing/harness.js';
+import { csvOf, importForm, xlsxOf } from '../../testing/import-fixtures.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
 import { PBX_WEBHOOK_MAX_BYTES } from './webhook.routes.js';
 
@@ -458,6 +459,66 @@ describe('missed-calls report', () => {
       url: '/api/staff/calls/missed-report?from=2026-11-17&to=2026-11-16',
     });
     expect(backwards.statusCode).toBe(400);
+  });
+});
+
+describe('ЕКЦ 110 import', () => {
+  it('imports consultations from CSV and XLSX once, reports bad rows, and counts them as ekc110', async () => {
+    const { staff } = await agencyWithStaff(harness, ['call_operator']);
+    const header = ['Номер', 'Дата и время', 'Телефон', 'Вопрос', 'Ответ', 'Принят', 'Длительность, сек'];
+    const csv = csvOf([
+      header,
+      ['E-1', '18.11.2026 10:00', '+7 383 200-00-01', 'Где получить справку?', 'В МФЦ', 'да', '180'],
+      ['E-2', '18.11.2026 18:01', '+7 383 200-00-02', '', '', 'нет', '0'],
+      ['E-3', '31.02.2026 10:00', '+7 383 200-00-03', '', '', 'да', '10'],
+      ['E-4', '18.11.2026 11:00', '12', '', '', 'да', '10'],
+    ]);
+    const upload = (name: string, content: Buffer) =>
+      staff.request({ method: 'POST', url: '/api/staff/calls/ekc-import', ...importForm(name, content) });
+    const first = await upload('ekc.csv', csv);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().rows.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'created',
+      'error',
+      'error',
+    ]);
+    expect(first.json().rows[2]).toMatchObject({ row: 4, message: expect.stringMatching(/Дата/) });
+    expect(first.json().rows[3].message).toMatch(/телефон/i);
+    const again = await upload('ekc.csv', csv);
+    expect(
+      again
+        .json()
+        .rows.slice(0, 2)
+        .map((r: { status: string }) => r.status),
+    ).toEqual(['duplicate', 'duplicate']);
+    const xlsx = await xlsxOf([
+      header,
+      ['E-5', '19.11.2026 09:30', '+7 383 200-00-05', 'Вопрос', '', '', '60'],
+    ]);
+    expect((await upload('ekc.xlsx', xlsx)).json().rows[0].status).toBe('created');
+
+    const list = (await staff.request({ method: 'GET', url: '/api/staff/calls?source=ekc110' })).json();
+    expect(list.total).toBe(3);
+    const answered = list.items.find((c: { externalId: string }) => c.externalId === 'E-1');
+    expect(answered).toMatchObject({
+      withinHours: true,
+      question: 'Где получить справку?',
+      outcome: 'answered',
+    });
+    const missed = list.items.find((c: { externalId: string }) => c.externalId === 'E-2');
+    expect(missed).toMatchObject({ answered: false, withinHours: false });
+    const report = (
+      await staff.request({
+        method: 'GET',
+        url: '/api/staff/calls/missed-report?from=2026-11-18&to=2026-11-18',
+      })
+    ).json();
+    expect(report).toMatchObject({ total: 1, outsideHours: 1 });
+
+    const wrong = await upload('ekc.csv', csvOf([['Телефон'], ['+7 383 200-00-01']]));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ field: 'body.file' });
   });
 });
 

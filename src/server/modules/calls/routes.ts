@@ -6,6 +6,8 @@ import { IsoDate, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
+import { readImportFile } from '../imports/routes.js';
+import { importEkcCalls } from './ekc-import.js';
 import type { CallRow } from './repo.js';
 
 export const CALL_READERS = ['admin', 'head', 'call_operator', 'operator'] as const;
@@ -117,7 +119,7 @@ const notInFuture = (startedAt: Date, field: string) => {
 };
 
 /** The consult line under `/api/staff/calls` (issue 7, seed 003 p. 27). */
-export function callRoutes(fastify: FastifyInstance, { calls }: Services) {
+export function callRoutes(fastify: FastifyInstance, { calls, agencies, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['calls'];
   const reader = requireStaff(...CALL_READERS);
@@ -152,6 +154,36 @@ export function callRoutes(fastify: FastifyInstance, { calls }: Services) {
         to: to ? new Date(to) : undefined,
       });
       return { ...page, items: page.items.map(toCall) };
+    },
+  );
+
+  app.post(
+    '/api/staff/calls/ekc-import',
+    {
+      preHandler: writer,
+      bodyLimit: config.attachmentMaxBytes + 64 * 1024,
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: Type.Object({
+            rows: Type.Array(
+              Type.Object({
+                row: Type.Integer(),
+                status: Type.Enum(['created', 'duplicate', 'error'] as const),
+                callId: Type.Optional(Uuid),
+                message: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const file = await readImportFile(request, config.attachmentMaxBytes);
+      const { timezone } = await agencies.byId(actor.agencyId);
+      return { rows: await importEkcCalls(calls, actor, timezone, file) };
     },
   );
 

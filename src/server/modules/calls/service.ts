@@ -90,7 +90,12 @@ export function createCallService(deps: {
     return row;
   }
 
-  async function intake(agencyId: string, input: CallIntake, actor: Actor | null) {
+  async function intake(
+    agencyId: string,
+    input: CallIntake,
+    actor: Actor | null,
+    card: Pick<CallCardPatch, 'question' | 'answer'> = {},
+  ) {
     const phone = normalizePhone(input.caller);
     if (phone.length < 5) throw new Invalid('body.caller', 'Номер телефона звонящего указан неверно');
     const { withinHours, callbackDueAt } = await classify(
@@ -112,6 +117,9 @@ export function createCallService(deps: {
         withinHours,
         operatorId: input.operatorId,
         callbackDueAt,
+        question: card.question ?? null,
+        answer: card.answer ?? null,
+        outcome: card.answer ? 'answered' : null,
       });
       if (result.created && actor)
         await audit.record(tx, actor, 'call', result.row.id, { after: result.row });
@@ -125,6 +133,12 @@ export function createCallService(deps: {
     /** Logged by hand by the operator who took (or missed) it. */
     log(actor: Actor, input: Omit<CallIntake, 'externalId' | 'operatorId'>) {
       return intake(actor.agencyId, { ...input, externalId: null, operatorId: actor.userId }, actor);
+    },
+
+    /** A consultation from another system's export (ЕКЦ 110), with what was asked and answered. */
+    importCall(actor: Actor, input: CallIntake & { question: string | null; answer: string | null }) {
+      const { question, answer, ...call } = input;
+      return intake(actor.agencyId, call, actor, { question, answer });
     },
 
     async list(actor: Actor, filter: repo.CallFilter & PageRequest) {
