@@ -183,7 +183,7 @@ export function createCallService(deps: {
       input: { name: string; email: string | null; text: string | null },
     ) {
       const before = await requireCall(actor.agencyId, id);
-      if (!before.answered) throw new Invalid('id', 'По пропущенному звонку сначала перезвоните');
+      if (!before.answered) throw new Invalid('params.id', 'По пропущенному звонку сначала перезвоните');
       const text = (input.text ?? before.question ?? '').trim();
       if (!text) throw new Invalid('body.text', 'Запишите вопрос звонящего');
       const { row: request } = await requests.registerByStaff(actor, {
@@ -230,7 +230,7 @@ export function createCallService(deps: {
 
     async callbackDone(actor: Actor, id: string) {
       const before = await requireCall(actor.agencyId, id);
-      if (before.answered) throw new Invalid('id', 'Звонок принят: перезванивать не нужно');
+      if (before.answered) throw new Invalid('params.id', 'Звонок принят: перезванивать не нужно');
       if (before.callbackDoneAt) return before;
       return db.transaction(async (tx) => {
         const after = await repo.updateCall(tx, actor.agencyId, id, {
