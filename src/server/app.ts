@@ -15,6 +15,8 @@ import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
+import { callRoutes } from './modules/calls/routes.js';
+import { pbxWebhookRoutes } from './modules/calls/webhook.routes.js';
 import { okWebhookRoutes } from './modules/channels/ok/webhook.routes.js';
 import { channelPostRoutes } from './modules/channels/posts.routes.js';
 import { channelRoutes } from './modules/channels/routes.js';
@@ -118,6 +120,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   attachmentRoutes(app, services);
   importRoutes(app, services);
   posWebhookRoutes(app, services);
+  callRoutes(app, services);
+  pbxWebhookRoutes(app, services);
   kbRoutes(app, services);
   kbReviewRoutes(app, services);
   kbSearchRoutes(app, services);

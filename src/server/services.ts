@@ -10,6 +10,7 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
+import { createCallService } from './modules/calls/service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
 import { createEmailTransport } from './modules/channels/email.transport.js';
 import { emailAdapter } from './modules/channels/email-imap.js';
@@ -151,6 +152,9 @@ export function createServices(database: Database, config: Config) {
   history.setAttachmentProvider(requestAttachments.filesForExport);
   retention.setAttachmentPurger(requestAttachments.purgeForRequests);
   retention.setSocialPurger(socialInbox.retention);
+  const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
+  retention.onPurge(calls.purgeClients);
+  history.registerTimelineSource('call', calls.timelineOf);
   return {
     database,
     config,
@@ -177,6 +181,7 @@ export function createServices(database: Database, config: Config) {
     agencies,
     touchpoints,
     calendar,
+    calls,
     clients,
     requestAttachments,
     requests,

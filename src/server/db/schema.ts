@@ -4,6 +4,7 @@ export * from '../jobs/schema.js';
 export * from '../modules/agencies/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/auth/schema.js';
+export * from '../modules/calls/schema.js';
 export * from '../modules/channels/posts.schema.js';
 export * from '../modules/channels/schema.js';
 export * from '../modules/classification/schema.js';

@@ -47,6 +47,7 @@ const CHANNELS: Record<string, string> = {
   post: 'почта',
   phone: 'телефон',
   consult_line: 'консультационная линия',
+  ekc: 'ЕКЦ 110',
   reception: 'личный приём',
   staff: 'выдано сотрудником',
 };

@@ -23,7 +23,7 @@ const ImportResult = Type.Object({ rows: Type.Array(RowResult) });
 const ImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean()) });
 
 /** The one uploaded file of an import form, read into memory within the import's size limit. */
-async function readImportFile(request: FastifyRequest, maxBytes: number): Promise<FileContent> {
+export async function readImportFile(request: FastifyRequest, maxBytes: number): Promise<FileContent> {
   if (!request.isMultipart()) throw new Invalid('body.file', 'Файл отправляется формой multipart/form-data');
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } });
   if (!part) throw new Invalid('body.file', 'Выберите файл для загрузки');
