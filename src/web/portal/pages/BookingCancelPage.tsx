@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { ApiError } from '../../ui/api';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
-import { pageTrail } from '../navigation/siteStructure';
+import { agencyPath, pageTrail } from '../navigation/siteStructure';
 import { cancelBooking, describeBooking } from '../reception/receptionApi';
 
 /**
@@ -47,7 +47,10 @@ export function BookingCancelPage() {
     <>
       <PageHeading
         title={t('reception.cancelTitle')}
-        trail={[...pageTrail(agency.slug, 'reception', (page) => t(`menu.${page.key}`))]}
+        trail={[
+          ...pageTrail(agency.slug, 'reception', (page) => t(`menu.${page.key}`)),
+          { label: t('menu.reception'), to: agencyPath(agency.slug, 'reception') },
+        ]}
         siteName={agency.shortName}
       />
       <Stack gap="lg" maw="48rem" align="flex-start">
