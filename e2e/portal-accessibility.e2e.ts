@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
+import { openConsoleAs } from './support/console.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -121,4 +122,66 @@ it('says so when an agency has published no answers yet', async () => {
   await page.getByRole('link', { name: 'Все способы связи с ведомством' }).waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
+});
+
+it('books a personal reception on the portal by keyboard, axe-clean in both versions', async () => {
+  const baseUrl = inject('baseUrl');
+  // The schedule is staff's: an official and two weeks of afternoons from ten days ahead.
+  const staffPage = await openConsoleAs(browser, baseUrl, 'Инспекция ОКН НСО');
+  const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const generated = await staffPage.evaluate(
+    async ({ from, to }) => {
+      const { csrfToken } = await (await fetch('/api/auth/session')).json();
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
+      const official = await (
+        await fetch('/api/staff/reception/officials', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: 'Кондратьева Мария Сергеевна', position: 'Начальник инспекции' }),
+        })
+      ).json();
+      const response = await fetch('/api/staff/reception/slots/generate', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          officialId: official.id,
+          from,
+          to,
+          pattern: { weekdays: [1, 2, 3, 4, 5], start: '14:00', end: '16:00', minutes: 30 },
+        }),
+      });
+      return (await response.json()).created as number;
+    },
+    { from: ahead(10), to: ahead(23) },
+  );
+  expect(generated).toBeGreaterThan(0);
+  await staffPage.context().close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/giookn-nso/`);
+  await page
+    .getByRole('navigation', { name: /Меню/i })
+    .getByRole('link', { name: 'Запись на приём' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Запись на приём' }).waitFor();
+  const first = page.getByRole('radio').first();
+  await first.waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await first.focus();
+  await first.press('Space');
+  await page.keyboard.press('ArrowDown');
+  const chosen = page.getByRole('radio', { checked: true });
+  await expect(chosen.getAttribute('value')).resolves.not.toBe(await first.getAttribute('value'));
+  await page.getByLabel(/^Фамилия, имя, отчество/).fill('Орлова Вера Павловна');
+  await page.getByLabel(/^Тема обращения/).fill('Согласование ремонта фасада');
+  await page.getByLabel('Согласен на обработку персональных данных').check();
+  await page.getByRole('button', { name: 'Записаться' }).click();
+  await page.getByText('Вы записаны на приём').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+  await page.getByRole('region', { name: 'Настройки версии для слабовидящих' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
 });

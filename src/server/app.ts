@@ -35,6 +35,8 @@ import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { publicReceptionRoutes } from './modules/reception/public.routes.js';
+import { receptionRoutes } from './modules/reception/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
 import { attachmentRoutes } from './modules/requests/attachments.routes.js';
 import { requestClassificationRoutes } from './modules/requests/classify.routes.js';
@@ -146,6 +148,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
+  receptionRoutes(app, services);
+  publicReceptionRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

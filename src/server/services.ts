@@ -40,6 +40,7 @@ import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { createReceptionService } from './modules/reception/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
 import { createRequestClassification } from './modules/requests/classify.service.js';
@@ -239,6 +240,14 @@ export function createServices(database: Database, config: Config) {
       requests,
     }),
     grounds,
+    reception: createReceptionService({
+      db,
+      audit,
+      agencies,
+      calendar,
+      mailer: mail,
+      publicUrl: config.publicUrl,
+    }),
     deadlinePolicies: policies,
     notifications,
     savedViews: createSavedViews({ db, audit }),

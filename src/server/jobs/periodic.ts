@@ -17,6 +17,8 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
     },
     // Seed 003 p. 41: questions asked often without an answer in the knowledge base.
     { name: 'kb-proposals', everyMinutes: DAY_MINUTES, run: (now) => services.kbProposals.runAll(now) },
+    // Issue 7 p. 5: a reminder e-mail the day before a personal reception, once per booking.
+    { name: 'reception-reminders', everyMinutes: 15, run: (now) => services.reception.remindAll(now) },
   ];
   if (config.deadlineSweepMinutes > 0) {
     jobs.push({

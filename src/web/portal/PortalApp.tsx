@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AgencyLayout } from './layout/AgencyLayout';
 import { AgencyListPage } from './pages/AgencyListPage';
+import { BookingCancelPage } from './pages/BookingCancelPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { FaqPage } from './pages/FaqPage';
 import { HistoryDownloadPage } from './pages/HistoryDownloadPage';
@@ -8,6 +9,7 @@ import { HistoryRequestPage } from './pages/HistoryRequestPage';
 import { HomePage } from './pages/HomePage';
 import { NewRequestPage } from './pages/NewRequestPage';
 import { PageNotFoundPage } from './pages/PageNotFoundPage';
+import { ReceptionPage } from './pages/ReceptionPage';
 import { RequestStatusPage } from './pages/RequestStatusPage';
 import { SitemapPage } from './pages/SitemapPage';
 
@@ -24,6 +26,8 @@ export function PortalApp() {
         <Route path="requests/status" element={<RequestStatusPage />} />
         <Route path="history" element={<HistoryRequestPage />} />
         <Route path="history/download" element={<HistoryDownloadPage />} />
+        <Route path="reception" element={<ReceptionPage />} />
+        <Route path="bookings/cancel" element={<BookingCancelPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

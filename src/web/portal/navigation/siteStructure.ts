@@ -1,7 +1,15 @@
 // The site's structure in one place: the menu, the breadcrumbs and the site map all read it
 // (seed 000 p. 4.3: «меню сайта, содержащее его структуру»). New sections are added here.
 
-export type PageKey = 'home' | 'contacts' | 'faq' | 'requests' | 'requestStatus' | 'history' | 'sitemap';
+export type PageKey =
+  | 'home'
+  | 'contacts'
+  | 'faq'
+  | 'requests'
+  | 'requestStatus'
+  | 'history'
+  | 'reception'
+  | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
 export interface PageSection {
@@ -45,6 +53,8 @@ export const SITE_PAGES: readonly SitePage[] = [
   { key: 'requestStatus', path: 'requests/status', sections: [], parent: 'requests' },
   // Seed 004 p. 4: the whole interaction history on request.
   { key: 'history', path: 'history', sections: [], parent: 'requests' },
+  // Seed 003 p. 28: booking a personal reception with the head or an authorised official.
+  { key: 'reception', path: 'reception', sections: [] },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 
