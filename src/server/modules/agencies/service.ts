@@ -76,6 +76,16 @@ export function createAgencyService(db: Db, audit: AuditService) {
       return row;
     },
 
+    /** The id of the agency a public URL names; an unknown slug is a 404. */
+    async idBySlug(slug: string): Promise<string> {
+      const row = await bySlug.get(slug, () => repo.findAgencyBySlug(db, slug));
+      if (!row) {
+        bySlug.invalidate(slug);
+        throw agencyNotFound();
+      }
+      return row.id;
+    },
+
     /**
      * A region administrator adds an agency; `grantCreator` runs in the same transaction so the
      * creator can administer it at once (the membership lives in the auth module).

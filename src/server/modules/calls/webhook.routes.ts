@@ -1,8 +1,7 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { findMalformed } from '../../http/text-guard.js';
-import { Invalid, NotFound } from '../../lib/errors.js';
+import { signedWebhookRoutes } from '../../http/signed-webhook.js';
+import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
 
@@ -26,33 +25,12 @@ const Accepted = Type.Object({ id: Type.String(), callId: Type.String(), duplica
  * of the same callId answers 200 with the stored call.
  */
 export function pbxWebhookRoutes(fastify: FastifyInstance, { agencies, calls, config }: Services) {
-  const raw = new WeakMap<FastifyRequest, Buffer>();
-  const agencyOf = new WeakMap<FastifyRequest, string>();
-
-  fastify.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      raw.set(request, body as Buffer);
-      done(null, null);
-    });
-    const app = scope.withTypeProvider<TypeBoxTypeProvider>();
-
-    async function verify(request: FastifyRequest<{ Params: { agency: string } }>) {
-      const agency = await agencies.findBySlug(request.params.agency);
-      if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
-      const body = raw.get(request) ?? Buffer.alloc(0);
-      const signature = request.headers['x-pbx-signature'];
-      await calls.verifyPbx(agency.id, body, typeof signature === 'string' ? signature : undefined);
-      agencyOf.set(request, agency.id);
-      try {
-        request.body = JSON.parse(body.toString('utf8'));
-      } catch {
-        throw new Invalid('body', 'Тело запроса — не корректный JSON', 'malformed_json');
-      }
-      const malformed = findMalformed(request.body, 'body');
-      if (malformed) throw new Invalid(malformed, 'Текст содержит недопустимые символы', 'malformed_text');
-    }
-
+  const webhook = {
+    signatureHeader: 'x-pbx-signature',
+    agencyIdOf: agencies.idBySlug,
+    verify: calls.verifyPbx,
+  };
+  signedWebhookRoutes(fastify, webhook, (app, { verify, agencyOf }) => {
     app.post(
       '/api/channels/pbx/:agency',
       {
@@ -74,7 +52,7 @@ export function pbxWebhookRoutes(fastify: FastifyInstance, { agencies, calls, co
           throw new Invalid('body.startedAt', 'Время звонка не может быть в будущем');
         }
         const { row, created } = await calls.intake(
-          agencyOf.get(request) as string,
+          agencyOf(request),
           {
             source: 'pbx',
             externalId: body.callId,

@@ -1,9 +1,8 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NonEmpty } from '../../http/schemas.js';
-import { findMalformed } from '../../http/text-guard.js';
-import { Invalid, NotFound } from '../../lib/errors.js';
+import { signedWebhookRoutes } from '../../http/signed-webhook.js';
+import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
 import { posIntake } from './pos-messages.js';
@@ -49,33 +48,12 @@ export function posWebhookRoutes(
   fastify: FastifyInstance,
   { agencies, posSettings, requests, config }: Services,
 ) {
-  const raw = new WeakMap<FastifyRequest, Buffer>();
-  const agencyOf = new WeakMap<FastifyRequest, string>();
-
-  fastify.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-      raw.set(request, body as Buffer);
-      done(null, null);
-    });
-    const app = scope.withTypeProvider<TypeBoxTypeProvider>();
-
-    async function verify(request: FastifyRequest<{ Params: { agency: string } }>) {
-      const agency = await agencies.findBySlug(request.params.agency);
-      if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
-      const body = raw.get(request) ?? Buffer.alloc(0);
-      const signature = request.headers['x-pos-signature'];
-      await posSettings.verify(agency.id, body, typeof signature === 'string' ? signature : undefined);
-      agencyOf.set(request, agency.id);
-      try {
-        request.body = JSON.parse(body.toString('utf8'));
-      } catch {
-        throw new Invalid('body', 'Тело запроса — не корректный JSON', 'malformed_json');
-      }
-      const malformed = findMalformed(request.body, 'body');
-      if (malformed) throw new Invalid(malformed, 'Текст содержит недопустимые символы', 'malformed_text');
-    }
-
+  const webhook = {
+    signatureHeader: 'x-pos-signature',
+    agencyIdOf: agencies.idBySlug,
+    verify: posSettings.verify,
+  };
+  signedWebhookRoutes(fastify, webhook, (app, { verify, agencyOf }) => {
     app.post(
       '/api/channels/pos/:agency',
       {
@@ -92,7 +70,7 @@ export function posWebhookRoutes(
       },
       async (request, reply) => {
         const body = request.body;
-        const agencyId = agencyOf.get(request) as string;
+        const agencyId = agencyOf(request);
         const createdAt = new Date(body.createdAt);
         if (createdAt.getTime() > Date.now() + 60_000) {
           throw new Invalid('body.createdAt', 'Дата сообщения не может быть в будущем');
