@@ -67,7 +67,10 @@ async function counts(config: ReturnType<typeof loadConfig>) {
 }
 
 describe('start-up', () => {
-  it('creates the preset agencies and a generated administrator once; a restart changes nothing', async () => {
+  // Two full start-ups (migrations, presets, starter knowledge base) on PGlite: slow on a busy machine.
+  it('creates the preset agencies and a generated administrator once; a restart changes nothing', {
+    timeout: 120_000,
+  }, async () => {
     const config = loadConfig({
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,

@@ -77,6 +77,8 @@ describe('Telegram polling survives SIGKILL', () => {
         ...process.env,
         PORT: new URL(origin).port,
         HOST: '127.0.0.1',
+        // No inbound SMTP here: the default port may belong to another server on the machine.
+        SMTP_IN_PORT: '0',
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,
         ADMIN_EMAIL: ADMIN.email,
