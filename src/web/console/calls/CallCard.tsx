@@ -184,36 +184,45 @@ export function CallCard({ call, editable }: { call: Call; editable: boolean }) 
                     disabled={!editable}
                   />
                 )}
-                <SurveyQuestion
-                  question={CALL_SURVEY.answerReceived.question}
-                  value={
-                    card.surveyAnswerReceived === null ? NOT_ASKED : card.surveyAnswerReceived ? 'yes' : 'no'
-                  }
-                  options={[
-                    { value: NOT_ASKED, label: none },
-                    { value: 'yes', label: CALL_SURVEY.answerReceived.options.yes },
-                    { value: 'no', label: CALL_SURVEY.answerReceived.options.no },
-                  ]}
-                  onChange={(value) =>
-                    edit({ surveyAnswerReceived: value === NOT_ASKED ? null : value === 'yes' })
-                  }
-                  disabled={!editable}
-                />
-                <SurveyQuestion
-                  question={CALL_SURVEY.quality.question}
-                  value={card.surveyQuality ?? NOT_ASKED}
-                  options={[
-                    { value: NOT_ASKED, label: none },
-                    ...CALL_QUALITIES.map((quality) => ({
-                      value: quality,
-                      label: CALL_SURVEY.quality.options[quality],
-                    })),
-                  ]}
-                  onChange={(value) =>
-                    edit({ surveyQuality: value === NOT_ASKED ? null : (value as CallQuality) })
-                  }
-                  disabled={!editable}
-                />
+                {/* The survey is asked at the end of a conversation, so a missed call has none (server rule). */}
+                {call.answered && (
+                  <>
+                    <SurveyQuestion
+                      question={CALL_SURVEY.answerReceived.question}
+                      value={
+                        card.surveyAnswerReceived === null
+                          ? NOT_ASKED
+                          : card.surveyAnswerReceived
+                            ? 'yes'
+                            : 'no'
+                      }
+                      options={[
+                        { value: NOT_ASKED, label: none },
+                        { value: 'yes', label: CALL_SURVEY.answerReceived.options.yes },
+                        { value: 'no', label: CALL_SURVEY.answerReceived.options.no },
+                      ]}
+                      onChange={(value) =>
+                        edit({ surveyAnswerReceived: value === NOT_ASKED ? null : value === 'yes' })
+                      }
+                      disabled={!editable}
+                    />
+                    <SurveyQuestion
+                      question={CALL_SURVEY.quality.question}
+                      value={card.surveyQuality ?? NOT_ASKED}
+                      options={[
+                        { value: NOT_ASKED, label: none },
+                        ...CALL_QUALITIES.map((quality) => ({
+                          value: quality,
+                          label: CALL_SURVEY.quality.options[quality],
+                        })),
+                      ]}
+                      onChange={(value) =>
+                        edit({ surveyQuality: value === NOT_ASKED ? null : (value as CallQuality) })
+                      }
+                      disabled={!editable}
+                    />
+                  </>
+                )}
                 {save.error && (
                   <Alert color="red" role="alert">
                     {describeError(save.error, t)}

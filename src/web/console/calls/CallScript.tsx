@@ -17,20 +17,22 @@ export function CallScript({ stage }: { stage: 'greeting' | 'farewell' }) {
     >
       <Title order={2} size="h5" id={titleId}>
         {t(`calls.card.${stage}`)}
-        {script.data ? ` · ${script.data.title}` : ''}
       </Title>
       {script.isPending && <Skeleton h={40} mt="xs" />}
-      {script.data === null && (
+      {script.data?.length === 0 && (
         <Text size="sm" c="dimmed" mt="xs">
           {t('calls.card.noScript')}
         </Text>
       )}
-      {script.data && (
-        <Typography>
+      {script.data?.map((article) => (
+        <Typography key={article.id} mt="xs">
+          <Text fw={600} size="sm">
+            {article.title}
+          </Text>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server's allow-list on every save (kb/sanitize.ts) */}
-          <div dangerouslySetInnerHTML={{ __html: script.data.body }} />
+          <div dangerouslySetInnerHTML={{ __html: article.body }} />
         </Typography>
-      )}
+      ))}
     </Paper>
   );
 }

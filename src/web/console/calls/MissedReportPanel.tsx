@@ -37,7 +37,7 @@ function Breakdown({
   const { t } = useTranslation('console');
   return (
     <Stack gap="xs" component="section" aria-label={title}>
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         {title}
       </Title>
       <Suspense fallback={<TableSkeleton rows={3} />}>

@@ -119,7 +119,7 @@ export const useCallToRequest = (id: string) =>
     [CALLS_KEY],
   );
 
-/** The agency's greeting and farewell (KB articles of kind `call_script`, issue 7 p. 2). */
+/** The agency's greeting or farewell articles (KB kind `call_script`, issue 7 p. 2); there may be several. */
 export function useCallScript(stage: 'greeting' | 'farewell') {
   return useQuery({
     queryKey: ['kb', 'call-script', stage],
@@ -128,9 +128,12 @@ export function useCallScript(stage: 'greeting' | 'farewell') {
         'GET',
         '/api/staff/kb/articles?kind=call_script&pageSize=100',
       );
-      const summary = page.items.find((article) => article.active && article.scriptStage === stage);
-      if (!summary) return null;
-      return api<Article>('GET', `/api/staff/kb/articles/${encodeURIComponent(summary.id)}`);
+      const ofStage = page.items.filter((article) => article.active && article.scriptStage === stage);
+      return Promise.all(
+        ofStage.map((summary) =>
+          api<Article>('GET', `/api/staff/kb/articles/${encodeURIComponent(summary.id)}`),
+        ),
+      );
     },
   });
 }
