@@ -6,6 +6,8 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { CallCardPage } from './calls/CallCardPage';
+import { CallsPage } from './calls/CallsPage';
 import { ChannelsPage } from './channels/ChannelsPage';
 import { OutboxPage } from './channels/OutboxPage';
 import { PostsPage } from './channels/PostsPage';
@@ -68,6 +70,8 @@ export function App() {
         <Route path="kb-freshness" element={guarded('kbFreshness', <KbFreshnessPage />)} />
         <Route path="kb-search" element={guarded('kbSearch', <KbSearchPage />)} />
         <Route path="kb-proposals" element={guarded('kbProposals', <KbProposalsPage />)} />
+        <Route path="calls" element={guarded('calls', <CallsPage />)} />
+        <Route path="calls/:id" element={guarded('calls', <CallCardPage />)} />
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />

@@ -11,6 +11,7 @@ export const SECTIONS = [
   'kbSearch',
   'kbFreshness',
   'kbProposals',
+  'calls',
   'clients',
   'social',
   'posts',
@@ -36,6 +37,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   kbSearch: '/kb-search',
   kbFreshness: '/kb-freshness',
   kbProposals: '/kb-proposals',
+  calls: '/calls',
   clients: '/clients',
   social: '/social',
   posts: '/channel-posts',
@@ -75,6 +77,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Proposals show what the knowledge base lacks; their owners decide on each (server: per row).
   const kbSections: Section[] = ['kb', 'kbSearch', 'kbFreshness', 'kbProposals'];
   if (kbSections.includes(section)) return hasRole(session, ...KB_READERS);
+  // The consult line is worked by its operators; heads watch it (server: CALL_READERS).
+  if (section === 'calls') return hasRole(session, 'admin', 'head', 'call_operator', 'operator');
   // Everyone answering requests should see which terms apply; only the admin changes them.
   if (section === 'deadlines') return hasRole(session, ...REQUEST_READERS);
   // The social inbox and the outbox are worked by whoever answers requests; posts speak for the
@@ -95,6 +99,9 @@ export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
   // The owning department's staff and KB editors decide; the server checks the department per row.
   if (section === 'kbProposals') return Boolean(session.currentAgency) && !hasRole(session, 'analyst');
+  // Heads read the calls but only those on the line fill the cards (server: CALL_WRITERS).
+  if (section === 'calls')
+    return Boolean(session.currentAgency) && hasRole(session, 'admin', 'call_operator', 'operator');
   return Boolean(session.currentAgency) && hasRole(session, 'admin');
 }
 

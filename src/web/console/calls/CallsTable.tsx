@@ -1,0 +1,71 @@
+import { Anchor, Badge, Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { DataTable } from '../shared/DataTable';
+import type { Call } from './callQueries';
+
+interface CallsTableProps {
+  calls: Call[];
+  /** Names of the staff by id; an operator not in it is shown as a colleague. */
+  staffNames: Map<string, string>;
+}
+
+/** One row per call, newest first as the server sends them; the time opens the card. */
+export function CallsTable({ calls, staffNames }: CallsTableProps) {
+  const { t, i18n } = useTranslation('console');
+  const timezone = useAgencyTimezone();
+  const none = t('calls.none');
+  return (
+    <DataTable
+      minWidth={900}
+      head={
+        <>
+          <Table.Th>{t('calls.col.time')}</Table.Th>
+          <Table.Th>{t('calls.col.caller')}</Table.Th>
+          <Table.Th>{t('calls.col.client')}</Table.Th>
+          <Table.Th>{t('calls.col.status')}</Table.Th>
+          <Table.Th>{t('calls.col.hours')}</Table.Th>
+          <Table.Th>{t('calls.col.source')}</Table.Th>
+          <Table.Th>{t('calls.col.operator')}</Table.Th>
+          <Table.Th>{t('calls.col.outcome')}</Table.Th>
+        </>
+      }
+    >
+      {calls.map((call) => (
+        <Table.Tr key={call.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/calls/${call.id}`}>
+              {formatDateTime(call.startedAt, i18n.language, timezone)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{call.callerPhone}</Table.Td>
+          <Table.Td>
+            {call.clientId ? (
+              <Anchor component={Link} to={`/clients/${call.clientId}`}>
+                {t('calls.clientCard')}
+              </Anchor>
+            ) : (
+              none
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Badge
+              color={call.answered ? 'green' : 'red'}
+              c={call.answered ? 'green.9' : 'red.9'}
+              variant="light"
+            >
+              {t(call.answered ? 'calls.answered' : 'calls.missed')}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{t(call.withinHours ? 'calls.withinHours' : 'calls.outsideHours')}</Table.Td>
+          <Table.Td>{t(`calls.sources.${call.source}`)}</Table.Td>
+          <Table.Td>
+            {call.operatorId ? (staffNames.get(call.operatorId) ?? t('calls.colleague')) : none}
+          </Table.Td>
+          <Table.Td>{call.outcome ? t(`calls.outcomes.${call.outcome}`) : none}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
