@@ -1,4 +1,4 @@
-import { Badge, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddButton } from '../shared/AddButton';
@@ -61,9 +61,7 @@ export function OfficialsSection({ editable }: { editable: boolean }) {
                 <Table.Td>{official.name}</Table.Td>
                 <Table.Td>{official.position}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={official.active ? 'green' : 'gray'}>
-                    {t(official.active ? 'reception.officials.activeYes' : 'reception.officials.activeNo')}
-                  </Badge>
+                  {t(official.active ? 'reception.officials.activeYes' : 'reception.officials.activeNo')}
                 </Table.Td>
                 {editable && (
                   <Table.Td>

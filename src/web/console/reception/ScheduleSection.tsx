@@ -127,15 +127,20 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
                         {[booking.phone, booking.email].filter(Boolean).join(', ') ||
                           t('reception.schedule.noContact')}
                       </Text>
-                      <Badge variant="light" size="sm" mt={4}>
+                      <Text size="xs" c="dimmed">
                         {t(`reception.channel.${booking.channel}`, { defaultValue: booking.channel })}
                         {booking.source !== 'portal' &&
                           ` · ${t(`reception.source.${booking.source}`, { defaultValue: booking.source })}`}
-                      </Badge>
+                      </Text>
                     </>
+                  ) : past ? (
+                    <Text size="sm" c="dimmed">
+                      {t('reception.schedule.passed')}
+                    </Text>
                   ) : (
-                    <Badge variant="outline" color={past ? 'gray' : 'green'}>
-                      {t(past ? 'reception.schedule.passed' : 'reception.schedule.free')}
+                    // Shade 8 green is too light for white text; black on it passes 4.5:1.
+                    <Badge color="green.8" c="black" variant="filled" tt="none">
+                      {t('reception.schedule.free')}
                     </Badge>
                   )}
                 </Table.Td>
