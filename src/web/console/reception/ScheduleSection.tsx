@@ -21,7 +21,9 @@ type Acting =
 export function ScheduleSection({ editable }: { editable: boolean }) {
   const { t, i18n } = useTranslation('console');
   const timeZone = useAgencyTimezone();
-  const [monday, setMonday] = useState(() => mondayOf(todayIn(timeZone)));
+  // Until a week is chosen the current one is shown, reckoned once the agency's zone has loaded.
+  const [chosen, setMonday] = useState<string | null>(null);
+  const monday = chosen ?? mondayOf(todayIn(timeZone));
   const sunday = addDays(monday, 6);
   const slots = useSlots(monday, sunday);
   const [acting, setActing] = useState<Acting>(null);
@@ -56,7 +58,7 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
         >
           {t('reception.schedule.previous')}
         </Button>
-        <Button variant="default" onClick={() => setMonday(mondayOf(todayIn(timeZone)))}>
+        <Button variant="default" onClick={() => setMonday(null)}>
           {t('reception.schedule.current')}
         </Button>
         <Button
