@@ -24,6 +24,7 @@ import { KbPage } from './kb/KbPage';
 import { KbProposalsPage } from './kb/KbProposalsPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
+import { ReceptionPage } from './reception/ReceptionPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -75,6 +76,7 @@ export function App() {
         <Route path="clients" element={guarded('clients', <ClientsPage />)} />
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
+        <Route path="reception" element={guarded('reception', <ReceptionPage />)} />
         <Route path="social" element={guarded('social', <SocialPage />)} />
         <Route path="channel-posts" element={guarded('posts', <PostsPage />)} />
         <Route path="outbox" element={guarded('outbox', <OutboxPage />)} />

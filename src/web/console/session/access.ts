@@ -13,6 +13,7 @@ export const SECTIONS = [
   'kbProposals',
   'calls',
   'clients',
+  'reception',
   'social',
   'posts',
   'outbox',
@@ -39,6 +40,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   kbProposals: '/kb-proposals',
   calls: '/calls',
   clients: '/clients',
+  reception: '/reception',
   social: '/social',
   posts: '/channel-posts',
   outbox: '/outbox',
@@ -59,6 +61,8 @@ const REQUEST_READERS: Role[] = ['admin', 'head', 'operator', 'analyst', 'call_o
 const REQUEST_WRITERS: Role[] = ['admin', 'head', 'operator'];
 /** Every staff role reads the knowledge base (server: KB_READERS). */
 const KB_READERS: Role[] = [...REQUEST_READERS, 'kb_editor'];
+/** Who keeps the personal reception: officials, rooms, slots and bookings. */
+const RECEPTION_EDITORS: Role[] = ['admin', 'head', 'receptionist'];
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
   roles.some((role) => session.roles.includes(role));
@@ -72,6 +76,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // ПОС, МЭДО and the Governor's reception files are imported by those who register requests.
   if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);
+  // Operators see the reception schedule to tell callers when they can come (server: reception routes).
+  if (section === 'reception') return hasRole(session, ...RECEPTION_EDITORS, 'operator');
   // Every staff role reads the knowledge base: it is there to be used while answering (p. 14.1).
   // Overseers see every department's freshness, other staff their own sections (server: kb review routes).
   // Proposals show what the knowledge base lacks; their owners decide on each (server: per row).
@@ -94,6 +100,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
   if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  if (section === 'reception')
+    return Boolean(session.currentAgency) && hasRole(session, ...RECEPTION_EDITORS);
   // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
   // a section is the server's answer per section (`canEdit` on each).
   if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
