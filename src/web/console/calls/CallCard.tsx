@@ -94,11 +94,7 @@ export function CallCard({ call, editable }: { call: Call; editable: boolean }) 
   return (
     <Stack>
       <Group gap="xs">
-        <Badge
-          color={call.answered ? 'green' : 'red'}
-          c={call.answered ? 'green.9' : 'red.9'}
-          variant="light"
-        >
+        <Badge color={call.answered ? 'green' : 'red'} variant="dot">
           {t(call.answered ? 'calls.answered' : 'calls.missed')}
         </Badge>
         <Badge color="gray" variant="light">

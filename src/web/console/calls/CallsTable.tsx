@@ -50,11 +50,7 @@ export function CallsTable({ calls, staffNames }: CallsTableProps) {
             )}
           </Table.Td>
           <Table.Td>
-            <Badge
-              color={call.answered ? 'green' : 'red'}
-              c={call.answered ? 'green.9' : 'red.9'}
-              variant="light"
-            >
+            <Badge color={call.answered ? 'green' : 'red'} variant="dot">
               {t(call.answered ? 'calls.answered' : 'calls.missed')}
             </Badge>
           </Table.Td>
