@@ -209,13 +209,12 @@ export function createServices(database: Database, config: Config) {
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
     kbSearch: createKbSearchService({ db, requests, taxonomy }),
     kbPublication: createKbPublication({ db, agencies }),
-    // Calls join the sources when the consult line lands (issue 7).
     kbProposals: createKbProposals({
       db,
       audit,
       agencies,
       users,
-      sources: [requestClassification.textsSince],
+      sources: [requestClassification.textsSince, calls.questionsSince],
     }),
     clientMerges,
     history,
