@@ -34,6 +34,7 @@ import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     return reply.send({ status: 'ok', db: services.database.kind });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  metricsRoutes(app, services);
 
   agencyRoutes(app, services);
   touchpointRoutes(app, services);

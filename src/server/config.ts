@@ -21,6 +21,8 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
+  /** Bearer token for `GET /metrics`; unset → the metrics answer on loopback only. */
+  metricsToken: string | null;
   /** Minutes between deadline sweeps (reminders, escalations); 0 turns the sweep off. */
   deadlineSweepMinutes: number;
   /** Minutes between knowledge-base review sweeps (reminders, escalations); 0 turns it off. */
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
     kbReviewSweepMinutes: integer(env, 'KB_REVIEW_SWEEP_MINUTES', 60, 0, 1440),
     kbReviewLeadDays: integer(env, 'KB_REVIEW_LEAD_DAYS', 5, 0, 30),
