@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
 import { type FakeSmsGateway, startFakeSmsGateway } from '../../testing/fake-sms-gateway.js';
 import { DomainError } from '../errors.js';
 import { createHttpSmsGateway, createLogSmsGateway, SmsRejected } from './gateway.js';
@@ -133,5 +134,22 @@ describe('log gateway', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('gateway choice in the configuration', () => {
+  it('logs by default, uses HTTP once a URL is named, and refuses a half-configured gateway', () => {
+    expect(loadConfig({}).smsGateway).toBe('log');
+    expect(loadConfig({ SMS_GATEWAY_URL: 'https://sms.example.ru/send' })).toMatchObject({
+      smsGateway: 'http',
+      smsGatewayUrl: 'https://sms.example.ru/send',
+      smsGatewayTimeoutMs: 10_000,
+    });
+    expect(
+      loadConfig({ SMS_GATEWAY: 'log', SMS_GATEWAY_URL: 'https://sms.example.ru/send' }).smsGateway,
+    ).toBe('log');
+    expect(() => loadConfig({ SMS_GATEWAY: 'http' })).toThrow(/SMS_GATEWAY_URL/);
+    expect(() => loadConfig({ SMS_GATEWAY: 'smpp' })).toThrow(/http or log/);
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'ftp://sms.example.ru' })).toThrow(/http/);
   });
 });
