@@ -11,7 +11,6 @@ export interface SmsMessage {
 
 /** Sends one SMS; resolves once the gateway accepted it, with the gateway's id when it gives one. */
 export interface SmsGateway {
-  readonly kind: 'http' | 'log';
   send(message: SmsMessage): Promise<{ externalId: string | null }>;
 }
 
@@ -33,7 +32,6 @@ const RETRYABLE_STATUSES = new Set([408, 425, 429]);
  */
 export function createHttpSmsGateway(options: HttpGatewayOptions): SmsGateway {
   return {
-    kind: 'http',
     async send(message) {
       let response: Response;
       try {
@@ -77,7 +75,6 @@ function gatewayId(body: string): string | null {
 /** Development: each message is a JSON line in a file instead of a real SMS. */
 export function createLogSmsGateway(file: string): SmsGateway {
   return {
-    kind: 'log',
     async send(message) {
       await mkdir(dirname(file), { recursive: true });
       await appendFile(file, `${JSON.stringify({ at: new Date().toISOString(), ...message })}\n`);

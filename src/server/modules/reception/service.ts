@@ -123,7 +123,8 @@ export function createReceptionService(deps: {
     if (!name) throw new Invalid('body.name', 'Укажите имя');
     if (!topic) throw new Invalid('body.topic', 'Укажите тему обращения');
     const email = clean(contact.email)?.toLowerCase() ?? null;
-    const phone = clean(contact.phone) && requireE164(contact.phone ?? '', 'body.phone');
+    const typedPhone = clean(contact.phone);
+    const phone = typedPhone ? requireE164(typedPhone, 'body.phone') : null;
     // The link goes in the e-mail and in the SMS alike: either is enough to cancel.
     const token = email || phone ? randomToken() : null;
     try {
@@ -411,13 +412,13 @@ export function createReceptionService(deps: {
           const email = booking.email;
           const claimed = await db.transaction(async (tx) => {
             if (!(await repo.claimReminder(tx, booking.id, now))) return false;
-            const when = formatWhen(slot.startsAt, agency.timezone);
-            await bookingSms.reminder(tx, {
+            const texted = await bookingSms.reminder(tx, {
               agency: { ...agency, id: agencyId },
               phone: booking.phone,
               startsAt: slot.startsAt,
             });
-            if (!email) return true;
+            if (!email) return texted;
+            const when = formatWhen(slot.startsAt, agency.timezone);
             await mailer.send(
               {
                 to: email,

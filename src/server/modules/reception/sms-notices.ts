@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.js';
 import { firstThatFits } from '../../lib/sms/segments.js';
 import type { SmsSender } from '../channels/sms.transport.js';
 
-export interface NoticeAgency {
+interface NoticeAgency {
   id: string;
   slug: string;
   shortName: string;
@@ -65,5 +65,3 @@ export function createBookingSms(deps: { sms: SmsSender; publicUrl: string }) {
     wake: () => sms.wake(),
   };
 }
-
-export type BookingSms = ReturnType<typeof createBookingSms>;
