@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
+import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
@@ -17,6 +18,7 @@ import { emailAdapter } from './modules/channels/email-imap.js';
 import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
+import { createSmsSender, createSmsTransport } from './modules/channels/sms.transport.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTelegramChannel } from './modules/channels/telegram/index.js';
 import { createVkChannel } from './modules/channels/vk/index.js';
@@ -73,6 +75,19 @@ export function createServices(database: Database, config: Config) {
     }),
   );
   const mail = outbox.mailer;
+  outbox.registerTransport(
+    'sms',
+    createSmsTransport(
+      config.smsGateway === 'http' && config.smsGatewayUrl
+        ? createHttpSmsGateway({
+            url: config.smsGatewayUrl,
+            token: config.smsGatewayToken,
+            timeoutMs: config.smsGatewayTimeoutMs,
+          })
+        : createLogSmsGateway(join(config.dataDir, 'sms.log')),
+    ),
+  );
+  const sms = createSmsSender(outbox, db);
   const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
@@ -161,6 +176,7 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
+    sms,
     channelAccounts,
     socialInbox,
     channelPosts: createChannelPosts({ db, outbox, audit, channelAccounts }),
@@ -245,6 +261,7 @@ export function createServices(database: Database, config: Config) {
       agencies,
       calendar,
       mailer: mail,
+      sms,
       publicUrl: config.publicUrl,
     }),
     deadlinePolicies: policies,

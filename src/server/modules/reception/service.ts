@@ -4,12 +4,15 @@ import type { Actor } from '../../lib/actor.js';
 import { startOfLocalDay } from '../../lib/calendar.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
+import { requireE164 } from '../../lib/sms/phone.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
+import type { SmsSender } from '../channels/sms.transport.js';
 import * as repo from './repo.js';
 import { slotStarts, type WeeklyPattern } from './slots.js';
+import { createBookingSms } from './sms-notices.js';
 
 /** How far ahead the portal shows slots. */
 const PUBLIC_HORIZON_DAYS = 60;
@@ -80,9 +83,11 @@ export function createReceptionService(deps: {
   agencies: AgencyService;
   calendar: CalendarService;
   mailer: Mailer;
+  sms: SmsSender;
   publicUrl: string;
 }) {
   const { db, audit, agencies, calendar, mailer } = deps;
+  const bookingSms = createBookingSms({ sms: deps.sms, publicUrl: deps.publicUrl });
 
   async function agencyOf(slug: string) {
     const agency = await agencies.findBySlug(slug);
@@ -102,7 +107,7 @@ export function createReceptionService(deps: {
    * same transaction, so a refused booking sends nothing.
    */
   async function book(
-    agency: { id: string; slug: string; name: string; timezone: string },
+    agency: { id: string; slug: string; name: string; shortName: string; timezone: string },
     slotId: string,
     contact: Contact,
     origin: { channel: 'portal' | 'staff'; source: BookingSource; userId: string | null },
@@ -118,8 +123,10 @@ export function createReceptionService(deps: {
     if (!name) throw new Invalid('body.name', 'Укажите имя');
     if (!topic) throw new Invalid('body.topic', 'Укажите тему обращения');
     const email = clean(contact.email)?.toLowerCase() ?? null;
-    const phone = clean(contact.phone);
-    const token = email ? randomToken() : null;
+    const typedPhone = clean(contact.phone);
+    const phone = typedPhone ? requireE164(typedPhone, 'body.phone') : null;
+    // The link goes in the e-mail and in the SMS alike: either is enough to cancel.
+    const token = email || phone ? randomToken() : null;
     try {
       const booking = await db.transaction(async (tx) => {
         const row = await repo.insertBooking(tx, {
@@ -162,9 +169,16 @@ export function createReceptionService(deps: {
             tx,
           );
         }
+        await bookingSms.confirmation(tx, {
+          agency,
+          phone,
+          startsAt: found.slot.startsAt,
+          cancelToken: token,
+        });
         return row;
       });
       mailer.wake();
+      bookingSms.wake();
       return { booking, startsAt: found.slot.startsAt };
     } catch (error) {
       if (isUniqueViolation(error)) throw slotTaken();
@@ -396,9 +410,14 @@ export function createReceptionService(deps: {
         );
         for (const { booking, slot, official } of due) {
           const email = booking.email;
-          if (!email) continue;
           const claimed = await db.transaction(async (tx) => {
             if (!(await repo.claimReminder(tx, booking.id, now))) return false;
+            const texted = await bookingSms.reminder(tx, {
+              agency: { ...agency, id: agencyId },
+              phone: booking.phone,
+              startsAt: slot.startsAt,
+            });
+            if (!email) return texted;
             const when = formatWhen(slot.startsAt, agency.timezone);
             await mailer.send(
               {
@@ -423,7 +442,10 @@ export function createReceptionService(deps: {
           if (claimed) sent++;
         }
       }
-      if (sent > 0) mailer.wake();
+      if (sent > 0) {
+        mailer.wake();
+        bookingSms.wake();
+      }
       return sent;
     },
   };
