@@ -35,6 +35,7 @@ import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { receptionCardRoutes } from './modules/reception/cards.routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
+  receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -158,6 +158,40 @@ export function createReceptionBookings(deps: {
       return toBooking(booking);
     },
 
+    /**
+     * A citizen who came without booking, received on a free slot (its time may have begun): an
+     * oral request in person, booked so the slot is taken and the card has its visit. No e-mail.
+     */
+    async bookWalkIn(actor: Actor, slotId: string, contact: Contact, now = new Date()) {
+      const found = await repo.findSlot(db, actor.agencyId, slotId);
+      if (!found) throw slotNotFound();
+      const name = clean(contact.name);
+      const topic = clean(contact.topic);
+      if (!name) throw new Invalid('body.name', 'Укажите имя');
+      if (!topic) throw new Invalid('body.topic', 'Укажите тему обращения');
+      try {
+        return await db.transaction(async (tx) => {
+          const row = await repo.insertBooking(tx, {
+            agencyId: actor.agencyId,
+            slotId,
+            name,
+            phone: clean(contact.phone),
+            email: clean(contact.email)?.toLowerCase() ?? null,
+            topic,
+            channel: 'staff',
+            source: 'oral',
+            createdBy: actor.userId,
+            createdAt: now,
+          });
+          await audit.record(tx, actor, 'reception_booking', row.id, { after: toBooking(row) });
+          return row;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw slotTaken();
+        throw error;
+      }
+    },
+
     async cancelByStaff(actor: Actor, id: string, now = new Date()) {
       return db.transaction(async (tx) => {
         const before = await repo.findBooking(tx, actor.agencyId, id);
