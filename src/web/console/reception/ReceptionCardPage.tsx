@@ -49,7 +49,7 @@ function Outcome({ card, timeZone }: { card: ReceptionCard; timeZone: string | u
       {card.request && (
         <Alert color="blue" title={t('reception.card.appealRegistered')}>
           <Group gap="xs">
-            <Anchor component={Link} to={`/requests/${card.request.id}`} data-testid="card-appeal-number">
+            <Anchor component={Link} to={`/requests/${card.request.id}`} c="blue.9" fw={600}>
               {t('reception.card.appealNumber', { number: card.request.number })}
             </Anchor>
             <Text size="sm">
