@@ -27,6 +27,12 @@ function Outcome({ card, timeZone }: { card: ReceptionCard; timeZone: string | u
   return (
     <Stack gap="xs">
       <Text fw={500}>{t(`reception.card.outcomes.${card.outcome}`)}</Text>
+      {card.closedAt && (
+        <Text size="sm" c="dimmed">
+          {t('reception.card.closedAt', { when: formatCardDateTime(card.closedAt, timeZone) })}
+        </Text>
+      )}
+      {card.officialIntroduced && <Text size="sm">{t('reception.card.introduced')}</Text>}
       <Text size="sm">
         {t('reception.card.appliedBefore')}{' '}
         {card.appliedBefore
