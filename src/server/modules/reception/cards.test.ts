@@ -342,6 +342,39 @@ describe('reception card: walk-ins, no-shows, retention', () => {
   });
 });
 
+describe('reception card: client merges', () => {
+  it('moves the visit to the surviving client when two clients are merged', async () => {
+    const desk = await receptionDesk(harness);
+    const oral = { outcome: 'oral', oralAnswerConsent: true, answerText: 'Ответ дан устно' };
+    const first = await preparedCard(desk, 0, { phone: '+7 913 000-00-01' });
+    const survivor = (await closeCard(desk.official, first.cardId, oral)).json().clientId;
+    const second = await preparedCard(desk, 1, { phone: '+7 913 000-00-02' });
+    // preparedCard gives both the same e-mail: make the second one a different person's record.
+    await desk.receptionist.request({
+      method: 'PATCH',
+      url: cardUrl(second.cardId),
+      payload: { email: 'another@example.org' },
+    });
+    const merged = (await closeCard(desk.official, second.cardId, oral)).json().clientId;
+    expect(merged).not.toBe(survivor);
+    const merge = await desk.admin.request({
+      method: 'POST',
+      url: `/api/staff/clients/${survivor}/merge`,
+      payload: { mergedId: merged },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    const timeline = await desk.admin.request({
+      method: 'GET',
+      url: `/api/staff/clients/${survivor}/timeline`,
+    });
+    const visits = timeline.json().items.filter((item: { kind: string }) => item.kind === 'reception');
+    expect(visits).toHaveLength(2);
+    expect((await desk.admin.request({ method: 'GET', url: cardUrl(second.cardId) })).json().clientId).toBe(
+      survivor,
+    );
+  });
+});
+
 describe('reception card: tenancy and hostile input', () => {
   it("hides one agency's cards and bookings from another's staff", async () => {
     await expectTenantIsolation(harness, {
@@ -417,6 +450,18 @@ describe('reception card: tenancy and hostile input', () => {
       const response = await patch(payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json().message).toEqual(expect.any(String));
+    }
+    for (const payload of [
+      { bookingId: 'not-a-uuid' },
+      { slotId: desk.slotIds[3], name: 'x'.repeat(201), topic: 'Тема' },
+      { slotId: desk.slotIds[3], name: 'Имя', topic: 'Тема', bookingId: desk.slotIds[3] },
+    ]) {
+      const opened = await desk.receptionist.request({
+        method: 'POST',
+        url: '/api/staff/reception/cards',
+        payload,
+      });
+      expect(opened.statusCode, JSON.stringify(payload)).toBe(400);
     }
     const foreignRoom = await patch({ roomId: '00000000-0000-4000-8000-000000000000' });
     expect(foreignRoom.json()).toMatchObject({ field: 'body.roomId', message: 'Помещение не найдено' });
