@@ -12,11 +12,13 @@ import { BookingModal } from './BookingModal';
 import { CancelBookingModal } from './CancelBookingModal';
 import { type Booking, type Slot, useSlots } from './receptionQueries';
 import { VisitActions } from './VisitActions';
+import { WalkInModal } from './WalkInModal';
 import { addDays, localDateOf, mondayOf, todayIn } from './week';
 
 type Acting =
   | { kind: 'book'; slot: Slot; when: string }
   | { kind: 'cancel'; booking: Booking; when: string }
+  | { kind: 'walkIn'; slot: Slot; when: string }
   | null;
 
 /** The slots of one agency-local week with who booked them; editors book free slots and cancel bookings. */
@@ -50,6 +52,8 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
     timeZone: 'UTC',
   });
   const now = Date.now();
+  // Walk-ins are received on the day: a free slot of today can take one.
+  const today = todayIn(timeZone);
   const sorted = [...(slots.data ?? [])].sort(
     (a, b) => a.startsAt.localeCompare(b.startsAt) || a.official.name.localeCompare(b.official.name),
   );
@@ -185,6 +189,16 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
                           {t('reception.schedule.cancel')}
                         </Button>
                       )}
+                      {!booking && actionable(slot) && localDateOf(slot.startsAt, timeZone) === today && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`${t('reception.walkIn.action')}: ${when}, ${slot.official.name}`}
+                          onClick={() => setActing({ kind: 'walkIn', slot, when })}
+                        >
+                          {t('reception.walkIn.action')}
+                        </Button>
+                      )}
                       {!booking && !past && editable && (
                         <Button
                           size="xs"
@@ -205,6 +219,9 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
       )}
       {acting?.kind === 'book' && (
         <BookingModal slot={acting.slot} when={acting.when} onClose={() => setActing(null)} />
+      )}
+      {acting?.kind === 'walkIn' && (
+        <WalkInModal slot={acting.slot} when={acting.when} onClose={() => setActing(null)} />
       )}
       {acting?.kind === 'cancel' && (
         <CancelBookingModal booking={acting.booking} when={acting.when} onClose={() => setActing(null)} />

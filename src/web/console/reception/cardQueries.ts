@@ -73,6 +73,14 @@ export const useOpenCard = () =>
     [SLOTS_KEY],
   );
 
+/** A walk-in on a free slot: the booking (an oral request in person) and the card in one step. */
+export const useOpenWalkIn = () =>
+  useInvalidatingMutation(
+    (input: { slotId: string; name: string; phone: string; email: string; topic: string }) =>
+      api<ReceptionCard>('POST', BASE, input),
+    [SLOTS_KEY],
+  );
+
 export const usePrepareCard = (id: string) =>
   useInvalidatingMutation(
     (input: Preparation) => api<ReceptionCard>('PATCH', `${BASE}/${encodeURIComponent(id)}`, input),
