@@ -42,6 +42,11 @@ const Card = Type.Object({
 });
 
 const optional = (value: string | null | undefined) => value || undefined;
+/**
+ * A type list rather than a union: with the server's type coercion, a union tries the boolean
+ * branch first and turns `null` («not asked yet») into `false` («refused»).
+ */
+const BooleanOrNull = Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] });
 
 /**
  * The reception card (seed 003 p. 35.2–35.3). Any staff member of the agency may reach these
@@ -100,7 +105,7 @@ export function receptionCardRoutes(fastify: FastifyInstance, { receptionCards }
             postalAddress: LongText(500),
             topic: Type.Optional(NonEmpty(2000)),
             identityChecked: Type.Optional(Type.Boolean()),
-            recordingConsent: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+            recordingConsent: Type.Optional(BooleanOrNull),
             roomId: Type.Optional(Type.Union([Uuid, Type.Null()])),
           },
           { additionalProperties: false },

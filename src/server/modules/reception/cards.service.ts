@@ -68,17 +68,19 @@ export function createReceptionCards(deps: {
   /**
    * p. 35.2 2): a citizen who refuses video recording is received in a room without it. The
    * room is the card's choice, else the slot's; with no room known there is nothing to record.
+   * While preparing the citizen may not have been asked yet; the reception needs the answer.
    */
   async function checkRoom(
     agencyId: string,
     card: { roomId: string | null; recordingConsent: boolean | null },
     slotRoomId: string | null,
     field: string,
+    answerRequired: boolean,
   ) {
     const roomId = card.roomId ?? slotRoomId;
     const room = roomId ? await repo.findRoom(db, agencyId, roomId) : undefined;
     if (!room?.videoRecording) return;
-    if (card.recordingConsent === null)
+    if (card.recordingConsent === null && answerRequired)
       throw new Invalid(
         'card.recordingConsent',
         'Сообщите клиенту о видео- и аудиопротоколировании и отметьте его согласие или отказ',
@@ -182,7 +184,7 @@ export function createReceptionCards(deps: {
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       };
       if (input.recordingConsent === false || input.roomId !== undefined)
-        await checkRoom(actor.agencyId, next, record.slot.roomId, 'body.roomId');
+        await checkRoom(actor.agencyId, next, record.slot.roomId, 'body.roomId', false);
       await db.transaction(async (tx) => {
         const after = await cards.updateOpenCard(tx, actor.agencyId, id, patch);
         if (!after) throw cardClosed();
@@ -205,7 +207,7 @@ export function createReceptionCards(deps: {
       const { card } = record;
       if (card.closedAt) throw cardClosed();
       const { appliedBeforeDetails, answerText, redirectNote } = checkClosing(card, input);
-      await checkRoom(actor.agencyId, card, record.slot.roomId, 'card.roomId');
+      await checkRoom(actor.agencyId, card, record.slot.roomId, 'card.roomId', true);
       const appeal =
         input.outcome === 'written'
           ? await registerAppeal({ requests, requestActions }, actor, record, appliedBeforeDetails, now)

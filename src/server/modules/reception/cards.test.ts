@@ -221,8 +221,16 @@ describe('reception card: the steps of p. 35.2–35.3', () => {
       message: expect.stringMatching(/без видеозаписи/),
     });
     expect((await patch({ recordingConsent: false, roomId: desk.videoRoomId })).statusCode).toBe(400);
-    // Not asked yet: the official cannot close a reception in a recording room.
-    await patch({ identityChecked: true, postalAddress: 'Новосибирск' });
+    // Not asked yet: the card may be saved (as the page does, with every field), but the official
+    // cannot close a reception in a recording room.
+    const unaskedSave = await patch({
+      identityChecked: true,
+      postalAddress: 'Новосибирск',
+      roomId: null,
+      recordingConsent: null,
+    });
+    expect(unaskedSave.statusCode, unaskedSave.body).toBe(200);
+    expect(unaskedSave.json().recordingConsent).toBeNull();
     const unasked = await closeCard(desk.official, cardId, { outcome: 'written' });
     expect(unasked.json()).toMatchObject({ field: 'card.recordingConsent' });
     const moved = await patch({ recordingConsent: false, roomId: desk.plainRoomId });
