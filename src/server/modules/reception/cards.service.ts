@@ -92,14 +92,26 @@ export function createReceptionCards(deps: {
       );
   }
 
-  /** The card's client: found by e-mail or phone, else created (modules/clients), so the visit enters the history. */
-  async function linkClient(tx: Executor, agencyId: string, card: cards.CardRow, now: Date) {
-    const clientId = await clients.findOrCreate(
-      tx,
-      agencyId,
-      { name: card.name, email: card.email, phone: card.phone, channel: 'reception' },
-      now,
-    );
+  /**
+   * The card's client, so the visit enters the history: the written answer's appeal has found or
+   * created it already; otherwise it is found by e-mail or phone, else created (modules/clients).
+   * The postal address from the card fills a missing one: the written answer may go by post.
+   */
+  async function linkClient(
+    tx: Executor,
+    agencyId: string,
+    card: cards.CardRow,
+    known: string | null,
+    now: Date,
+  ) {
+    const clientId =
+      known ??
+      (await clients.findOrCreate(
+        tx,
+        agencyId,
+        { name: card.name, email: card.email, phone: card.phone, channel: 'reception' },
+        now,
+      ));
     if (card.postalAddress) {
       const client = await clientRepo.findClient(tx, agencyId, clientId);
       if (client && !client.postalAddress)
@@ -213,7 +225,7 @@ export function createReceptionCards(deps: {
           ? await registerAppeal({ requests, requestActions }, actor, record, appliedBeforeDetails, now)
           : null;
       await db.transaction(async (tx) => {
-        const clientId = appeal?.clientId ?? (await linkClient(tx, actor.agencyId, card, now));
+        const clientId = await linkClient(tx, actor.agencyId, card, appeal?.clientId ?? null, now);
         const after = await cards.updateOpenCard(tx, actor.agencyId, id, {
           officialIntroduced: true,
           appliedBefore: input.appliedBefore,

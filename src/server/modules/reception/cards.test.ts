@@ -174,7 +174,14 @@ describe('reception card: written answer', () => {
       url: cardUrl(cardId),
       payload: { postalAddress: '630091, Новосибирск, Красный пр., 18' },
     });
-    expect((await closeCard(desk.official, cardId, { outcome: 'written' })).statusCode).toBe(200);
+    const closed = await closeCard(desk.official, cardId, { outcome: 'written' });
+    expect(closed.statusCode).toBe(200);
+    // The answer goes by post: the client's record keeps the address the card took.
+    const client = await desk.admin.request({
+      method: 'GET',
+      url: `/api/staff/clients/${closed.json().clientId}`,
+    });
+    expect(client.json().postalAddress).toBe('630091, Новосибирск, Красный пр., 18');
   });
 });
 
