@@ -6,6 +6,7 @@ import type { Mailer } from '../../lib/mail.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
+import { confirmationMail, reminderMail } from './booking-mails.js';
 import * as repo from './repo.js';
 import { toBooking } from './views.js';
 
@@ -37,16 +38,6 @@ const clean = (value: string | undefined) => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 };
-
-const formatWhen = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
 
 /** Bookings of reception slots by staff and from the portal, cancellations and reminders (seed 003 p. 28). */
 export function createReceptionBookings(deps: {
@@ -107,25 +98,18 @@ export function createReceptionBookings(deps: {
           after: toBooking(row),
         });
         if (email && token) {
-          const when = formatWhen(found.slot.startsAt, agency.timezone);
           await mailer.send(
             {
               to: email,
               agencyId: agency.id,
-              subject: `Запись на личный приём — ${when}`,
-              text: [
-                `Здравствуйте, ${name}!`,
-                '',
-                `Вы записаны на личный приём в «${agency.name}».`,
-                `Когда: ${when} (время местное).`,
-                `Принимает: ${found.official.name}, ${found.official.position}.`,
-                `Тема: ${topic}`,
-                '',
-                'При себе необходимо иметь документ, удостоверяющий личность.',
-                '',
-                'Если вы не сможете прийти, отмените запись по ссылке:',
-                `${deps.publicUrl}/${agency.slug}/bookings/cancel?token=${token}`,
-              ].join('\n'),
+              ...confirmationMail({
+                agency,
+                startsAt: found.slot.startsAt,
+                official: found.official,
+                name,
+                topic,
+                cancelUrl: `${deps.publicUrl}/${agency.slug}/bookings/cancel?token=${token}`,
+              }),
             },
             tx,
           );
@@ -276,22 +260,11 @@ export function createReceptionBookings(deps: {
           if (!email) continue;
           const claimed = await db.transaction(async (tx) => {
             if (!(await repo.claimReminder(tx, booking.id, now))) return false;
-            const when = formatWhen(slot.startsAt, agency.timezone);
             await mailer.send(
               {
                 to: email,
                 agencyId,
-                subject: `Напоминание о личном приёме — ${when}`,
-                text: [
-                  `Здравствуйте, ${booking.name}!`,
-                  '',
-                  `Напоминаем: вы записаны на личный приём в «${agency.name}».`,
-                  `Когда: ${when} (время местное).`,
-                  `Принимает: ${official.name}, ${official.position}.`,
-                  '',
-                  'При себе необходимо иметь документ, удостоверяющий личность.',
-                  'Если вы не сможете прийти, отмените запись по ссылке из письма с подтверждением.',
-                ].join('\n'),
+                ...reminderMail({ agency, startsAt: slot.startsAt, official, name: booking.name }),
               },
               tx,
             );
