@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { openConsoleAs } from './support/console.js';
+import { waitForMail } from './support/mail.js';
 
 let browser: Browser;
 let staff: Page;
@@ -69,6 +70,10 @@ it('a citizen books a reception slot on the portal and sees the confirmation', a
     /Подтверждение и ссылка для отмены/,
   );
   expect(await seriousViolations(page)).toEqual([]);
+  // The confirmation goes out by e-mail too, with the link to cancel.
+  const mail = await waitForMail((m) => m.to.includes('kuznetsova@example.org'));
+  expect(mail.subject).toMatch(/^Запись на личный приём — /);
+  expect(mail.text).toMatch(/\/giookn-nso\/bookings\/cancel\?token=/);
   await page.close();
 });
 
