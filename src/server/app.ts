@@ -37,6 +37,7 @@ import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { qrRoutes } from './modules/qr/routes.js';
+import { receptionCardRoutes } from './modules/reception/cards.routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
+  receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);
   qrRoutes(app, services);
   await registerWeb(app, services, pages);

@@ -42,6 +42,7 @@ import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { createReceptionCards } from './modules/reception/cards.service.js';
 import { createReceptionService } from './modules/reception/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
@@ -171,6 +172,37 @@ export function createServices(database: Database, config: Config) {
   const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
   retention.onPurge(calls.purgeClients);
   history.registerTimelineSource('call', calls.timelineOf);
+  const reception = createReceptionService({
+    db,
+    audit,
+    agencies,
+    calendar,
+    mailer: mail,
+    sms,
+    publicUrl: config.publicUrl,
+  });
+  const requestActions = createRequestActions({
+    db,
+    policies,
+    grounds,
+    agencies,
+    calendar,
+    users,
+    audit,
+    notifier,
+    requests,
+  });
+  const receptionCards = createReceptionCards({
+    db,
+    audit,
+    clients,
+    requests,
+    requestActions,
+    bookings: reception,
+  });
+  retention.onPurge(receptionCards.purgeClients);
+  clientMerges.onMerge(receptionCards.reassignClient);
+  history.registerTimelineSource('reception', receptionCards.timelineOf);
   return {
     database,
     config,
@@ -243,27 +275,10 @@ export function createServices(database: Database, config: Config) {
       publicUrl: config.publicUrl,
     }),
     retention,
-    requestActions: createRequestActions({
-      db,
-      policies,
-      grounds,
-      agencies,
-      calendar,
-      users,
-      audit,
-      notifier,
-      requests,
-    }),
+    requestActions,
     grounds,
-    reception: createReceptionService({
-      db,
-      audit,
-      agencies,
-      calendar,
-      mailer: mail,
-      sms,
-      publicUrl: config.publicUrl,
-    }),
+    reception,
+    receptionCards,
     deadlinePolicies: policies,
     notifications,
     savedViews: createSavedViews({ db, audit }),

@@ -7,7 +7,8 @@ export type RoomRow = typeof receptionRooms.$inferSelect;
 export type SlotRow = typeof receptionSlots.$inferSelect;
 export type BookingRow = typeof receptionBookings.$inferSelect;
 
-const LIVE = ['booked', 'held'] as const;
+/** Bookings that hold their slot: all but a cancelled one. */
+const LIVE = ['booked', 'held', 'attended', 'no_show'] as const;
 
 export const listOfficials = (db: Executor, agencyId: string) =>
   db
