@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandling } from './http/errors.js';
 import { sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
+import { registerValidation } from './http/validation.js';
 import { inlineScriptHashes, registerWeb, webPages } from './http/web.js';
 import { calendarRoutes } from './modules/agencies/calendar.routes.js';
 import { agencyRoutes } from './modules/agencies/routes.js';
@@ -59,9 +60,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   registerErrorHandling(app);
+  registerValidation(app);
 
   const pages = webPages();
   await app.register(fastifyHelmet, {

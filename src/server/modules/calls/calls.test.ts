@@ -323,6 +323,19 @@ describe('call card', () => {
       surveyQuality: 'partly',
       operatorId: userId,
     });
+    // «Не задан» again: null stays null, it does not become «нет» or an empty text.
+    const cleared = await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/calls/${id}`,
+      payload: { surveyAnswerReceived: null, surveyQuality: null, answer: null },
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ surveyAnswerReceived: null, surveyQuality: null, answer: null });
+    await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/calls/${id}`,
+      payload: { surveyAnswerReceived: true, surveyQuality: 'partly', answer: 'Через портал Госуслуг' },
+    });
     // An operator may not read the staff list, so the calls list names who took the call.
     const listed = await staff.request({ method: 'GET', url: '/api/staff/calls' });
     expect(listed.json().items).toEqual([

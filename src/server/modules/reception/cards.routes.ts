@@ -42,11 +42,7 @@ const Card = Type.Object({
 });
 
 const optional = (value: string | null | undefined) => value || undefined;
-/**
- * A type list rather than a union: with the server's type coercion, a union tries the boolean
- * branch first and turns `null` («not asked yet») into `false` («refused»).
- */
-const BooleanOrNull = Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] });
+const BooleanOrNull = Type.Union([Type.Boolean(), Type.Null()]);
 
 /**
  * The reception card (seed 003 p. 35.2–35.3). Any staff member of the agency may reach these
