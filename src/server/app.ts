@@ -34,6 +34,8 @@ import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
+import { publicMailingRoutes } from './modules/mailings/public.routes.js';
+import { mailingRoutes } from './modules/mailings/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
@@ -150,6 +152,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
   publicReceptionRoutes(app, services);
+  mailingRoutes(app, services);
+  publicMailingRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

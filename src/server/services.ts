@@ -39,6 +39,9 @@ import { createKbSearchService } from './modules/kb/search.service.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
+import { createSubscriptions } from './modules/mailings/subscriptions.service.js';
+import { createMailingTopics } from './modules/mailings/topics.js';
+import { createUnsubscribeTokens } from './modules/mailings/unsubscribe-token.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createReceptionService } from './modules/reception/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
@@ -73,7 +76,8 @@ export function createServices(database: Database, config: Config) {
     }),
   );
   const mail = outbox.mailer;
-  const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
+  const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
+  const secretBox = createSecretBox(secretsKey);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
@@ -156,7 +160,19 @@ export function createServices(database: Database, config: Config) {
   const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
   retention.onPurge(calls.purgeClients);
   history.registerTimelineSource('call', calls.timelineOf);
+  const mailingTopics = createMailingTopics({ db, audit });
+  const subscriptions = createSubscriptions({
+    db,
+    audit,
+    agencies,
+    topics: mailingTopics,
+    mailer: mail,
+    tokens: createUnsubscribeTokens(secretsKey),
+    publicUrl: config.publicUrl,
+  });
   return {
+    mailingTopics,
+    subscriptions,
     database,
     config,
     attachmentStore,

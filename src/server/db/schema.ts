@@ -12,6 +12,7 @@ export * from '../modules/clients/schema.js';
 export * from '../modules/history/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/kb/schema.js';
+export * from '../modules/mailings/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/requests/schema.js';
