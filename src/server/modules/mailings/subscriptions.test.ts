@@ -84,10 +84,10 @@ describe('subscription with double opt-in (seed 004 p. 14)', () => {
     expect(known.statusCode).toBe(fresh.statusCode);
     expect(known.body).toBe(fresh.body);
     const token = await confirmationToken(harness, email);
-    const stored = await harness.services.database.db.execute(
+    const stored = (await harness.services.database.db.execute(
       sql`select confirm_token_hash from mailing_subscribers where email = ${email}`,
-    );
-    const hash = (stored.rows[0] as { confirm_token_hash: string }).confirm_token_hash;
+    )) as unknown as { rows: { confirm_token_hash: string }[] };
+    const hash = stored.rows[0]?.confirm_token_hash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(token);
   });
