@@ -34,6 +34,7 @@ import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
+import { campaignRoutes } from './modules/mailings/campaigns.routes.js';
 import { publicMailingRoutes } from './modules/mailings/public.routes.js';
 import { mailingRoutes } from './modules/mailings/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   receptionRoutes(app, services);
   publicReceptionRoutes(app, services);
   mailingRoutes(app, services);
+  campaignRoutes(app, services);
   publicMailingRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -39,6 +39,9 @@ import { createKbSearchService } from './modules/kb/search.service.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
+import { createCampaignTransport } from './modules/mailings/campaign-mail.js';
+import { createCampaigns } from './modules/mailings/campaigns.service.js';
+import { createCampaignSender } from './modules/mailings/sender.js';
 import { createSubscriptions } from './modules/mailings/subscriptions.service.js';
 import { createMailingTopics } from './modules/mailings/topics.js';
 import { createUnsubscribeTokens } from './modules/mailings/unsubscribe-token.js';
@@ -170,9 +173,40 @@ export function createServices(database: Database, config: Config) {
     tokens: createUnsubscribeTokens(secretsKey),
     publicUrl: config.publicUrl,
   });
+  const campaignTransport = createCampaignTransport({
+    smtpUrl: config.smtpUrl,
+    outboxDir: join(config.dataDir, 'outbox'),
+    connections: config.mailingConcurrency,
+  });
+  const campaignSender = createCampaignSender({
+    db,
+    agencies,
+    subscriptions,
+    transport: campaignTransport,
+    publicUrl: config.publicUrl,
+    from: config.mailFrom,
+    ratePerMinute: config.mailingRatePerMinute,
+    batchSize: config.mailingBatchSize,
+    concurrency: config.mailingConcurrency,
+    maxAttempts: config.mailingMaxAttempts,
+    retryBaseMs: config.mailingRetryBaseMs,
+  });
   return {
     mailingTopics,
     subscriptions,
+    campaignSender,
+    campaigns: createCampaigns({
+      db,
+      audit,
+      agencies,
+      users,
+      topics: mailingTopics,
+      sender: campaignSender,
+      transport: campaignTransport,
+      ratePerMinute: config.mailingRatePerMinute,
+      publicUrl: config.publicUrl,
+      from: config.mailFrom,
+    }),
     database,
     config,
     attachmentStore,
