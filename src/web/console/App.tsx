@@ -24,6 +24,8 @@ import { KbPage } from './kb/KbPage';
 import { KbProposalsPage } from './kb/KbProposalsPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
+import { CampaignEditorPage } from './mailings/CampaignEditorPage';
+import { MailingsPage } from './mailings/MailingsPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
@@ -77,6 +79,9 @@ export function App() {
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
         <Route path="reception" element={guarded('reception', <ReceptionPage />)} />
+        <Route path="mailings" element={guarded('mailings', <MailingsPage />)} />
+        <Route path="mailings/campaigns/new" element={guarded('mailings', <CampaignEditorPage />)} />
+        <Route path="mailings/campaigns/:id" element={guarded('mailings', <CampaignEditorPage />)} />
         <Route path="social" element={guarded('social', <SocialPage />)} />
         <Route path="channel-posts" element={guarded('posts', <PostsPage />)} />
         <Route path="outbox" element={guarded('outbox', <OutboxPage />)} />

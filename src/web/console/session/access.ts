@@ -14,6 +14,7 @@ export const SECTIONS = [
   'calls',
   'clients',
   'reception',
+  'mailings',
   'social',
   'posts',
   'outbox',
@@ -41,6 +42,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   calls: '/calls',
   clients: '/clients',
   reception: '/reception',
+  mailings: '/mailings',
   social: '/social',
   posts: '/channel-posts',
   outbox: '/outbox',
@@ -91,6 +93,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // agency, so its heads publish (server: social, outbox and channel-posts routes).
   if (section === 'social' || section === 'outbox') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'posts') return hasRole(session, 'admin', 'head');
+  // Mailings speak for the agency too (server: MAILING_ROLES).
+  if (section === 'mailings') return hasRole(session, 'admin', 'head');
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
   if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
@@ -99,7 +103,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 /** `head` sees the staff list but only `admin` changes anything. */
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
-  if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  if (section === 'topics' || section === 'mailings')
+    return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   if (section === 'reception')
     return Boolean(session.currentAgency) && hasRole(session, ...RECEPTION_EDITORS);
   // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
