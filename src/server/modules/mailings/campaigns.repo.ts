@@ -156,11 +156,22 @@ export async function finishRecipient(
       status: outcome.status,
       leaseUntil: null,
       lastError: outcome.error ?? null,
-      ...(outcome.status === 'sent' ? { sentAt: new Date() } : {}),
       ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
       ...(outcome.releaseAttempt ? { attempts: sql`${mailingRecipients.attempts} - 1` } : {}),
     })
     .where(and(eq(mailingRecipients.id, id), eq(mailingRecipients.status, 'sending')));
+}
+
+/**
+ * Rows whose e-mail the relay accepted, marked in one statement per handful: a crash before this
+ * leaves them "sending", so they turn `uncertain` and are never sent again.
+ */
+export async function markSent(db: Executor, ids: number[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(mailingRecipients)
+    .set({ status: 'sent', sentAt: new Date(), leaseUntil: null, lastError: null })
+    .where(and(inArray(mailingRecipients.id, ids), eq(mailingRecipients.status, 'sending')));
 }
 
 /** A row still "sending" after its lease was cut off mid-send: it may have left, so never again. */

@@ -6,6 +6,8 @@ import * as repo from './campaigns.repo.js';
 import type { Subscriptions } from './subscriptions.service.js';
 
 const LEASE_MS = 5 * 60_000;
+/** Accepted e-mails are marked sent this many at a time (and at the end of every batch). */
+const SENT_FLUSH = 50;
 const MAX_DELAY_MS = 60 * 60_000;
 
 export interface SenderOptions {
@@ -38,7 +40,12 @@ export function createCampaignSender(options: SenderOptions) {
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
 
-  async function deliver(recipient: repo.ClaimedRecipient, campaign: repo.CampaignRow) {
+  async function deliver(
+    recipient: repo.ClaimedRecipient,
+    campaign: repo.CampaignRow,
+    agency: { slug: string; name: string },
+    accepted: number[],
+  ) {
     const check = await repo.sendCheck(db, recipient);
     if (check.campaignStatus !== 'sending') {
       // Paused or cancelled after the claim: the row goes back untouched (cancel then drops it).
@@ -52,7 +59,6 @@ export function createCampaignSender(options: SenderOptions) {
       });
       return 'skipped';
     }
-    const agency = await agencies.byId(recipient.agencyId);
     const token = subscriptions.tokens.issue(recipient.agencyId, recipient.subscriberId);
     try {
       await transport.send(
@@ -69,7 +75,8 @@ export function createCampaignSender(options: SenderOptions) {
           options.from,
         ),
       );
-      await repo.finishRecipient(db, recipient.id, { status: 'sent' });
+      accepted.push(recipient.id);
+      if (accepted.length >= SENT_FLUSH) await repo.markSent(db, accepted.splice(0));
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -101,16 +108,26 @@ export function createCampaignSender(options: SenderOptions) {
     const campaigns = new Map(
       (await repo.campaignsByIds(db, [...new Set(claimed.map((r) => r.campaignId))])).map((c) => [c.id, c]),
     );
+    const agencyIds = [...new Set(claimed.map((r) => r.agencyId))];
+    const agencyById = new Map(
+      await Promise.all(agencyIds.map(async (id) => [id, await agencies.byId(id)] as const)),
+    );
+    const accepted: number[] = [];
     let next = 0;
     let sent = 0;
     const worker = async () => {
       while (next < claimed.length) {
         const recipient = claimed[next++] as repo.ClaimedRecipient;
         const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
-        if ((await deliver(recipient, campaign)) === 'sent') sent++;
+        const agency = agencyById.get(recipient.agencyId) as { slug: string; name: string };
+        if ((await deliver(recipient, campaign, agency, accepted)) === 'sent') sent++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
+    } finally {
+      await repo.markSent(db, accepted);
+    }
     return sent;
   }
 
