@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, uniqueEmail } from '../../testing/harness.js';
 import { addressOf, confirmationToken, confirmedSubscriber, subscribe } from '../../testing/mailings.js';
@@ -132,6 +133,35 @@ describe('subscription with double opt-in (seed 004 p. 14)', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('hostile input to the public mailing endpoints', () => {
+  it('never answers 5xx, and every refusal is Russian', async () => {
+    const { slug } = await agencyWithStaff(harness);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ email: fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.emailAddress()) }),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }),
+        async (body, token) => {
+          const responses = [
+            await subscribe(harness, slug, body),
+            await harness.app.inject({
+              method: 'POST',
+              url: `/${slug}/unsubscribe/${encodeURIComponent(token)}`,
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              payload: 'List-Unsubscribe=One-Click',
+            }),
+            await harness.app.inject({ url: `/api/public/${slug}/unsubscribe/${encodeURIComponent(token)}` }),
+          ];
+          for (const response of responses) {
+            expect(response.statusCode).toBeLessThan(500);
+            if (response.statusCode >= 400) expect(response.json().message).toMatch(/[а-яё]/i);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
