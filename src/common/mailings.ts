@@ -67,6 +67,9 @@ export interface CampaignProgress {
   failed: number;
   skipped: number;
   remaining: number;
+  /** Recipients whose address bounced, and who unsubscribed, since the campaign started. */
+  bounced: number;
+  unsubscribed: number;
   /** Messages sent over the last minute. */
   ratePerMinute: number;
   /** When the rest will have left at the current throttle; null when nothing remains. */

@@ -221,3 +221,26 @@ export async function recipientCounts(db: Executor, agencyId: string, campaignId
     .where(and(eq(mailingRecipients.agencyId, agencyId), inArray(mailingRecipients.campaignId, campaignIds)))
     .groupBy(mailingRecipients.campaignId, mailingRecipients.status);
 }
+
+/**
+ * Issue 9 p. 6, per campaign: recipients whose address bounced, and who unsubscribed, since the
+ * campaign started (no tracking pixels: opens are not counted).
+ */
+export async function aftermath(db: Executor, agencyId: string, campaignIds: string[]) {
+  if (campaignIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select r.campaign_id,
+      count(*) filter (where s.bounced_at >= c.started_at)::int as bounced,
+      count(*) filter (where s.revoked_at >= c.started_at and s.bounced_at is null)::int as unsubscribed
+    from mailing_recipients r
+    join mailing_campaigns c on c.id = r.campaign_id
+    join mailing_subscribers s on s.id = r.subscriber_id
+    where r.agency_id = ${agencyId}
+      and r.campaign_id in (${sql.join(
+        campaignIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+    group by r.campaign_id`);
+  return (result as unknown as { rows: { campaign_id: string; bounced: number; unsubscribed: number }[] })
+    .rows;
+}

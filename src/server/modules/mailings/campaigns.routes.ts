@@ -13,6 +13,8 @@ const Progress = Type.Object({
   failed: Type.Integer(),
   skipped: Type.Integer(),
   remaining: Type.Integer(),
+  bounced: Type.Integer(),
+  unsubscribed: Type.Integer(),
   ratePerMinute: Type.Integer(),
   etaAt: Type.Union([Type.String(), Type.Null()]),
 });

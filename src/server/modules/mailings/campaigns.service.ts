@@ -25,7 +25,7 @@ const notFound = () => new NotFound('campaign_not_found', 'Рассылка не
 const wrongState = (what: string) =>
   new Conflict('campaign_state', `Нельзя ${what}: рассылка уже в другом состоянии. Обновите страницу`);
 
-const EMPTY: Omit<CampaignProgress, 'ratePerMinute' | 'etaAt'> = {
+const EMPTY: Omit<CampaignProgress, 'ratePerMinute' | 'etaAt' | 'bounced' | 'unsubscribed'> = {
   total: 0,
   sent: 0,
   failed: 0,
@@ -63,14 +63,19 @@ export function createCampaigns(deps: {
   }
 
   async function withProgress(agencyId: string, rows: repo.CampaignRow[]): Promise<Campaign[]> {
-    const counts = await repo.recipientCounts(
-      db,
-      agencyId,
-      rows.map((row) => row.id),
-      new Date(Date.now() - 60_000),
-    );
+    const ids = rows.map((row) => row.id);
+    const [counts, after] = await Promise.all([
+      repo.recipientCounts(db, agencyId, ids, new Date(Date.now() - 60_000)),
+      repo.aftermath(db, agencyId, ids),
+    ]);
     return rows.map((row) => {
-      const progress = { ...EMPTY, ratePerMinute: 0 };
+      const stats = after.find((a) => a.campaign_id === row.id);
+      const progress = {
+        ...EMPTY,
+        ratePerMinute: 0,
+        bounced: stats?.bounced ?? 0,
+        unsubscribed: stats?.unsubscribed ?? 0,
+      };
       for (const count of counts.filter((c) => c.campaignId === row.id)) {
         progress.total += count.count;
         progress.ratePerMinute += count.recent;

@@ -67,6 +67,8 @@ describe('a campaign journey over SMTP (seed 004 p. 12–15)', () => {
     });
     expect(oneClick.statusCode, oneClick.body).toBe(200);
     expect((await harness.app.inject({ url: `/api/public${path}` })).json().subscribed).toBe(false);
+    const first = (await staff.request({ url: `/api/staff/mailings/campaigns/${campaign.id}` })).json();
+    expect(first.progress).toMatchObject({ sent: 2, unsubscribed: 1, bounced: 0 });
 
     const next = await draftCampaign(staff, { subject: 'Новости ведомства: декабрь' });
     await sendNow(staff, next.id);
