@@ -85,8 +85,8 @@ CREATE INDEX "mailing_campaigns_due_idx" ON "mailing_campaigns" USING btree ("st
 CREATE INDEX "mailing_consent_events_agency_idx" ON "mailing_consent_events" USING btree ("agency_id","at");--> statement-breakpoint
 CREATE INDEX "mailing_consent_events_subscriber_idx" ON "mailing_consent_events" USING btree ("subscriber_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mailing_recipients_campaign_subscriber_uq" ON "mailing_recipients" USING btree ("campaign_id","subscriber_id");--> statement-breakpoint
-CREATE INDEX "mailing_recipients_due_idx" ON "mailing_recipients" USING btree ("status","next_attempt_at");--> statement-breakpoint
-CREATE INDEX "mailing_recipients_sent_idx" ON "mailing_recipients" USING btree ("campaign_id","sent_at");--> statement-breakpoint
+CREATE INDEX "mailing_recipients_pending_idx" ON "mailing_recipients" USING btree ("id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "mailing_recipients_sent_at_idx" ON "mailing_recipients" USING btree ("sent_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mailing_subscribers_agency_email_uq" ON "mailing_subscribers" USING btree ("agency_id","email");--> statement-breakpoint
 CREATE UNIQUE INDEX "mailing_subscribers_confirm_token_uq" ON "mailing_subscribers" USING btree ("confirm_token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "mailing_topics_agency_title_uq" ON "mailing_topics" USING btree ("agency_id","title");--> statement-breakpoint

@@ -150,7 +150,8 @@ export const mailingRecipients = pgTable(
   },
   (t) => [
     uniqueIndex('mailing_recipients_campaign_subscriber_uq').on(t.campaignId, t.subscriberId),
-    index('mailing_recipients_due_idx').on(t.status, t.nextAttemptAt),
-    index('mailing_recipients_sent_idx').on(t.campaignId, t.sentAt),
+    // The claim walks pending rows in the order they were made; the throttle counts the last minute.
+    index('mailing_recipients_pending_idx').on(t.id).where(sql`status = 'pending'`),
+    index('mailing_recipients_sent_at_idx').on(t.sentAt),
   ],
 );
