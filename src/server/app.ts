@@ -44,6 +44,8 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -150,6 +152,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
   publicReceptionRoutes(app, services);
+  surveyRoutes(app, services);
+  publicSurveyRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

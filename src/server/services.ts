@@ -52,6 +52,9 @@ import { createDeadlinePolicyService } from './modules/requests/policies.service
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
+import { readSurveyPresets } from './modules/surveys/presets.js';
+import { createSurveyResponses } from './modules/surveys/responses.service.js';
+import { createSurveyService } from './modules/surveys/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
 export function createServices(database: Database, config: Config) {
@@ -156,6 +159,12 @@ export function createServices(database: Database, config: Config) {
   const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
   retention.onPurge(calls.purgeClients);
   history.registerTimelineSource('call', calls.timelineOf);
+  const surveys = createSurveyService({
+    db,
+    audit,
+    presets: readSurveyPresets(join(rootDir, 'presets', 'surveys')),
+  });
+  agencies.onCreated(surveys.loadPresets);
   return {
     database,
     config,
@@ -249,6 +258,8 @@ export function createServices(database: Database, config: Config) {
       publicUrl: config.publicUrl,
     }),
     deadlinePolicies: policies,
+    surveys,
+    surveyResponses: createSurveyResponses({ db, agencies, surveys }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -15,3 +15,4 @@ export * from '../modules/kb/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/requests/schema.js';
+export * from '../modules/surveys/schema.js';

@@ -1,0 +1,385 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import { colleague, surveyId } from '../../testing/surveys.js';
+import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { DEFAULT_WORKING_HOURS } from '../agencies/working-hours.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness();
+});
+afterAll(() => harness.close());
+
+const answer = (agency: string, slug: string, payload: Record<string, unknown>, headers = {}) =>
+  harness.app.inject({
+    method: 'POST',
+    url: `/api/public/${agency}/surveys/${slug}/responses`,
+    payload,
+    headers,
+  });
+
+/** An agency with the seed-001 form started from its template and published. */
+async function withSeedForm(roles: Parameters<typeof agencyWithStaff>[1] = ['admin']) {
+  const made = await agencyWithStaff(harness, roles);
+  const created = await made.staff.request({
+    method: 'POST',
+    url: '/api/staff/surveys',
+    payload: { template: 'mer-nso-appendix-1', slug: 'informatsiya' },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  const published = await made.staff.request({
+    method: 'PATCH',
+    url: `/api/staff/surveys/${id}`,
+    payload: { published: true },
+  });
+  expect(published.statusCode).toBe(200);
+  return { ...made, surveyId: id };
+}
+
+const rowsOf = async <T>(query: SQL) =>
+  ((await harness.services.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+
+const storedCount = async (id: string) =>
+  (
+    await rowsOf<{ n: number }>(sql`select count(*)::int as n from survey_responses where survey_id = ${id}`)
+  )[0]?.n;
+
+describe('presets', () => {
+  it('gives every new agency «Оценить работу» and the post-call survey, published', async () => {
+    const { slug } = await agencyWithStaff(harness);
+    const list = await harness.app.inject({ method: 'GET', url: `/api/public/${slug}/surveys` });
+    expect(list.json()).toEqual(
+      expect.arrayContaining([
+        { slug: 'rate', title: 'Оценить работу' },
+        { slug: 'post-call', title: 'Оценка консультации' },
+      ]),
+    );
+    expect(list.json()).toHaveLength(2);
+  });
+
+  it('gives mer-nso the seed-001 form with paper codes and minkpo-perm the 13-question form', async () => {
+    for (const slug of ['mer-nso', 'minkpo-perm']) {
+      await harness.services.agencies.createAgency(
+        { userId: null as unknown as string },
+        {
+          slug,
+          name: slug,
+          shortName: slug,
+          timezone: 'Asia/Novosibirsk',
+          workingHours: DEFAULT_WORKING_HOURS,
+        },
+        async () => {},
+      );
+    }
+    const mer = await harness.app.inject({ method: 'GET', url: '/api/public/mer-nso/surveys/informatsiya' });
+    expect(mer.statusCode).toBe(200);
+    const ease = mer.json().questions.find((q: { code?: string }) => q.code === '23');
+    expect(ease.rows.map((r: { code: string }) => r.code)).toEqual(['23.1', '23.2', '23.3', '23.4']);
+    const perm = await harness.app.inject({
+      method: 'GET',
+      url: '/api/public/minkpo-perm/surveys/otsenka-informatsii',
+    });
+    expect(perm.json().questions).toHaveLength(13);
+    const notPerm = await harness.app.inject({
+      method: 'GET',
+      url: '/api/public/minkpo-perm/surveys/informatsiya',
+    });
+    expect(notPerm.statusCode).toBe(404);
+  });
+});
+
+describe('public answering', () => {
+  it('stores an anonymous rating with its channel and nothing about the sender', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const response = await answer(
+      slug,
+      'rate',
+      { answers: { score: 5, comment: '  Спасибо!  ' }, channel: 'site' },
+      { 'user-agent': 'Spy-Browser/1.0', 'x-forwarded-for': '203.0.113.77', cookie: 'tracking=abc123' },
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const columns = await rowsOf<{ column_name: string }>(
+      sql`select column_name from information_schema.columns where table_name = 'survey_responses'`,
+    );
+    const names = columns.map((row) => row.column_name);
+    expect(names.filter((name) => /ip|agent|cookie|contact|email|phone|token|client/.test(name))).toEqual([]);
+    const id = await surveyId(staff, 'rate');
+    const stored = JSON.stringify(await rowsOf(sql`select * from survey_responses where survey_id = ${id}`));
+    for (const trace of ['Spy-Browser', '203.0.113.77', '127.0.0.1', 'abc123'])
+      expect(stored).not.toContain(trace);
+    const listed = await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` });
+    expect(listed.json().items).toMatchObject([
+      { channel: 'site', answers: { score: 5, comment: 'Спасибо!' } },
+    ]);
+  });
+
+  it('asks the seed-001 follow-up only after a score of 1–3 and fills the statistical block', async () => {
+    const { slug, surveyId: id, staff, agency } = await withSeedForm();
+    const base = { municipality: { choice: '31' }, satisfaction: { choice: '2' }, ease: { site: 5, vk: 2 } };
+    const ok = await answer(slug, 'informatsiya', {
+      answers: { ...base, notFound: 'Нет графика приёма' },
+      channel: 'qr',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const stray = await answer(slug, 'informatsiya', {
+      answers: { ...base, ease: { site: 5 }, notFound: 'текст' },
+    });
+    expect(stray.json()).toMatchObject({ field: 'body.answers.notFound' });
+    const [stored] = (
+      await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` })
+    ).json().items;
+    expect(stored.channel).toBe('qr');
+    expect(stored.answers.agency).toBe(agency.name);
+    expect(Date.parse(stored.answers.filledAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('refuses hostile input with a Russian message and the field, storing nothing', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const other = await agencyWithStaff(harness);
+    const id = await surveyId(staff, 'rate');
+    const cases: [Record<string, unknown>, number, string | undefined][] = [
+      [{ answers: { score: 5, comment: 'я'.repeat(5000) } }, 400, 'body.answers.comment'],
+      [{ answers: { score: 5, nope: 1 } }, 400, 'body.answers.nope'],
+      [{ answers: { score: '5' } }, 400, 'body.answers.score'],
+      [{ answers: { score: 9 } }, 400, 'body.answers.score'],
+      [{ answers: { score: { $gt: 0 } } }, 400, 'body.answers.score'],
+      [{ answers: [5] }, 400, 'body.answers'],
+      [{ answers: {} }, 400, 'body.answers.score'],
+      [{ answers: { score: 5 }, channel: 'paper' }, 400, 'body.channel'],
+      [{ answers: { score: 5 }, ip: '1.2.3.4' }, 400, undefined],
+      [{ answers: { score: 5, agency: 'x' } }, 400, 'body.answers.agency'],
+    ];
+    for (const [payload, status, field] of cases) {
+      const response = await answer(slug, 'rate', payload);
+      expect(response.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(status);
+      expect(response.json().message).toMatch(/[а-яё]/i);
+      if (field) expect(response.json().field).toBe(field);
+    }
+    const huge = await answer(slug, 'rate', { answers: { score: 5, comment: 'x'.repeat(100_000) } });
+    expect(huge.statusCode).toBe(413);
+    expect((await answer('no-such-agency', 'rate', { answers: { score: 5 } })).statusCode).toBe(404);
+    expect((await answer(slug, 'no-such-survey', { answers: { score: 5 } })).statusCode).toBe(404);
+    expect(await storedCount(id)).toBe(0);
+    // Another agency's form by slug is that agency's own, never this one's.
+    expect((await answer(other.slug, 'rate', { answers: { score: 1 } })).statusCode).toBe(201);
+    expect(await storedCount(id)).toBe(0);
+  });
+
+  it('hides an unpublished survey', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const id = await surveyId(staff, 'rate');
+    await staff.request({ method: 'PATCH', url: `/api/staff/surveys/${id}`, payload: { published: false } });
+    expect(
+      (await harness.app.inject({ method: 'GET', url: `/api/public/${slug}/surveys/rate` })).statusCode,
+    ).toBe(404);
+    expect((await answer(slug, 'rate', { answers: { score: 5 } })).statusCode).toBe(404);
+  });
+});
+
+describe('versions', () => {
+  it('an edit makes a new version; earlier answers stay on the version they were given to', async () => {
+    const { slug, staff, surveyId: id } = await withSeedForm();
+    const first = await answer(slug, 'informatsiya', {
+      answers: { municipality: { choice: '1' }, satisfaction: { choice: '1' }, sources: { telegram: '1' } },
+    });
+    expect(first.json().version).toBe(1);
+    const edited = await staff.request({
+      method: 'PUT',
+      url: `/api/staff/surveys/${id}/resources`,
+      payload: {
+        resources: [{ id: 'site', label: 'Официальный сайт ведомства' }, { label: 'Канал ведомства в MAX' }],
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().number).toBe(2);
+    const sources = edited.json().questions.find((q: { id: string }) => q.id === 'sources');
+    expect(sources.rows).toEqual([
+      { id: 'site', label: 'Официальный сайт ведомства', code: '22.1' },
+      { id: 'r1', label: 'Канал ведомства в MAX', code: '22.2' },
+    ]);
+    const gone = await answer(slug, 'informatsiya', {
+      answers: { municipality: { choice: '1' }, satisfaction: { choice: '1' }, sources: { telegram: '1' } },
+    });
+    expect(gone.json()).toMatchObject({ field: 'body.answers.sources.telegram' });
+    const second = await answer(slug, 'informatsiya', {
+      answers: { municipality: { choice: '1' }, satisfaction: { choice: '1' }, sources: { r1: '2' } },
+    });
+    expect(second.json().version).toBe(2);
+    const detail = (await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}` })).json();
+    expect(
+      detail.versions.map((v: { number: number; responses: number }) => [v.number, v.responses]),
+    ).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
+    const v1 = detail.versions.find((v: { number: number }) => v.number === 1);
+    const old = await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}/versions/${v1.id}` });
+    expect(old.json().questions.find((q: { id: string }) => q.id === 'sources').rows).toHaveLength(4);
+    const responses = (
+      await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` })
+    ).json().items;
+    expect(
+      responses.find((r: { answers: { sources: object } }) => 'telegram' in r.answers.sources).versionId,
+    ).toBe(v1.id);
+  });
+
+  it('refuses a form whose follow-up names no question above it', async () => {
+    const { staff, surveyId: id } = await withSeedForm();
+    const current = (await staff.request({ method: 'GET', url: `/api/staff/surveys/${id}` })).json().current
+      .definition;
+    const broken = {
+      ...current,
+      questions: current.questions.filter((q: { id: string }) => q.id !== 'ease'),
+    };
+    const response = await staff.request({ method: 'PUT', url: `/api/staff/surveys/${id}`, payload: broken });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toMatch(/^body\.questions\.\d+\.showWhen\.question$/);
+  });
+});
+
+describe('one answer per person', () => {
+  it('a token answers once; the second use is a 409; only the hash is kept', async () => {
+    const { slug, staff } = await agencyWithStaff(harness);
+    const id = await surveyId(staff, 'rate');
+    await staff.request({
+      method: 'PATCH',
+      url: `/api/staff/surveys/${id}`,
+      payload: { requireToken: true },
+    });
+    expect((await answer(slug, 'rate', { answers: { score: 4 } })).json().error).toBe('token_required');
+    const issued = await staff.request({
+      method: 'POST',
+      url: `/api/staff/surveys/${id}/tokens`,
+      payload: { count: 2 },
+    });
+    const [token] = issued.json().tokens as string[];
+    expect((await answer(slug, 'rate', { answers: { score: 4 }, token })).statusCode).toBe(201);
+    const again = await answer(slug, 'rate', { answers: { score: 1 }, token });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/только один раз/);
+    const forged = await answer(slug, 'rate', { answers: { score: 1 }, token: 'A'.repeat(43) });
+    expect(forged.json().error).toBe('token_invalid');
+    const kept = await rowsOf(sql`select token_hash from survey_tokens where survey_id = ${id}`);
+    expect(kept).toHaveLength(2);
+    expect(JSON.stringify(kept)).not.toContain(token);
+    expect(await storedCount(id)).toBe(1);
+  });
+});
+
+describe('phone and paper', () => {
+  it('an operator types in a paper questionnaire by its codes', async () => {
+    const { slug, surveyId: id } = await withSeedForm();
+    const operator = await colleague(harness, slug, ['operator']);
+    const entered = await operator.request({
+      method: 'POST',
+      url: `/api/staff/surveys/${id}/responses`,
+      payload: {
+        channel: 'paper',
+        codes: { '12': 31, '13': '14.03.2026 10:15', '21': 1, '22.1': 2, '23.1': 3, notFound: 'Контакты' },
+      },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const admin = await colleague(harness, slug, ['analyst']);
+    const [stored] = (
+      await admin.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` })
+    ).json().items;
+    expect(stored).toMatchObject({
+      channel: 'paper',
+      answers: {
+        municipality: { choice: '31' },
+        filledAt: '14.03.2026 10:15',
+        satisfaction: { choice: '1' },
+        sources: { site: '2' },
+        ease: { site: 3 },
+        notFound: 'Контакты',
+      },
+    });
+    const wrong = await operator.request({
+      method: 'POST',
+      url: `/api/staff/surveys/${id}/responses`,
+      payload: { channel: 'paper', codes: { '12': 1, '21': 1, '23.1': 7 } },
+    });
+    expect(wrong.json()).toMatchObject({ field: 'body.codes.23.1' });
+    const unknown = await operator.request({
+      method: 'POST',
+      url: `/api/staff/surveys/${id}/responses`,
+      payload: { channel: 'paper', codes: { '21': 1, '24': 1 } },
+    });
+    expect(unknown.json()).toMatchObject({ field: 'body.codes.24' });
+  });
+
+  it('a phone answer to the post-call survey records its channel', async () => {
+    const { staff } = await agencyWithStaff(harness, ['call_operator']);
+    const id = await surveyId(staff, 'post-call');
+    const entered = await staff.request({
+      method: 'POST',
+      url: `/api/staff/surveys/${id}/responses`,
+      payload: {
+        channel: 'phone',
+        answers: { answered: { choice: 'yes' }, consultant: { choice: 'partly' } },
+      },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+  });
+});
+
+describe('access', () => {
+  it('heads read forms and answers but do not edit; operators neither edit nor read answers', async () => {
+    const { slug, surveyId: id } = await withSeedForm();
+    const head: StaffClient = await colleague(harness, slug, ['head']);
+    expect((await head.request({ method: 'GET', url: `/api/staff/surveys/${id}` })).statusCode).toBe(200);
+    expect(
+      (await head.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await head.request({
+          method: 'PATCH',
+          url: `/api/staff/surveys/${id}`,
+          payload: { published: false },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const operator = await colleague(harness, slug, ['operator']);
+    expect(
+      (
+        await operator.request({
+          method: 'PUT',
+          url: `/api/staff/surveys/${id}/resources`,
+          payload: { resources: [{ label: 'Сайт' }] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await operator.request({ method: 'GET', url: `/api/staff/surveys/${id}/responses` })).statusCode,
+    ).toBe(403);
+  });
+
+  it("another agency's staff can neither read the answers nor change the form", async () => {
+    await expectTenantIsolation(harness, {
+      async create(staff) {
+        const id = await surveyId(staff, 'rate');
+        return id;
+      },
+      requests: (id) => [
+        { method: 'GET', url: `/api/staff/surveys/${id}` },
+        { method: 'GET', url: `/api/staff/surveys/${id}/responses` },
+        {
+          method: 'PUT',
+          url: `/api/staff/surveys/${id}`,
+          payload: { title: 'Чужой', questions: [{ id: 'q', type: 'text', text: 'Вопрос' }] },
+        },
+        { method: 'PATCH', url: `/api/staff/surveys/${id}`, payload: { published: false } },
+        { method: 'POST', url: `/api/staff/surveys/${id}/tokens`, payload: { count: 1 } },
+        {
+          method: 'POST',
+          url: `/api/staff/surveys/${id}/responses`,
+          payload: { channel: 'phone', answers: { score: 1 } },
+        },
+      ],
+      lists: ['/api/staff/surveys'],
+    });
+  });
+});
