@@ -33,6 +33,9 @@ import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SocialPage } from './social/SocialPage';
+import { PaperEntryPage } from './surveys/PaperEntryPage';
+import { SurveyPage } from './surveys/SurveyPage';
+import { SurveysPage } from './surveys/SurveysPage';
 import { TouchpointsPage } from './touchpoints/TouchpointsPage';
 import { UsersPage } from './users/UsersPage';
 
@@ -77,6 +80,9 @@ export function App() {
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
         <Route path="reception" element={guarded('reception', <ReceptionPage />)} />
+        <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
+        <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
+        <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
         <Route path="social" element={guarded('social', <SocialPage />)} />
         <Route path="channel-posts" element={guarded('posts', <PostsPage />)} />
         <Route path="outbox" element={guarded('outbox', <OutboxPage />)} />

@@ -12,6 +12,7 @@ import { PageNotFoundPage } from './pages/PageNotFoundPage';
 import { ReceptionPage } from './pages/ReceptionPage';
 import { RequestStatusPage } from './pages/RequestStatusPage';
 import { SitemapPage } from './pages/SitemapPage';
+import { SurveyPage } from './pages/SurveyPage';
 
 /** `/` lists the agencies; `/<slug>/…` is the official site of one agency. */
 export function PortalApp() {
@@ -28,6 +29,8 @@ export function PortalApp() {
         <Route path="history/download" element={<HistoryDownloadPage />} />
         <Route path="reception" element={<ReceptionPage />} />
         <Route path="bookings/cancel" element={<BookingCancelPage />} />
+        <Route path="rate" element={<SurveyPage fixedSlug="rate" />} />
+        <Route path="surveys/:survey" element={<SurveyPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

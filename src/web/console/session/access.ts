@@ -14,6 +14,7 @@ export const SECTIONS = [
   'calls',
   'clients',
   'reception',
+  'surveys',
   'social',
   'posts',
   'outbox',
@@ -41,6 +42,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   calls: '/calls',
   clients: '/clients',
   reception: '/reception',
+  surveys: '/surveys',
   social: '/social',
   posts: '/channel-posts',
   outbox: '/outbox',
@@ -63,6 +65,8 @@ const REQUEST_WRITERS: Role[] = ['admin', 'head', 'operator'];
 const KB_READERS: Role[] = [...REQUEST_READERS, 'kb_editor'];
 /** Who keeps the personal reception: officials, rooms, slots and bookings. */
 const RECEPTION_EDITORS: Role[] = ['admin', 'head', 'receptionist'];
+/** Who edits survey forms (server: surveys routes EDITORS). */
+const SURVEY_EDITORS: Role[] = ['admin', 'analyst'];
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
   roles.some((role) => session.roles.includes(role));
@@ -91,6 +95,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // agency, so its heads publish (server: social, outbox and channel-posts routes).
   if (section === 'social' || section === 'outbox') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'posts') return hasRole(session, 'admin', 'head');
+  // Issue 8: analysts and admins keep the forms, heads read them, operators type in phone and paper answers.
+  if (section === 'surveys')
+    return hasRole(session, ...SURVEY_EDITORS, 'head', 'operator', 'call_operator', 'receptionist');
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
   if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
@@ -104,6 +111,7 @@ export function canEdit(session: SessionInfo, section: Section): boolean {
     return Boolean(session.currentAgency) && hasRole(session, ...RECEPTION_EDITORS);
   // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
   // a section is the server's answer per section (`canEdit` on each).
+  if (section === 'surveys') return Boolean(session.currentAgency) && hasRole(session, ...SURVEY_EDITORS);
   if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
   // The owning department's staff and KB editors decide; the server checks the department per row.
   if (section === 'kbProposals') return Boolean(session.currentAgency) && !hasRole(session, 'analyst');

@@ -9,6 +9,7 @@ export type PageKey =
   | 'requestStatus'
   | 'history'
   | 'reception'
+  | 'rate'
   | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
@@ -55,6 +56,8 @@ export const SITE_PAGES: readonly SitePage[] = [
   { key: 'history', path: 'history', sections: [], parent: 'requests' },
   // Seed 003 p. 28: booking a personal reception with the head or an authorised official.
   { key: 'reception', path: 'reception', sections: [] },
+  // Seed 000 p. 6.2: the «Оценить работу» section of the official site.
+  { key: 'rate', path: 'rate', sections: [] },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 
