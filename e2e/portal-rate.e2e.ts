@@ -33,3 +33,24 @@ it('a citizen rates the agency from the menu with the keyboard alone and sees th
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
 });
+
+it('a visitor answers the seed-001 form; a score of 2 brings the follow-up in the seed words', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('baseUrl')}/mer-nso/surveys/informatsiya`);
+  await page.getByRole('button', { name: 'Отправить ответы' }).waitFor();
+  const followUp = page.getByLabel(/^Уточните, пожалуйста, какую конкретно информацию Вы не нашли/);
+  await expect(followUp.count()).resolves.toBe(0);
+  await page
+    .getByLabel(/^\(12\) Муниципальный район или городской округ/)
+    .selectOption({ label: 'город Бердск' });
+  await page.getByRole('radio', { name: 'Скорее удовлетворен', exact: true }).check();
+  await page
+    .getByRole('radiogroup', { name: '(23.1) Официальный сайт ведомства' })
+    .getByRole('radio', { name: '2' })
+    .check();
+  await followUp.fill('Не нашёл график приёма');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Отправить ответы' }).click();
+  await page.getByText('Ваши ответы приняты').waitFor();
+  await page.close();
+});

@@ -20,6 +20,12 @@ function useAllowed() {
   };
 }
 
+/** «(22.1) Официальный сайт ведомства»; a box without a paper code shows just its question. */
+function paperLabel({ key, question, row }: PaperField) {
+  const text = row?.label ?? question.text;
+  return (row?.code ?? question.code) ? `(${key}) ${text}` : text;
+}
+
 const inputId = (key: string) => `entry-${key.replaceAll('.', '-')}`;
 
 /**
@@ -90,7 +96,7 @@ export function PaperEntryPage() {
               <TextInput
                 key={field.key}
                 id={inputId(field.key)}
-                label={`(${field.key}) ${field.row?.label ?? field.question.text}`}
+                label={paperLabel(field)}
                 description={allowed(field)}
                 value={values[field.key] ?? ''}
                 onChange={(event) => {

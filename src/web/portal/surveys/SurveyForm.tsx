@@ -25,7 +25,7 @@ function focusError(field: string) {
   const parts = field.slice(PATH.length + 1).split('.');
   const target =
     document.getElementById(`survey-${parts.join('-')}`) ?? document.getElementById(`survey-${parts[0]}`);
-  const input = target?.querySelector<HTMLElement>('input, textarea') ?? target;
+  const input = target?.querySelector<HTMLElement>('input, textarea, select') ?? target;
   input?.focus();
 }
 
