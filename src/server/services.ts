@@ -259,7 +259,7 @@ export function createServices(database: Database, config: Config) {
     }),
     deadlinePolicies: policies,
     surveys,
-    surveyResponses: createSurveyResponses({ db, agencies, surveys }),
+    surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

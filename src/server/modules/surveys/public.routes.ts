@@ -51,10 +51,12 @@ export function publicSurveyRoutes(fastify: FastifyInstance, { surveyResponses, 
     (request) => surveyResponses.getPublic(request.params.agency, request.params.slug),
   );
 
-  // Nothing about the sender (IP, user agent, cookies) is passed on: seed 002 p. 3.3.
+  // Nothing about the sender (IP, user agent, cookies) is passed on: seed 002 p. 3.3. The access log
+  // is off for this route too — its line would pair the sender's address with the answer's time.
   app.post(
     '/api/public/:agency/surveys/:slug/responses',
     {
+      logLevel: 'warn',
       config: { rateLimit },
       bodyLimit: RESPONSE_BODY_LIMIT,
       schema: {

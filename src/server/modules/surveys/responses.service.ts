@@ -7,6 +7,7 @@ import { Conflict, DomainError, Invalid } from '../../lib/errors.js';
 import { type PageRequest, pageWindow } from '../../lib/paging.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { AgencyService } from '../agencies/service.js';
+import type { AuditService } from '../audit/service.js';
 import * as repo from './repo.js';
 import { type SurveyService, surveyNotFound } from './service.js';
 
@@ -27,8 +28,13 @@ interface Submission {
 }
 
 /** Answers from respondents and from operators (issue 8 pp. 3–4), never tied to who gave them. */
-export function createSurveyResponses(deps: { db: Db; agencies: AgencyService; surveys: SurveyService }) {
-  const { db, agencies, surveys } = deps;
+export function createSurveyResponses(deps: {
+  db: Db;
+  audit: AuditService;
+  agencies: AgencyService;
+  surveys: SurveyService;
+}) {
+  const { db, audit, agencies, surveys } = deps;
 
   async function publishedSurvey(agencySlug: string, slug: string) {
     const agencyId = await agencies.idBySlug(agencySlug);
@@ -81,6 +87,12 @@ export function createSurveyResponses(deps: { db: Db; agencies: AgencyService; s
         enteredBy: submission.enteredBy,
         submittedAt: now,
       });
+      // An operator's entry is a staff change like any other; a respondent's own answer is not audited.
+      if (submission.enteredBy) {
+        await audit.record(tx, { agencyId, userId: submission.enteredBy }, 'survey_response', row.id, {
+          after: { surveyId: survey.id, channel: submission.channel },
+        });
+      }
       return { id: row.id, version: version.number, submittedAt: row.submittedAt.toISOString() };
     });
   }

@@ -167,6 +167,26 @@ describe('public answering', () => {
     expect(await storedCount(id)).toBe(0);
   });
 
+  it('limits how often one sender may answer', async () => {
+    const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '3' });
+    try {
+      const { slug } = await agencyWithStaff(limited);
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await limited.app.inject({
+          method: 'POST',
+          url: `/api/public/${slug}/surveys/rate/responses`,
+          payload: { answers: { score: 3 } },
+        });
+        codes.push(response.statusCode);
+        if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
+      }
+      expect(codes).toEqual([201, 201, 201, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('hides an unpublished survey', async () => {
     const { slug, staff } = await agencyWithStaff(harness);
     const id = await surveyId(staff, 'rate');
@@ -322,6 +342,10 @@ describe('phone and paper', () => {
       },
     });
     expect(entered.statusCode, entered.body).toBe(201);
+    const audited = await rowsOf<{ entity: string }>(
+      sql`select entity from audit_log where entity_id = ${entered.json().id}`,
+    );
+    expect(audited).toEqual([{ entity: 'survey_response' }]);
   });
 });
 
