@@ -10,6 +10,7 @@ import { QueryStatus } from '../shared/QueryStatus';
 import { QuestionList } from './QuestionList';
 import { ResourcesEditor } from './ResourcesEditor';
 import { useSurvey, useSurveySettings } from './surveyQueries';
+import { TokensPanel } from './TokensPanel';
 
 const day = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
 
@@ -18,7 +19,8 @@ export function SurveyPage() {
   const { t } = useTranslation('console');
   const id = useParams().id ?? '';
   const survey = useSurvey(id);
-  const editable = canEdit(useSession(), 'surveys');
+  const session = useSession();
+  const editable = canEdit(session, 'surveys');
   const settings = useSurveySettings(id);
   if (!survey.data) return <QueryStatus query={survey} />;
   const data = survey.data;
@@ -60,6 +62,7 @@ export function SurveyPage() {
             <Tabs.Tab value="questions">{t('surveys.tabs.questions')}</Tabs.Tab>
             <Tabs.Tab value="versions">{t('surveys.tabs.versions')}</Tabs.Tab>
             {hasResources && <Tabs.Tab value="resources">{t('surveys.tabs.resources')}</Tabs.Tab>}
+            {editable && <Tabs.Tab value="tokens">{t('surveys.tabs.tokens')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="questions">
             <QuestionList questions={data.current.questions} />
@@ -92,6 +95,11 @@ export function SurveyPage() {
                 resources={data.current.definition.resources ?? []}
                 editable={editable}
               />
+            </Tabs.Panel>
+          )}
+          {editable && session.currentAgency && (
+            <Tabs.Panel value="tokens">
+              <TokensPanel surveyId={id} agencySlug={session.currentAgency} surveySlug={data.slug} />
             </Tabs.Panel>
           )}
         </Tabs>

@@ -1,18 +1,29 @@
-import { Anchor, Badge, Table } from '@mantine/core';
+import { Anchor, Badge, Button, Table } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canEdit } from '../session/access';
+import { useSession } from '../session/SessionContext';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { useSurveys } from './surveyQueries';
+import { TemplateModal } from './TemplateModal';
 
 /** «Опросы» (issue 8): the agency's forms with how many answers each has collected. */
 export function SurveysPage() {
   const { t } = useTranslation('console');
   const surveys = useSurveys();
+  const editable = canEdit(useSession(), 'surveys');
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('nav.surveys')} description={t('surveys.description')} />
+      <PageHeader
+        title={t('nav.surveys')}
+        description={t('surveys.description')}
+        actions={editable && <Button onClick={() => setCreating(true)}>{t('surveys.template.title')}</Button>}
+      />
+      {creating && <TemplateModal onClose={() => setCreating(false)} />}
       <QueryStatus query={surveys} />
       {surveys.data?.length === 0 && <EmptyMessage title={t('surveys.empty')} />}
       {surveys.data && surveys.data.length > 0 && (

@@ -55,3 +55,22 @@ export const useEnterResponse = (id: string) =>
       api<{ id: string }>('POST', path(id, '/responses'), input),
     [LIST_KEY],
   );
+
+export const useSurveyTemplates = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...LIST_KEY, 'templates'],
+    queryFn: () => api<{ key: string; title: string }[]>('GET', `${BASE}/templates`),
+    enabled,
+  });
+
+export const useCreateFromTemplate = () =>
+  useInvalidatingMutation(
+    (input: { template: string; slug: string }) => api<SurveyDetail>('POST', BASE, input),
+    [LIST_KEY],
+  );
+
+export const useIssueTokens = (id: string) =>
+  useInvalidatingMutation(
+    (count: number) => api<{ tokens: string[] }>('POST', path(id, '/tokens'), { count }),
+    [],
+  );
