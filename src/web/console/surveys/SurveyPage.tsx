@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { IconKeyboard } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { canEdit } from '../session/access';
@@ -12,6 +13,8 @@ import { ResourcesEditor } from './ResourcesEditor';
 import { useSurvey, useSurveySettings } from './surveyQueries';
 import { TokensPanel } from './TokensPanel';
 
+type Setting = { published?: boolean; requireToken?: boolean };
+
 const day = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
 
 /** One form: its questions, versions, the list of resources, and entry of paper answers. */
@@ -22,6 +25,12 @@ export function SurveyPage() {
   const session = useSession();
   const editable = canEdit(session, 'surveys');
   const settings = useSurveySettings(id);
+  // A switch flips at once and shows the saved state once the survey has loaded again.
+  const [pending, setPending] = useState<Setting>({});
+  const change = (patch: Setting) => {
+    setPending((current) => ({ ...current, ...patch }));
+    settings.mutate(patch, { onSettled: () => setPending({}) });
+  };
   if (!survey.data) return <QueryStatus query={survey} />;
   const data = survey.data;
   const hasResources = data.current.definition.questions.some((q) => q.rowsFromResources);
@@ -44,15 +53,15 @@ export function SurveyPage() {
         <Group gap="xl">
           <Switch
             label={t('surveys.published')}
-            checked={data.published}
-            disabled={!editable || settings.isPending}
-            onChange={(event) => settings.mutate({ published: event.currentTarget.checked })}
+            checked={pending.published ?? data.published}
+            disabled={!editable}
+            onChange={(event) => change({ published: event.currentTarget.checked })}
           />
           <Switch
             label={t('surveys.requireToken')}
-            checked={data.requireToken}
-            disabled={!editable || settings.isPending}
-            onChange={(event) => settings.mutate({ requireToken: event.currentTarget.checked })}
+            checked={pending.requireToken ?? data.requireToken}
+            disabled={!editable}
+            onChange={(event) => change({ requireToken: event.currentTarget.checked })}
           />
         </Group>
         <Text size="sm">{t('surveys.publicAddress', { slug: data.slug })}</Text>
