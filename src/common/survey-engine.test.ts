@@ -143,6 +143,32 @@ describe('survey engine', () => {
     expect(checkDefinition(broken)?.field).toMatch(/showWhen/);
   });
 
+  it('accepts every well-formed questionnaire', () => {
+    const option = (ids: string[]) => fc.constantFrom(...ids);
+    const score = fc.integer({ min: 1, max: 5 });
+    const valid = fc
+      .record(
+        {
+          q1: option(['1']).map((choice) => ({ choice })),
+          q2: fc.uniqueArray(option(['a']), { minLength: 1 }).map((choices) => ({ choices })),
+          q22: fc.record({ site: option(['1', '4']), vk: option(['1', '4']) }, { requiredKeys: ['site'] }),
+          found: fc.record({ site: option(['yes', 'no', 'unsure']) }),
+          q23: fc.record({ site: score, vk: score }),
+          overall: score,
+        },
+        { requiredKeys: ['q1'] },
+      )
+      .map((answers) => {
+        const low = answers.q23 && Object.values(answers.q23).some((v) => v <= 3);
+        return low ? { ...answers, why: 'Не нашёл' } : answers;
+      });
+    fc.assert(
+      fc.property(valid, (answers) => {
+        expect(fields(answers)).toEqual([]);
+      }),
+    );
+  });
+
   it('never throws and never accepts an unknown key, whatever arrives', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue()), (answers) => {

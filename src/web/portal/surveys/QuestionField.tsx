@@ -69,6 +69,8 @@ function RowChoice(props: {
       onChange={props.onChange}
       error={props.error}
       classNames={{ error: fieldClasses.error }}
+      // Rows sit under the question's own bold legend, a step lower.
+      styles={{ label: { fontWeight: 500 } }}
     >
       <Group gap="md" mt="xs">
         {choices.map((choice) => (
@@ -87,7 +89,11 @@ function RowsQuestion({ question, value, errors, onChange }: QuestionFieldProps)
     <Fieldset
       id={`survey-${question.id}`}
       tabIndex={-1}
-      legend={labelOf(question)}
+      legend={
+        <Text component="span" fw={700}>
+          {labelOf(question)}
+        </Text>
+      }
       variant="unstyled"
       aria-describedby={errors[''] ? `survey-${question.id}-error` : undefined}
     >
