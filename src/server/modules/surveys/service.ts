@@ -11,6 +11,14 @@ import * as repo from './repo.js';
 
 export const MAX_TOKENS_PER_ISSUE = 1000;
 
+/** Postgres 23505, however deep the driver wrapped it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}
+
 export const surveyNotFound = () => new NotFound('survey_not_found', 'Опрос не найден');
 
 const toSummary = (row: repo.SurveyRow, version: repo.VersionRow | undefined, responses: number) => ({
@@ -70,10 +78,7 @@ export function createSurveyService(deps: { db: Db; audit: AuditService; presets
       });
       return toVersion(version);
     } catch (error) {
-      if (
-        (error as { cause?: { code?: string } }).cause?.code === '23505' ||
-        (error as { code?: string }).code === '23505'
-      ) {
+      if (isUniqueViolation(error)) {
         throw new Conflict(
           'version_conflict',
           'Опрос только что изменил другой сотрудник. Обновите страницу',
@@ -81,6 +86,20 @@ export function createSurveyService(deps: { db: Db; audit: AuditService; presets
       }
       throw error;
     }
+  }
+
+  async function get(actor: Actor, id: string) {
+    const survey = await requireSurvey(actor.agencyId, id);
+    const [current, versions, responses] = await Promise.all([
+      requireCurrent(actor.agencyId, id),
+      repo.listVersions(db, actor.agencyId, id),
+      repo.countResponses(db, actor.agencyId, id),
+    ]);
+    return {
+      ...toSummary(survey, current, responses),
+      current: toVersion(current),
+      versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    };
   }
 
   return {
@@ -103,19 +122,7 @@ export function createSurveyService(deps: { db: Db; audit: AuditService; presets
       );
     },
 
-    async get(actor: Actor, id: string) {
-      const survey = await requireSurvey(actor.agencyId, id);
-      const [current, versions, responses] = await Promise.all([
-        requireCurrent(actor.agencyId, id),
-        repo.listVersions(db, actor.agencyId, id),
-        repo.countResponses(db, actor.agencyId, id),
-      ]);
-      return {
-        ...toSummary(survey, current, responses),
-        current: toVersion(current),
-        versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-      };
-    },
+    get,
 
     async version(actor: Actor, surveyId: string, versionId: string) {
       await requireSurvey(actor.agencyId, surveyId);
@@ -215,7 +222,7 @@ export function createSurveyService(deps: { db: Db; audit: AuditService; presets
         await audit.record(tx, actor, 'survey', survey.id, { after: { slug, template: key } });
         return survey;
       });
-      return this.get(actor, created.id);
+      return get(actor, created.id);
     },
   };
 }
