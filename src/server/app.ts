@@ -34,7 +34,10 @@ import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { qrRoutes } from './modules/qr/routes.js';
+import { receptionCardRoutes } from './modules/reception/cards.routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -106,6 +109,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     return reply.send({ status: 'ok', db: services.database.kind });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  metricsRoutes(app, services);
 
   agencyRoutes(app, services);
   touchpointRoutes(app, services);
@@ -151,9 +155,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
+  receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);
   surveyRoutes(app, services);
   publicSurveyRoutes(app, services);
+  qrRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

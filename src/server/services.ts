@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
+import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
@@ -17,6 +18,7 @@ import { emailAdapter } from './modules/channels/email-imap.js';
 import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
+import { createSmsSender, createSmsTransport } from './modules/channels/sms.transport.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTelegramChannel } from './modules/channels/telegram/index.js';
 import { createVkChannel } from './modules/channels/vk/index.js';
@@ -40,6 +42,7 @@ import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { createReceptionCards } from './modules/reception/cards.service.js';
 import { createReceptionService } from './modules/reception/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
@@ -76,6 +79,19 @@ export function createServices(database: Database, config: Config) {
     }),
   );
   const mail = outbox.mailer;
+  outbox.registerTransport(
+    'sms',
+    createSmsTransport(
+      config.smsGateway === 'http' && config.smsGatewayUrl
+        ? createHttpSmsGateway({
+            url: config.smsGatewayUrl,
+            token: config.smsGatewayToken,
+            timeoutMs: config.smsGatewayTimeoutMs,
+          })
+        : createLogSmsGateway(join(config.dataDir, 'sms.log')),
+    ),
+  );
+  const sms = createSmsSender(outbox, db);
   const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
@@ -165,11 +181,43 @@ export function createServices(database: Database, config: Config) {
     presets: readSurveyPresets(join(rootDir, 'presets', 'surveys')),
   });
   agencies.onCreated(surveys.loadPresets);
+  const reception = createReceptionService({
+    db,
+    audit,
+    agencies,
+    calendar,
+    mailer: mail,
+    sms,
+    publicUrl: config.publicUrl,
+  });
+  const requestActions = createRequestActions({
+    db,
+    policies,
+    grounds,
+    agencies,
+    calendar,
+    users,
+    audit,
+    notifier,
+    requests,
+  });
+  const receptionCards = createReceptionCards({
+    db,
+    audit,
+    clients,
+    requests,
+    requestActions,
+    bookings: reception,
+  });
+  retention.onPurge(receptionCards.purgeClients);
+  clientMerges.onMerge(receptionCards.reassignClient);
+  history.registerTimelineSource('reception', receptionCards.timelineOf);
   return {
     database,
     config,
     attachmentStore,
     outbox,
+    sms,
     channelAccounts,
     socialInbox,
     channelPosts: createChannelPosts({ db, outbox, audit, channelAccounts }),
@@ -218,13 +266,12 @@ export function createServices(database: Database, config: Config) {
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
     kbSearch: createKbSearchService({ db, requests, taxonomy }),
     kbPublication: createKbPublication({ db, agencies }),
-    // Calls join the sources when the consult line lands (issue 7).
     kbProposals: createKbProposals({
       db,
       audit,
       agencies,
       users,
-      sources: [requestClassification.textsSince],
+      sources: [requestClassification.textsSince, calls.questionsSince],
     }),
     clientMerges,
     history,
@@ -237,26 +284,10 @@ export function createServices(database: Database, config: Config) {
       publicUrl: config.publicUrl,
     }),
     retention,
-    requestActions: createRequestActions({
-      db,
-      policies,
-      grounds,
-      agencies,
-      calendar,
-      users,
-      audit,
-      notifier,
-      requests,
-    }),
+    requestActions,
     grounds,
-    reception: createReceptionService({
-      db,
-      audit,
-      agencies,
-      calendar,
-      mailer: mail,
-      publicUrl: config.publicUrl,
-    }),
+    reception,
+    receptionCards,
     deadlinePolicies: policies,
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),

@@ -24,6 +24,7 @@ import { KbPage } from './kb/KbPage';
 import { KbProposalsPage } from './kb/KbProposalsPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
+import { ReceptionCardPage } from './reception/ReceptionCardPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
 import { RequestCardPage } from './requests/RequestCardPage';
@@ -83,6 +84,8 @@ export function App() {
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
         <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
         <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
+        {/* The official a slot belongs to may hold no reception role: the server decides per card. */}
+        <Route path="reception/cards/:id" element={<ReceptionCardPage />} />
         <Route path="social" element={guarded('social', <SocialPage />)} />
         <Route path="channel-posts" element={guarded('posts', <PostsPage />)} />
         <Route path="outbox" element={guarded('outbox', <OutboxPage />)} />

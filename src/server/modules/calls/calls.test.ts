@@ -301,7 +301,7 @@ describe('call card', () => {
   });
 
   it('records topic, answer and the survey in one request, and validates the survey', async () => {
-    const { staff, userId } = await agencyWithStaff(harness, ['call_operator']);
+    const { slug, staff, userId } = await agencyWithStaff(harness, ['call_operator']);
     const id = (
       await logCall(staff, { caller: '+73832000001', startedAt: '2026-11-18T03:00:00Z', answered: true })
     ).json().id;
@@ -323,6 +323,11 @@ describe('call card', () => {
       surveyQuality: 'partly',
       operatorId: userId,
     });
+    // An operator may not read the staff list, so the calls list names who took the call.
+    const listed = await staff.request({ method: 'GET', url: '/api/staff/calls' });
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id, operatorId: userId, operatorName: `Сотрудник ${slug}` }),
+    ]);
     const wrong = await staff.request({
       method: 'PATCH',
       url: `/api/staff/calls/${id}`,

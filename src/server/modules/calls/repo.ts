@@ -1,6 +1,21 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  type SQL,
+} from 'drizzle-orm';
 import type { CallSource } from '../../../common/calls.js';
 import type { Executor } from '../../db/client.js';
+import { users } from '../auth/schema.js';
+import { topics } from '../classification/schema.js';
 import { clientContacts } from '../clients/schema.js';
 import { calls, pbxSettings } from './schema.js';
 
@@ -108,14 +123,27 @@ export async function listCalls(
 ) {
   const where = conditions(agencyId, filter);
   const [total] = await db.select({ value: count() }).from(calls).where(where);
+  // The operator's name comes with the row: operators may not read the staff list, yet see who took a call.
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(calls), operatorName: users.name })
     .from(calls)
+    .leftJoin(users, eq(users.id, calls.operatorId))
     .where(where)
     .orderBy(desc(calls.startedAt), desc(calls.id))
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+/** What callers asked since `since`, newest first, with the department of the call's topic. */
+export function questionsSince(db: Executor, agencyId: string, since: Date, limit: number) {
+  return db
+    .select({ id: calls.id, text: calls.question, departmentId: topics.defaultDepartmentId })
+    .from(calls)
+    .leftJoin(topics, eq(topics.id, calls.topicId))
+    .where(and(eq(calls.agencyId, agencyId), gte(calls.startedAt, since), isNotNull(calls.question)))
+    .orderBy(desc(calls.startedAt))
+    .limit(limit);
 }
 
 /** Missed calls of the period, few columns: the report groups them in the agency's time zone. */

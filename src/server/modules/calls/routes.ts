@@ -42,6 +42,8 @@ export const Call = Type.Object({
   callbackDoneBy: Nullable(Uuid),
 });
 
+const CallListItem = Type.Object({ ...Call.properties, operatorName: Nullable(Type.String()) });
+
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 export const toCall = (row: CallRow) => ({
   id: row.id,
@@ -145,7 +147,10 @@ export function callRoutes(fastify: FastifyInstance, { calls, agencies, config }
 
   app.get(
     '/api/staff/calls',
-    { preHandler: reader, schema: { tags, querystring: ListQuery, response: { 200: pageOf(Call) } } },
+    {
+      preHandler: reader,
+      schema: { tags, querystring: ListQuery, response: { 200: pageOf(CallListItem) } },
+    },
     async (request) => {
       const { from, to, ...rest } = request.query;
       const page = await calls.list(actorOf(request), {
@@ -153,7 +158,10 @@ export function callRoutes(fastify: FastifyInstance, { calls, agencies, config }
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
       });
-      return { ...page, items: page.items.map(toCall) };
+      return {
+        ...page,
+        items: page.items.map((row) => ({ ...toCall(row), operatorName: row.operatorName })),
+      };
     },
   );
 

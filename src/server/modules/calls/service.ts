@@ -17,6 +17,9 @@ import { signatureMatches } from '../imports/pos-settings.js';
 import type { RequestService } from '../requests/service.js';
 import * as repo from './repo.js';
 
+/** As many recent questions as the request source gives the KB proposals job. */
+const RECENT_QUESTIONS = 20_000;
+
 export interface CallIntake {
   source: CallSource;
   externalId: string | null;
@@ -208,6 +211,12 @@ export function createCallService(deps: {
         await audit.record(tx, actor, 'call', id, { before, after });
         return { call: after, requestId: request.id, number: request.number };
       });
+    },
+
+    /** Questions asked on the line, for finding those asked often with no KB answer (seed 003 p. 41). */
+    async questionsSince(agencyId: string, since: Date) {
+      const rows = await repo.questionsSince(db, agencyId, since, RECENT_QUESTIONS);
+      return rows.map((row) => ({ ...row, text: row.text ?? '', source: 'call' as const }));
     },
 
     /** The client's calls as timeline entries (seed 004 p. 4), oldest first as the timeline expects. */

@@ -3,7 +3,7 @@ import { DEBT_CERTIFICATE, LEASE_RENEWAL, UNRELATED } from '../../testing/kb-que
 import { clusterQuestions, proposalTitle, type QuestionText } from './proposals.cluster.js';
 
 const questions = (texts: string[], prefix: string, departmentId: string | null = null): QuestionText[] =>
-  texts.map((text, i) => ({ id: `${prefix}${i}`, text, departmentId }));
+  texts.map((text, i) => ({ id: `${prefix}${i}`, source: 'request', text, departmentId }));
 
 describe('clusterQuestions', () => {
   it('finds the six questions about the same certificate among others, and nothing else', () => {

@@ -1,8 +1,9 @@
 import { tokens } from '../classification/tokens.js';
 
-/** A question staff were asked: a request now, a consult-line call when calls land (issue 7). */
+/** A question staff were asked, in a written request or on a consult-line call. */
 export interface QuestionText {
   id: string;
+  source: 'request' | 'call';
   text: string;
   departmentId: string | null;
 }

@@ -13,6 +13,7 @@ const Proposal = Type.Object({
   terms: Type.Array(Type.String()),
   sampleText: Type.String(),
   requestIds: Type.Array(Uuid),
+  callIds: Type.Array(Uuid),
   size: Type.Integer(),
   status: Type.Enum(PROPOSAL_STATUSES),
   departmentId: Type.Union([Uuid, Type.Null()]),

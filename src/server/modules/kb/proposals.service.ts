@@ -24,7 +24,7 @@ export const DEFAULT_MIN_CLUSTER = 5;
 /** Proposals sharing this part of their terms are one question found twice. */
 const SAME_QUESTION = 0.5;
 
-/** Where the questions come from: requests now, consult-line calls when issue 7 lands. */
+/** Where the questions come from: written requests and consult-line calls. */
 export type QuestionSource = (agencyId: string, since: Date) => Promise<QuestionText[]>;
 
 const proposalNotFound = () => new NotFound('kb_proposal_not_found', 'Предложение не найдено');
@@ -47,6 +47,7 @@ export function toProposal(row: proposalsRepo.ProposalRow, departmentName: strin
     terms: row.terms,
     sampleText: row.sampleText,
     requestIds: row.requestIds,
+    callIds: row.callIds,
     size: row.size,
     status: row.status,
     departmentId: row.departmentId,
@@ -105,6 +106,9 @@ export function createKbProposals(deps: {
     async run(agencyId: string, now = new Date()) {
       const since = subDays(now, LOOKBACK_DAYS);
       const questions = (await Promise.all(sources.map((source) => source(agencyId, since)))).flat();
+      const sourceOf = new Map(questions.map((question) => [question.id, question.source]));
+      const idsFrom = (cluster: QuestionCluster, source: QuestionText['source']) =>
+        cluster.ids.filter((id) => sourceOf.get(id) === source);
       const existing = await proposalsRepo.listProposalTerms(db, agencyId);
       let proposed = 0;
       for (const cluster of clusterQuestions(questions, minSize)) {
@@ -112,7 +116,8 @@ export function createKbProposals(deps: {
         const values = {
           departmentId: cluster.departmentId,
           sampleText: cluster.sample.slice(0, 1000),
-          requestIds: cluster.ids,
+          requestIds: idsFrom(cluster, 'request'),
+          callIds: idsFrom(cluster, 'call'),
           size: cluster.ids.length,
         };
         const same = existing.find((p) => overlap(p.terms, cluster.terms) >= SAME_QUESTION);

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles.js';
 import {
@@ -63,9 +63,11 @@ async function ask(slug: string, texts: string[], departmentId: string | null = 
     const response = await submitAppeal(harness, slug, { text, name: 'Иванов Иван' });
     numbers.push(response.json().number);
   }
-  if (departmentId)
-    await db().update(requests).set({ departmentId }).where(inArray(requests.number, numbers));
-  const rows = await db().select({ id: requests.id }).from(requests).where(inArray(requests.number, numbers));
+  // Numbers restart in every agency: the agency is part of what names a request.
+  const agencyId = (await harness.services.agencies.findBySlug(slug))?.id as string;
+  const these = and(eq(requests.agencyId, agencyId), inArray(requests.number, numbers));
+  if (departmentId) await db().update(requests).set({ departmentId }).where(these);
+  const rows = await db().select({ id: requests.id }).from(requests).where(these);
   return rows.map((row) => row.id);
 }
 
@@ -94,6 +96,36 @@ describe('FAQ proposals', () => {
     const again = await proposals(staff);
     expect(again).toHaveLength(1);
     expect(again[0]).toMatchObject({ id: proposal.id, size: 7 });
+  });
+
+  it('counts the questions asked on the consult line with those written in requests', async () => {
+    const { slug, agencyId, staff } = await agencyWithDepartment();
+    const written = await ask(slug, DEBT_CERTIFICATE.slice(0, 3));
+    const asked: string[] = [];
+    for (const question of DEBT_CERTIFICATE.slice(3)) {
+      const call = await staff.request({
+        method: 'POST',
+        url: '/api/staff/calls',
+        payload: { caller: '+7 383 200-00-01', startedAt: new Date().toISOString(), answered: true },
+      });
+      asked.push(call.json().id);
+      await staff.request({
+        method: 'PATCH',
+        url: `/api/staff/calls/${call.json().id}`,
+        payload: { question },
+      });
+    }
+    // A call with no question written down adds nothing.
+    await staff.request({
+      method: 'POST',
+      url: '/api/staff/calls',
+      payload: { caller: '+7 383 200-00-02', startedAt: new Date().toISOString(), answered: false },
+    });
+    expect(await harness.services.kbProposals.run(agencyId)).toEqual({ questions: 6, proposed: 1 });
+    const [proposal] = await proposals(staff, 'open');
+    expect(proposal.size).toBe(6);
+    expect(proposal.requestIds.sort()).toEqual(written.sort());
+    expect(proposal.callIds.sort()).toEqual(asked.sort());
   });
 
   it('proposes nothing when an active FAQ already answers the question, and ignores requests older than 90 days', async () => {

@@ -231,6 +231,7 @@ export const kbProposals = pgTable(
     terms: text('terms').array().notNull(),
     sampleText: text('sample_text').notNull(),
     requestIds: uuid('request_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    callIds: uuid('call_ids').array().notNull().default(sql`'{}'::uuid[]`),
     size: integer('size').notNull(),
     status: text('status').$type<ProposalStatus>().notNull().default('open'),
     articleId: uuid('article_id').references(() => kbArticles.id, { onDelete: 'set null' }),

@@ -152,7 +152,10 @@ export function createRequestClassification(deps: {
     trainingSet: (agencyId: string) => repo.listConfirmed(db, agencyId, TRAINING_LIMIT),
     confirmedStamp: (agencyId: string) => repo.confirmedStamp(db, agencyId),
     /** Texts received since `since`, for finding questions asked often (seed 003 p. 41). */
-    textsSince: (agencyId: string, since: Date) => repo.listTextsSince(db, agencyId, since, RECENT_LIMIT),
+    async textsSince(agencyId: string, since: Date) {
+      const rows = await repo.listTextsSince(db, agencyId, since, RECENT_LIMIT);
+      return rows.map((row) => ({ ...row, source: 'request' as const }));
+    },
 
     async textOf(agencyId: string, id: string) {
       const row = await repo.findById(db, agencyId, id);

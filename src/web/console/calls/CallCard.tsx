@@ -30,6 +30,7 @@ import { CallKbSuggestions } from './CallKbSuggestions';
 import { CallRequestModal } from './CallRequestModal';
 import { CallScript } from './CallScript';
 import { type Call, type CardPatch, useCallbackDone, useSaveCard } from './callQueries';
+import { RateQrPanel } from './RateQrPanel';
 
 const NOT_ASKED = 'none';
 
@@ -94,11 +95,7 @@ export function CallCard({ call, editable }: { call: Call; editable: boolean }) 
   return (
     <Stack>
       <Group gap="xs">
-        <Badge
-          color={call.answered ? 'green' : 'red'}
-          c={call.answered ? 'green.9' : 'red.9'}
-          variant="light"
-        >
+        <Badge color={call.answered ? 'green' : 'red'} variant="dot">
           {t(call.answered ? 'calls.answered' : 'calls.missed')}
         </Badge>
         <Badge color="gray" variant="light">
@@ -259,7 +256,10 @@ export function CallCard({ call, editable }: { call: Call; editable: boolean }) 
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <CallKbSuggestions question={card.question ?? ''} />
+          <Stack>
+            <CallKbSuggestions question={card.question ?? ''} />
+            {call.answered && <RateQrPanel />}
+          </Stack>
         </Grid.Col>
       </Grid>
       <CallScript stage="farewell" />

@@ -1,8 +1,8 @@
 import { Group, Select, Tabs } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_SOURCES, type CallSource } from '../../../common/calls';
-import { useAssignableUsers } from '../requests/requestQueries';
+import { PosterLink } from '../qr/PosterLink';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { AddButton } from '../shared/AddButton';
@@ -31,11 +31,6 @@ export function CallsPage() {
     page: 1,
   });
   const calls = useCalls(filter);
-  const users = useAssignableUsers();
-  const staffNames = useMemo(
-    () => new Map((users.data?.items ?? []).map((user) => [user.id, user.name])),
-    [users.data],
-  );
   const change = (patch: Partial<CallFilter>) => setFilter((current) => ({ ...current, ...patch, page: 1 }));
   const filtered = filter.answered !== null || filter.withinHours !== null || filter.source !== null;
   const all = t('calls.filter.all');
@@ -45,7 +40,12 @@ export function CallsPage() {
         title={t('calls.title')}
         description={t('calls.description')}
         actions={
-          canEdit(session, 'calls') && <AddButton label={t('calls.log')} onClick={() => setLogging(true)} />
+          <>
+            <PosterLink target="rate" />
+            {canEdit(session, 'calls') && (
+              <AddButton label={t('calls.log')} onClick={() => setLogging(true)} />
+            )}
+          </>
         }
       />
       <Tabs defaultValue="list" keepMounted={false}>
@@ -99,7 +99,7 @@ export function CallsPage() {
           )}
           {calls.data && calls.data.items.length > 0 && (
             <>
-              <CallsTable calls={calls.data.items} staffNames={staffNames} />
+              <CallsTable calls={calls.data.items} />
               <PageFooter
                 total={calls.data.total}
                 pages={calls.data.pages}

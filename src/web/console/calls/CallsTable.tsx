@@ -1,18 +1,13 @@
 import { Anchor, Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatPhone } from '../../../common/phone-format';
 import { formatDateTime, useAgencyTimezone } from '../requests/formats';
 import { DataTable } from '../shared/DataTable';
-import type { Call } from './callQueries';
-
-interface CallsTableProps {
-  calls: Call[];
-  /** Names of the staff by id; an operator not in it is shown as a colleague. */
-  staffNames: Map<string, string>;
-}
+import type { CallListItem } from './callQueries';
 
 /** One row per call, newest first as the server sends them; the time opens the card. */
-export function CallsTable({ calls, staffNames }: CallsTableProps) {
+export function CallsTable({ calls }: { calls: CallListItem[] }) {
   const { t, i18n } = useTranslation('console');
   const timezone = useAgencyTimezone();
   const none = t('calls.none');
@@ -39,7 +34,7 @@ export function CallsTable({ calls, staffNames }: CallsTableProps) {
               {formatDateTime(call.startedAt, i18n.language, timezone)}
             </Anchor>
           </Table.Td>
-          <Table.Td>{call.callerPhone}</Table.Td>
+          <Table.Td>{formatPhone(call.callerPhone)}</Table.Td>
           <Table.Td>
             {call.clientId ? (
               <Anchor component={Link} to={`/clients/${call.clientId}`}>
@@ -50,19 +45,13 @@ export function CallsTable({ calls, staffNames }: CallsTableProps) {
             )}
           </Table.Td>
           <Table.Td>
-            <Badge
-              color={call.answered ? 'green' : 'red'}
-              c={call.answered ? 'green.9' : 'red.9'}
-              variant="light"
-            >
+            <Badge color={call.answered ? 'green' : 'red'} variant="dot">
               {t(call.answered ? 'calls.answered' : 'calls.missed')}
             </Badge>
           </Table.Td>
           <Table.Td>{t(call.withinHours ? 'calls.withinHours' : 'calls.outsideHours')}</Table.Td>
           <Table.Td>{t(`calls.sources.${call.source}`)}</Table.Td>
-          <Table.Td>
-            {call.operatorId ? (staffNames.get(call.operatorId) ?? t('calls.colleague')) : none}
-          </Table.Td>
+          <Table.Td>{call.operatorName ?? none}</Table.Td>
           <Table.Td>{call.outcome ? t(`calls.outcomes.${call.outcome}`) : none}</Table.Td>
         </Table.Tr>
       ))}

@@ -29,6 +29,11 @@ export interface Call {
   callbackDoneBy: string | null;
 }
 
+/** A row of the calls list carries the operator's name, which operators may not look up themselves. */
+export interface CallListItem extends Call {
+  operatorName: string | null;
+}
+
 export interface CallFilter {
   answered: boolean | null;
   withinHours: boolean | null;
@@ -73,7 +78,10 @@ export function useCalls(filter: CallFilter) {
   return useQuery({
     queryKey: [...CALLS_KEY, 'list', filter],
     queryFn: () =>
-      api<{ total: number; pages: number; page: number; items: Call[] }>('GET', `/api/staff/calls?${params}`),
+      api<{ total: number; pages: number; page: number; items: CallListItem[] }>(
+        'GET',
+        `/api/staff/calls?${params}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }

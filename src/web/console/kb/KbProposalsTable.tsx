@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../shared/DataTable';
@@ -13,20 +14,29 @@ const COLUMNS = {
   department: (p: KbProposal) => p.departmentName,
 };
 
-/** Links to the requests behind a proposal, numbered in the order the cluster holds them. */
-function RequestLinks({ proposal }: { proposal: KbProposal }) {
+/** Links to the requests and calls behind a proposal, numbered in the order the cluster holds them. */
+function SourceLinks({ proposal }: { proposal: KbProposal }) {
   const { t } = useTranslation('console');
+  const links = [
+    ...proposal.requestIds.map((id, index) => ({
+      to: `/requests/${id}`,
+      call: false,
+      n: index + 1,
+      label: t('kbProposals.requestLink', { n: index + 1, total: proposal.requestIds.length }),
+    })),
+    ...proposal.callIds.map((id, index) => ({
+      to: `/calls/${id}`,
+      call: true,
+      n: index + 1,
+      label: t('kbProposals.callLink', { n: index + 1, total: proposal.callIds.length }),
+    })),
+  ];
   return (
     <Group gap={6} wrap="wrap" maw={220}>
-      {proposal.requestIds.map((id, index) => (
-        <Anchor
-          key={id}
-          component={Link}
-          to={`/requests/${id}`}
-          size="sm"
-          aria-label={t('kbProposals.requestLink', { n: index + 1, total: proposal.requestIds.length })}
-        >
-          {index + 1}
+      {links.map((link) => (
+        <Anchor key={link.to} component={Link} to={link.to} size="sm" aria-label={link.label}>
+          {link.call && <IconPhone size={12} aria-hidden />}
+          {link.n}
         </Anchor>
       ))}
     </Group>
@@ -135,7 +145,7 @@ export function KbProposalsTable({ proposals, canDecide }: { proposals: KbPropos
           </Table.Td>
           <Table.Td>{proposal.departmentName ?? t('kbProposals.noDepartment')}</Table.Td>
           <Table.Td>
-            <RequestLinks proposal={proposal} />
+            <SourceLinks proposal={proposal} />
           </Table.Td>
           <Table.Td>
             <Decision proposal={proposal} canDecide={canDecide} />

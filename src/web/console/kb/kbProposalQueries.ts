@@ -10,6 +10,7 @@ export interface KbProposal {
   terms: string[];
   sampleText: string;
   requestIds: string[];
+  callIds: string[];
   size: number;
   status: ProposalStatus;
   departmentId: string | null;

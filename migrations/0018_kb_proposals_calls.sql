@@ -1,0 +1,1 @@
+ALTER TABLE "kb_proposals" ADD COLUMN "call_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
