@@ -45,7 +45,7 @@ it('a consult-line operator takes a PBX call with the scripts, answers from the 
   await page.getByRole('link', { name: 'Консультационная линия' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Консультационная линия' }).waitFor();
   await page
-    .getByRole('row', { name: /5550123/ })
+    .getByRole('row', { name: /\+7 383 555 01 23/ })
     .getByRole('link')
     .first()
     .click();

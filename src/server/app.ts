@@ -37,7 +37,10 @@ import { kbSearchRoutes } from './modules/kb/search.routes.js';
 import { campaignRoutes } from './modules/mailings/campaigns.routes.js';
 import { publicMailingRoutes } from './modules/mailings/public.routes.js';
 import { mailingRoutes } from './modules/mailings/routes.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { qrRoutes } from './modules/qr/routes.js';
+import { receptionCardRoutes } from './modules/reception/cards.routes.js';
 import { publicReceptionRoutes } from './modules/reception/public.routes.js';
 import { receptionRoutes } from './modules/reception/routes.js';
 import { requestActionRoutes } from './modules/requests/actions.routes.js';
@@ -47,6 +50,8 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -107,6 +112,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     return reply.send({ status: 'ok', db: services.database.kind });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  metricsRoutes(app, services);
 
   agencyRoutes(app, services);
   touchpointRoutes(app, services);
@@ -152,10 +158,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
   receptionRoutes(app, services);
+  receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);
   mailingRoutes(app, services);
   campaignRoutes(app, services);
   publicMailingRoutes(app, services);
+  surveyRoutes(app, services);
+  publicSurveyRoutes(app, services);
+  qrRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
+  /** Bearer token for `GET /metrics`; unset → the metrics answer on loopback only. */
+  metricsToken: string | null;
   /** Minutes between deadline sweeps (reminders, escalations); 0 turns the sweep off. */
   deadlineSweepMinutes: number;
   /** Minutes between knowledge-base review sweeps (reminders, escalations); 0 turns it off. */
@@ -57,6 +59,11 @@ export interface Config {
   mailingPollMs: number;
   mailingMaxAttempts: number;
   mailingRetryBaseMs: number;
+  /** Which SMS gateway sends: `http` (SMS_GATEWAY_URL) or `log` (lines in DATA_DIR/sms.log). */
+  smsGateway: 'http' | 'log';
+  smsGatewayUrl: string | null;
+  smsGatewayToken: string | null;
+  smsGatewayTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,6 +82,17 @@ function secretsKey(raw: string | undefined): string | null {
   if (!raw) return null;
   if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new Error('SECRETS_KEY must be 64 hex digits (32 bytes)');
   return raw.toLowerCase();
+}
+
+function smsGateway(env: Env): Pick<Config, 'smsGateway' | 'smsGatewayUrl'> {
+  const url = env.SMS_GATEWAY_URL?.trim() || null;
+  if (url && !/^https?:\/\//.test(url))
+    throw new Error('SMS_GATEWAY_URL must start with http:// or https://');
+  // Naming a gateway URL is enough to use it; without one SMS stay on this machine.
+  const kind = env.SMS_GATEWAY?.trim() || (url ? 'http' : 'log');
+  if (kind !== 'http' && kind !== 'log') throw new Error(`SMS_GATEWAY must be http or log, got "${kind}"`);
+  if (kind === 'http' && !url) throw new Error('SMS_GATEWAY=http needs SMS_GATEWAY_URL');
+  return { smsGateway: kind, smsGatewayUrl: url };
 }
 
 /** Every environment variable Otklik reads; the README's configuration table mirrors this. */
@@ -101,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.
     trustProxy: env.TRUST_PROXY === 'true',
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     deadlineSweepMinutes: integer(env, 'DEADLINE_SWEEP_MINUTES', 15, 0, 1440),
     kbReviewSweepMinutes: integer(env, 'KB_REVIEW_SWEEP_MINUTES', 60, 0, 1440),
     kbReviewLeadDays: integer(env, 'KB_REVIEW_LEAD_DAYS', 5, 0, 30),
@@ -123,5 +142,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailingPollMs: integer(env, 'MAILING_POLL_MS', 5000, 50, 600_000),
     mailingMaxAttempts: integer(env, 'MAILING_MAX_ATTEMPTS', 5, 1, 100),
     mailingRetryBaseMs: integer(env, 'MAILING_RETRY_BASE_MS', 60_000, 0, 3_600_000),
+    ...smsGateway(env),
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
+    smsGatewayTimeoutMs: integer(env, 'SMS_GATEWAY_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
 import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
+import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
@@ -17,6 +18,7 @@ import { emailAdapter } from './modules/channels/email-imap.js';
 import { createOkChannel } from './modules/channels/ok/index.js';
 import { createOutbox } from './modules/channels/outbox.js';
 import { createChannelPosts } from './modules/channels/posts.service.js';
+import { createSmsSender, createSmsTransport } from './modules/channels/sms.transport.js';
 import { createSocialInbox } from './modules/channels/social.service.js';
 import { createTelegramChannel } from './modules/channels/telegram/index.js';
 import { createVkChannel } from './modules/channels/vk/index.js';
@@ -46,6 +48,7 @@ import { createSubscriptions } from './modules/mailings/subscriptions.service.js
 import { createMailingTopics } from './modules/mailings/topics.js';
 import { createUnsubscribeTokens } from './modules/mailings/unsubscribe-token.js';
 import { createNotificationService } from './modules/notifications/service.js';
+import { createReceptionCards } from './modules/reception/cards.service.js';
 import { createReceptionService } from './modules/reception/service.js';
 import { createRequestActions } from './modules/requests/actions.service.js';
 import { createAttachmentService } from './modules/requests/attachments.service.js';
@@ -58,6 +61,9 @@ import { createDeadlinePolicyService } from './modules/requests/policies.service
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
+import { readSurveyPresets } from './modules/surveys/presets.js';
+import { createSurveyResponses } from './modules/surveys/responses.service.js';
+import { createSurveyService } from './modules/surveys/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
 export function createServices(database: Database, config: Config) {
@@ -79,6 +85,19 @@ export function createServices(database: Database, config: Config) {
     }),
   );
   const mail = outbox.mailer;
+  outbox.registerTransport(
+    'sms',
+    createSmsTransport(
+      config.smsGateway === 'http' && config.smsGatewayUrl
+        ? createHttpSmsGateway({
+            url: config.smsGatewayUrl,
+            token: config.smsGatewayToken,
+            timeoutMs: config.smsGatewayTimeoutMs,
+          })
+        : createLogSmsGateway(join(config.dataDir, 'sms.log')),
+    ),
+  );
+  const sms = createSmsSender(outbox, db);
   const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const secretBox = createSecretBox(secretsKey);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
@@ -191,6 +210,43 @@ export function createServices(database: Database, config: Config) {
     maxAttempts: config.mailingMaxAttempts,
     retryBaseMs: config.mailingRetryBaseMs,
   });
+  const surveys = createSurveyService({
+    db,
+    audit,
+    presets: readSurveyPresets(join(rootDir, 'presets', 'surveys')),
+  });
+  agencies.onCreated(surveys.loadPresets);
+  const reception = createReceptionService({
+    db,
+    audit,
+    agencies,
+    calendar,
+    mailer: mail,
+    sms,
+    publicUrl: config.publicUrl,
+  });
+  const requestActions = createRequestActions({
+    db,
+    policies,
+    grounds,
+    agencies,
+    calendar,
+    users,
+    audit,
+    notifier,
+    requests,
+  });
+  const receptionCards = createReceptionCards({
+    db,
+    audit,
+    clients,
+    requests,
+    requestActions,
+    bookings: reception,
+  });
+  retention.onPurge(receptionCards.purgeClients);
+  clientMerges.onMerge(receptionCards.reassignClient);
+  history.registerTimelineSource('reception', receptionCards.timelineOf);
   return {
     mailingTopics,
     subscriptions,
@@ -211,6 +267,7 @@ export function createServices(database: Database, config: Config) {
     config,
     attachmentStore,
     outbox,
+    sms,
     channelAccounts,
     socialInbox,
     channelPosts: createChannelPosts({ db, outbox, audit, channelAccounts }),
@@ -277,27 +334,13 @@ export function createServices(database: Database, config: Config) {
       publicUrl: config.publicUrl,
     }),
     retention,
-    requestActions: createRequestActions({
-      db,
-      policies,
-      grounds,
-      agencies,
-      calendar,
-      users,
-      audit,
-      notifier,
-      requests,
-    }),
+    requestActions,
     grounds,
-    reception: createReceptionService({
-      db,
-      audit,
-      agencies,
-      calendar,
-      mailer: mail,
-      publicUrl: config.publicUrl,
-    }),
+    reception,
+    receptionCards,
     deadlinePolicies: policies,
+    surveys,
+    surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -14,5 +14,7 @@ export * from '../modules/imports/schema.js';
 export * from '../modules/kb/schema.js';
 export * from '../modules/mailings/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/reception/cards.schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/requests/schema.js';
+export * from '../modules/surveys/schema.js';

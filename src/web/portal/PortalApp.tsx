@@ -14,6 +14,7 @@ import { RequestStatusPage } from './pages/RequestStatusPage';
 import { SitemapPage } from './pages/SitemapPage';
 import { SubscribePage } from './pages/SubscribePage';
 import { SubscriptionConfirmPage } from './pages/SubscriptionConfirmPage';
+import { SurveyPage } from './pages/SurveyPage';
 import { UnsubscribePage } from './pages/UnsubscribePage';
 
 /** `/` lists the agencies; `/<slug>/…` is the official site of one agency. */
@@ -34,6 +35,8 @@ export function PortalApp() {
         <Route path="subscribe" element={<SubscribePage />} />
         <Route path="subscribe/confirm" element={<SubscriptionConfirmPage />} />
         <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="rate" element={<SurveyPage fixedSlug="rate" />} />
+        <Route path="surveys/:survey" element={<SurveyPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { NotFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import * as repo from './outbox.repo.js';
-import type { Network, OutboundStatus } from './schema.js';
+import type { OutboundNetwork, OutboundStatus } from './schema.js';
 import { type OutboundRow, PermanentFailure, type Transport } from './transport.js';
 
 const CLAIM_BATCH = 20;
@@ -25,7 +25,7 @@ export interface OutboxOptions {
  */
 export function createOutbox(options: OutboxOptions) {
   const { db } = options;
-  const transports = new Map<Network, Transport>();
+  const transports = new Map<OutboundNetwork, Transport>();
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
   let draining: Promise<number> | null = null;
@@ -123,7 +123,7 @@ export function createOutbox(options: OutboxOptions) {
     enqueue,
     drain,
     kick,
-    registerTransport(network: Network, transport: Transport) {
+    registerTransport(network: OutboundNetwork, transport: Transport) {
       transports.set(network, transport);
     },
 

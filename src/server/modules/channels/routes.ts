@@ -5,7 +5,7 @@ import { NonEmpty, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import { pageWindow, toPage } from '../../lib/paging.js';
 import type { Services } from '../../services.js';
-import { NETWORKS, OUTBOUND_STATUSES } from './schema.js';
+import { NETWORKS, OUTBOUND_NETWORKS, OUTBOUND_STATUSES } from './schema.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -29,7 +29,7 @@ const Account = Type.Object({
 
 const Outbound = Type.Object({
   id: Uuid,
-  network: Type.Enum(NETWORKS),
+  network: Type.Enum(OUTBOUND_NETWORKS),
   recipient: Type.String(),
   subject: Nullable(Type.String()),
   status: Type.Enum(OUTBOUND_STATUSES),

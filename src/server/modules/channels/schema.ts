@@ -17,6 +17,9 @@ import { requests } from '../requests/schema.js';
 
 export const NETWORKS = ['email', 'telegram', 'vk', 'ok'] as const;
 export type Network = (typeof NETWORKS)[number];
+/** What the outbox sends on: every network, plus SMS, which only sends (notices) and has no account. */
+export const OUTBOUND_NETWORKS = [...NETWORKS, 'sms'] as const;
+export type OutboundNetwork = (typeof OUTBOUND_NETWORKS)[number];
 
 /**
  * An agency's account on a network (its bot, community, group, mailbox). Settings are plain;
@@ -67,7 +70,7 @@ export const outboundMessages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
-    network: text('network').$type<Network>().notNull(),
+    network: text('network').$type<OutboundNetwork>().notNull(),
     accountId: uuid('account_id').references(() => channelAccounts.id, { onDelete: 'set null' }),
     recipient: text('recipient').notNull(),
     thread: jsonb('thread').$type<OutboundThread>(),

@@ -1,29 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { TimelineEntry } from '../../../common/clients.js';
 import type { ClientRequest } from '../requests/client-link.service.js';
 import { STATUS_TITLES } from '../requests/lifecycle.js';
 import { KIND_TITLES } from './sources.js';
-
-// Roboto ships with pdfmake and covers Cyrillic; the standard PDF fonts do not.
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-pdfmake.addFonts({
-  Roboto: {
-    normal: join(fontDir, 'Roboto-Regular.ttf'),
-    bold: join(fontDir, 'Roboto-Medium.ttf'),
-    italics: join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// The document has no images or links to fetch: only the fonts above are ever read.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 
 export interface HistoryDocumentInput {
   agency: { name: string; timezone: string };
@@ -152,8 +131,4 @@ export function historyDocument(input: HistoryDocumentInput): TDocumentDefinitio
       ...requests.flatMap((r) => requestSection(r, agency.timezone)),
     ],
   };
-}
-
-export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake.createPdf(definition).getBuffer();
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
+import { renderPdf } from '../../lib/pdf.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { ClientService } from '../clients/service.js';
 import type { RequestClientLink } from '../requests/client-link.service.js';
 import { type AttachmentProvider, buildArchive } from './archive.js';
-import { historyDocument, renderPdf } from './pdf.js';
+import { historyDocument } from './pdf.js';
 import * as repo from './repo.js';
 import { registerBuiltInSources } from './sources.js';
 import { createTimeline } from './timeline.js';

@@ -7,7 +7,8 @@ export type RoomRow = typeof receptionRooms.$inferSelect;
 export type SlotRow = typeof receptionSlots.$inferSelect;
 export type BookingRow = typeof receptionBookings.$inferSelect;
 
-const LIVE = ['booked', 'held'] as const;
+/** Bookings that hold their slot: all but a cancelled one. */
+const LIVE = ['booked', 'held', 'attended', 'no_show'] as const;
 
 export const listOfficials = (db: Executor, agencyId: string) =>
   db
@@ -161,7 +162,7 @@ export async function cancelBooking(db: Executor, agencyId: string, id: string, 
   return row;
 }
 
-/** Live bookings with an e-mail whose slot starts in (now, until] and that were not reminded yet. */
+/** Live bookings with an e-mail or a phone whose slot starts in (now, until], not reminded yet. */
 export function bookingsToRemind(db: Executor, agencyId: string, now: Date, until: Date) {
   return db
     .select({ booking: receptionBookings, slot: receptionSlots, official: receptionOfficials })
@@ -173,7 +174,7 @@ export function bookingsToRemind(db: Executor, agencyId: string, now: Date, unti
         eq(receptionBookings.agencyId, agencyId),
         eq(receptionBookings.status, 'booked'),
         isNull(receptionBookings.remindedAt),
-        sql`${receptionBookings.email} is not null`,
+        sql`(${receptionBookings.email} is not null or ${receptionBookings.phone} is not null)`,
         gt(receptionSlots.startsAt, now),
         lt(receptionSlots.startsAt, until),
       ),

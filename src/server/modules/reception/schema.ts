@@ -81,9 +81,12 @@ export const receptionBookings = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
-  // The database, not the code, guarantees one live booking per slot under concurrent attempts.
+  // The database, not the code, guarantees one live booking per slot under concurrent attempts;
+  // a visit that took place (or was missed) keeps its slot, only a cancellation frees it.
   (t) => [
-    uniqueIndex('reception_bookings_live_slot_uq').on(t.slotId).where(sql`status in ('booked', 'held')`),
+    uniqueIndex('reception_bookings_live_slot_uq')
+      .on(t.slotId)
+      .where(sql`status in ('booked', 'held', 'attended', 'no_show')`),
     uniqueIndex('reception_bookings_cancel_token_uq').on(t.cancelTokenHash),
     index('reception_bookings_agency_idx').on(t.agencyId, t.createdAt),
   ],

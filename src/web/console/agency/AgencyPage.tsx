@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RetentionLog } from '../clients/RetentionLog';
+import { QrCodesPanel } from '../qr/QrCodesPanel';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { PageHeader } from '../shared/PageHeader';
@@ -19,6 +20,7 @@ export function AgencyPage() {
         // Re-mount on a new server copy (e.g. after an agency switch) so the draft starts fresh.
         <AgencyForm key={agency.data.slug} agency={agency.data} readOnly={!canEdit(session, 'agency')} />
       )}
+      <QrCodesPanel />
       {canEdit(session, 'agency') && <RetentionLog />}
     </>
   );

@@ -30,6 +30,7 @@ import { CallKbSuggestions } from './CallKbSuggestions';
 import { CallRequestModal } from './CallRequestModal';
 import { CallScript } from './CallScript';
 import { type Call, type CardPatch, useCallbackDone, useSaveCard } from './callQueries';
+import { RateQrPanel } from './RateQrPanel';
 
 const NOT_ASKED = 'none';
 
@@ -255,7 +256,10 @@ export function CallCard({ call, editable }: { call: Call; editable: boolean }) 
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <CallKbSuggestions question={card.question ?? ''} />
+          <Stack>
+            <CallKbSuggestions question={card.question ?? ''} />
+            {call.answered && <RateQrPanel />}
+          </Stack>
         </Grid.Col>
       </Grid>
       <CallScript stage="farewell" />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { formatPhone } from '../../../common/phone-format';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { DetailPage } from '../shared/DetailPage';
@@ -21,7 +22,7 @@ export function CallCardPage() {
     >
       {(data) => (
         <>
-          <PageHeader title={t('calls.card.title', { phone: data.callerPhone })} />
+          <PageHeader title={t('calls.card.title', { phone: formatPhone(data.callerPhone) })} />
           <CallCard key={data.id} call={data} editable={canEdit(session, 'calls')} />
         </>
       )}

@@ -2,6 +2,7 @@ import { Group, Select, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_SOURCES, type CallSource } from '../../../common/calls';
+import { PosterLink } from '../qr/PosterLink';
 import { canEdit } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { AddButton } from '../shared/AddButton';
@@ -39,7 +40,12 @@ export function CallsPage() {
         title={t('calls.title')}
         description={t('calls.description')}
         actions={
-          canEdit(session, 'calls') && <AddButton label={t('calls.log')} onClick={() => setLogging(true)} />
+          <>
+            <PosterLink target="rate" />
+            {canEdit(session, 'calls') && (
+              <AddButton label={t('calls.log')} onClick={() => setLogging(true)} />
+            )}
+          </>
         }
       />
       <Tabs defaultValue="list" keepMounted={false}>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatPhone } from '../../../common/phone-format';
 import { formatDateTime, useAgencyTimezone } from '../requests/formats';
 import { DataTable } from '../shared/DataTable';
 import type { CallListItem } from './callQueries';
@@ -33,7 +34,7 @@ export function CallsTable({ calls }: { calls: CallListItem[] }) {
               {formatDateTime(call.startedAt, i18n.language, timezone)}
             </Anchor>
           </Table.Td>
-          <Table.Td>{call.callerPhone}</Table.Td>
+          <Table.Td>{formatPhone(call.callerPhone)}</Table.Td>
           <Table.Td>
             {call.clientId ? (
               <Anchor component={Link} to={`/clients/${call.clientId}`}>

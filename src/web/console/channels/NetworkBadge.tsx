@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Network, OutboundStatus } from './channelTypes';
+import type { OutboundNetwork, OutboundStatus } from './channelTypes';
 
 // As the register's status badges: filled shade 8, black text where white would miss 4.5:1, and
 // a label that keeps its width instead of being clipped by a squeezed table column.
@@ -22,9 +22,15 @@ export function LabelBadge({ color, children }: { color: string; children: React
   );
 }
 
-const NETWORK_COLORS: Record<Network, string> = { telegram: 'cyan', vk: 'blue', ok: 'orange', email: 'gray' };
+const NETWORK_COLORS: Record<OutboundNetwork, string> = {
+  telegram: 'cyan',
+  vk: 'blue',
+  ok: 'orange',
+  email: 'gray',
+  sms: 'teal',
+};
 
-export function NetworkBadge({ network }: { network: Network }) {
+export function NetworkBadge({ network }: { network: OutboundNetwork }) {
   const { t } = useTranslation('console');
   return <LabelBadge color={NETWORK_COLORS[network]}>{t(`channels.networks.${network}`)}</LabelBadge>;
 }

@@ -1,6 +1,8 @@
 // The shapes the channels, outbox, social and posts APIs answer with (src/server/modules/channels).
 export type Network = 'email' | 'telegram' | 'vk' | 'ok';
 export const NETWORKS: Network[] = ['telegram', 'vk', 'ok', 'email'];
+/** The outbox also sends SMS (booking notices), a network with no account of its own. */
+export type OutboundNetwork = Network | 'sms';
 export type OutboundStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
 export interface ChannelAccount {
@@ -21,7 +23,7 @@ export interface NetworkFields {
 
 export interface OutboundMessage {
   id: string;
-  network: Network;
+  network: OutboundNetwork;
   recipient: string;
   subject: string | null;
   status: OutboundStatus;

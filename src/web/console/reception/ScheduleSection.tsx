@@ -3,6 +3,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencyTimezone } from '../requests/formats';
+import { useSession } from '../session/SessionContext';
 import { DataTable } from '../shared/DataTable';
 import { DateField } from '../shared/dates';
 import { EmptyMessage } from '../shared/EmptyMessage';
@@ -10,11 +11,14 @@ import { QueryStatus } from '../shared/QueryStatus';
 import { BookingModal } from './BookingModal';
 import { CancelBookingModal } from './CancelBookingModal';
 import { type Booking, type Slot, useSlots } from './receptionQueries';
+import { VisitActions } from './VisitActions';
+import { WalkInModal } from './WalkInModal';
 import { addDays, localDateOf, mondayOf, todayIn } from './week';
 
 type Acting =
   | { kind: 'book'; slot: Slot; when: string }
   | { kind: 'cancel'; booking: Booking; when: string }
+  | { kind: 'walkIn'; slot: Slot; when: string }
   | null;
 
 /** The slots of one agency-local week with who booked them; editors book free slots and cancel bookings. */
@@ -27,6 +31,10 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
   const sunday = addDays(monday, 6);
   const slots = useSlots(monday, sunday);
   const [acting, setActing] = useState<Acting>(null);
+  const me = useSession().user.id;
+  // The official a slot belongs to runs its card even without a reception role.
+  const actionable = (slot: Slot) => editable || slot.official.userId === me;
+  const withActions = editable || (slots.data ?? []).some((slot) => slot.official.userId === me);
 
   const day = new Intl.DateTimeFormat(i18n.language, {
     weekday: 'short',
@@ -44,6 +52,8 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
     timeZone: 'UTC',
   });
   const now = Date.now();
+  // Walk-ins are received on the day: a free slot of today can take one.
+  const today = todayIn(timeZone);
   const sorted = [...(slots.data ?? [])].sort(
     (a, b) => a.startsAt.localeCompare(b.startsAt) || a.official.name.localeCompare(b.official.name),
   );
@@ -95,7 +105,7 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
               <Table.Th>{t('reception.schedule.room')}</Table.Th>
               <Table.Th>{t('reception.schedule.booking')}</Table.Th>
               <Table.Th>{t('reception.schedule.topic')}</Table.Th>
-              {editable && <Table.Th>{t('reception.schedule.actions')}</Table.Th>}
+              {withActions && <Table.Th>{t('reception.schedule.actions')}</Table.Th>}
             </>
           }
         >
@@ -125,6 +135,11 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
                   {booking ? (
                     <>
                       <Text size="sm">{booking.name}</Text>
+                      {booking.status !== 'booked' && (
+                        <Badge size="sm" variant="light" color="gray" c="gray.9" tt="none">
+                          {t(`reception.status.${booking.status}`, { defaultValue: booking.status })}
+                        </Badge>
+                      )}
                       <Text size="xs" c="dimmed">
                         {[booking.phone, booking.email].filter(Boolean).join(', ') ||
                           t('reception.schedule.noContact')}
@@ -151,29 +166,50 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
                     {booking?.topic ?? ''}
                   </Text>
                 </Table.Td>
-                {editable && (
+                {withActions && (
                   <Table.Td>
-                    {booking && !past && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        aria-label={`${t('reception.schedule.cancel')}: ${booking.name}, ${when}`}
-                        onClick={() => setActing({ kind: 'cancel', booking, when })}
-                      >
-                        {t('reception.schedule.cancel')}
-                      </Button>
-                    )}
-                    {!booking && !past && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={`${t('reception.schedule.book')}: ${when}, ${slot.official.name}`}
-                        onClick={() => setActing({ kind: 'book', slot, when })}
-                      >
-                        {t('reception.schedule.book')}
-                      </Button>
-                    )}
+                    <Group gap="xs">
+                      {booking && actionable(slot) && (
+                        <VisitActions
+                          booking={booking}
+                          slot={slot}
+                          when={when}
+                          past={past}
+                          canPrepare={editable}
+                        />
+                      )}
+                      {booking?.status === 'booked' && !past && editable && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          aria-label={`${t('reception.schedule.cancel')}: ${booking.name}, ${when}`}
+                          onClick={() => setActing({ kind: 'cancel', booking, when })}
+                        >
+                          {t('reception.schedule.cancel')}
+                        </Button>
+                      )}
+                      {!booking && actionable(slot) && localDateOf(slot.startsAt, timeZone) === today && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`${t('reception.walkIn.action')}: ${when}, ${slot.official.name}`}
+                          onClick={() => setActing({ kind: 'walkIn', slot, when })}
+                        >
+                          {t('reception.walkIn.action')}
+                        </Button>
+                      )}
+                      {!booking && !past && editable && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`${t('reception.schedule.book')}: ${when}, ${slot.official.name}`}
+                          onClick={() => setActing({ kind: 'book', slot, when })}
+                        >
+                          {t('reception.schedule.book')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -183,6 +219,9 @@ export function ScheduleSection({ editable }: { editable: boolean }) {
       )}
       {acting?.kind === 'book' && (
         <BookingModal slot={acting.slot} when={acting.when} onClose={() => setActing(null)} />
+      )}
+      {acting?.kind === 'walkIn' && (
+        <WalkInModal slot={acting.slot} when={acting.when} onClose={() => setActing(null)} />
       )}
       {acting?.kind === 'cancel' && (
         <CancelBookingModal booking={acting.booking} when={acting.when} onClose={() => setActing(null)} />

@@ -10,6 +10,7 @@ export type PageKey =
   | 'history'
   | 'reception'
   | 'subscribe'
+  | 'rate'
   | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
@@ -58,6 +59,8 @@ export const SITE_PAGES: readonly SitePage[] = [
   { key: 'reception', path: 'reception', sections: [] },
   // Seed 004 p. 14: consent to mailings is given on the agency's site.
   { key: 'subscribe', path: 'subscribe', sections: [] },
+  // Seed 000 p. 6.2: the «Оценить работу» section of the official site.
+  { key: 'rate', path: 'rate', sections: [] },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 

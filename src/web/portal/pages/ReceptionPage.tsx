@@ -174,6 +174,7 @@ export function ReceptionPage() {
                 id="reception-phone"
                 type="tel"
                 label={t('reception.phone')}
+                description={t('reception.phoneHint')}
                 size="md"
                 autoComplete="tel"
                 maxLength={40}
