@@ -35,6 +35,9 @@ import { publicKbRoutes } from './modules/kb/public.routes.js';
 import { kbReviewRoutes } from './modules/kb/review.routes.js';
 import { kbRoutes } from './modules/kb/routes.js';
 import { kbSearchRoutes } from './modules/kb/search.routes.js';
+import { campaignRoutes } from './modules/mailings/campaigns.routes.js';
+import { publicMailingRoutes } from './modules/mailings/public.routes.js';
+import { mailingRoutes } from './modules/mailings/routes.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { qrRoutes } from './modules/qr/routes.js';
@@ -48,6 +51,8 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -156,6 +161,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   receptionRoutes(app, services);
   receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);
+  mailingRoutes(app, services);
+  campaignRoutes(app, services);
+  publicMailingRoutes(app, services);
+  surveyRoutes(app, services);
+  publicSurveyRoutes(app, services);
   qrRoutes(app, services);
   await registerWeb(app, services, pages);
   return app;

@@ -59,6 +59,9 @@ async function counts(config: ReturnType<typeof loadConfig>) {
     // presets/kb: the starter templates, then the starter sections and articles, each once.
     kbArticles: await count('kb_articles'),
     kbStarterItems: await count('kb_starter_items'),
+    // presets/surveys: «Оценить работу» and the post-call survey for all four, the seed forms for two.
+    surveys: await count('surveys'),
+    surveyVersions: await count('survey_versions'),
     users: await count('users'),
     memberships: await count('memberships'),
     services: started.services,
@@ -84,6 +87,7 @@ describe('start-up', () => {
     expect(firstResult.memberships).toBe(4);
     expect(firstResult.topics).toBe(23);
     expect(firstResult.kbStarterItems).toBeGreaterThan(4 * 5);
+    expect([firstResult.surveys, firstResult.surveyVersions]).toEqual([10, 10]);
     const session = await firstResult.services.sessions.login('boss@region.ru', firstResult.password ?? '');
     expect(session.session.info.isRegionAdmin).toBe(true);
     await first.close();

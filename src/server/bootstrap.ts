@@ -38,6 +38,10 @@ export async function bootstrap(config: Config): Promise<Started> {
       readStarterPresets(join(rootDir, 'presets', 'kb', 'starter.json')),
       agencyPresets.map((p) => p.slug),
     );
+    // Preset agencies made before surveys existed get their forms here; new agencies on creation.
+    for (const agency of presetAgencies) {
+      if (agency) await database.db.transaction((tx) => services.surveys.loadPresets(tx, agency));
+    }
     const generatedAdminPassword = await services.users.ensureAdministrator(
       config.adminEmail,
       config.adminPassword,

@@ -48,6 +48,17 @@ export interface Config {
   imapPollMinutes: number;
   /** How often each node reads new comments of its OK groups (OK pushes no event for them). */
   okCommentsPollMs: number;
+  /** Subscription requests one IP may make per minute (seed 004 p. 14 form, flood guard). */
+  subscribeRatePerMinute: number;
+  /** Mailing e-mails one node sends per minute at most (the relay's limit). */
+  mailingRatePerMinute: number;
+  /** Recipients one node claims at a time and how many of them it sends at once. */
+  mailingBatchSize: number;
+  mailingConcurrency: number;
+  /** How often each node looks for campaigns to send (scheduled, resumed, retries). */
+  mailingPollMs: number;
+  mailingMaxAttempts: number;
+  mailingRetryBaseMs: number;
   /** Which SMS gateway sends: `http` (SMS_GATEWAY_URL) or `log` (lines in DATA_DIR/sms.log). */
   smsGateway: 'http' | 'log';
   smsGatewayUrl: string | null;
@@ -124,6 +135,13 @@ export function loadConfig(env: Env = process.env): Config {
     smtpInMaxBytes: integer(env, 'SMTP_IN_MAX_BYTES', 25 * 1_048_576, 1024, 1_073_741_824),
     imapPollMinutes: integer(env, 'IMAP_POLL_MINUTES', 2, 0, 1440),
     okCommentsPollMs: integer(env, 'OK_COMMENTS_POLL_MS', 60_000, 50, 3_600_000),
+    subscribeRatePerMinute: integer(env, 'SUBSCRIBE_RATE_PER_MINUTE', 5, 1, 1_000_000),
+    mailingRatePerMinute: integer(env, 'MAILING_RATE_PER_MINUTE', 600, 1, 10_000_000),
+    mailingBatchSize: integer(env, 'MAILING_BATCH_SIZE', 50, 1, 10_000),
+    mailingConcurrency: integer(env, 'MAILING_CONCURRENCY', 4, 1, 100),
+    mailingPollMs: integer(env, 'MAILING_POLL_MS', 5000, 50, 600_000),
+    mailingMaxAttempts: integer(env, 'MAILING_MAX_ATTEMPTS', 5, 1, 100),
+    mailingRetryBaseMs: integer(env, 'MAILING_RETRY_BASE_MS', 60_000, 0, 3_600_000),
     ...smsGateway(env),
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
     smsGatewayTimeoutMs: integer(env, 'SMS_GATEWAY_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -21,6 +21,7 @@ if (started.generatedAdminPassword) {
 
 const scheduler = startScheduler(started.database.db, periodicJobs(started.services, config), app.log);
 started.services.outbox.start(config.outboxPollMs, app.log);
+started.services.campaignSender.start(config.mailingPollMs, app.log);
 started.services.vk.longPoll.start(app.log);
 const smtpListener =
   config.smtpInPort === 0
@@ -47,6 +48,7 @@ async function shutdown(signal: string) {
     await started.services.ok.comments.stop();
     await started.services.telegram.poller.stop();
     await started.services.outbox.stop();
+    await started.services.campaignSender.stop();
     await app.close();
     await started.database.close();
     process.exit(0);

@@ -41,6 +41,12 @@ import { createKbSearchService } from './modules/kb/search.service.js';
 import { createKbSectionService } from './modules/kb/sections.service.js';
 import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
+import { createCampaignTransport } from './modules/mailings/campaign-mail.js';
+import { createCampaigns } from './modules/mailings/campaigns.service.js';
+import { createCampaignSender } from './modules/mailings/sender.js';
+import { createSubscriptions } from './modules/mailings/subscriptions.service.js';
+import { createMailingTopics } from './modules/mailings/topics.js';
+import { createUnsubscribeTokens } from './modules/mailings/unsubscribe-token.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createReceptionCards } from './modules/reception/cards.service.js';
 import { createReceptionService } from './modules/reception/service.js';
@@ -55,6 +61,9 @@ import { createDeadlinePolicyService } from './modules/requests/policies.service
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
+import { readSurveyPresets } from './modules/surveys/presets.js';
+import { createSurveyResponses } from './modules/surveys/responses.service.js';
+import { createSurveyService } from './modules/surveys/service.js';
 
 /** Wires every capability's service once; routes and jobs receive this object. */
 export function createServices(database: Database, config: Config) {
@@ -89,7 +98,8 @@ export function createServices(database: Database, config: Config) {
     ),
   );
   const sms = createSmsSender(outbox, db);
-  const secretBox = createSecretBox(loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key')));
+  const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
+  const secretBox = createSecretBox(secretsKey);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
@@ -172,6 +182,40 @@ export function createServices(database: Database, config: Config) {
   const calls = createCallService({ db, audit, agencies, calendar, box: secretBox, requests });
   retention.onPurge(calls.purgeClients);
   history.registerTimelineSource('call', calls.timelineOf);
+  const mailingTopics = createMailingTopics({ db, audit });
+  const subscriptions = createSubscriptions({
+    db,
+    audit,
+    agencies,
+    topics: mailingTopics,
+    mailer: mail,
+    tokens: createUnsubscribeTokens(secretsKey),
+    publicUrl: config.publicUrl,
+  });
+  const campaignTransport = createCampaignTransport({
+    smtpUrl: config.smtpUrl,
+    outboxDir: join(config.dataDir, 'outbox'),
+    connections: config.mailingConcurrency,
+  });
+  const campaignSender = createCampaignSender({
+    db,
+    agencies,
+    subscriptions,
+    transport: campaignTransport,
+    publicUrl: config.publicUrl,
+    from: config.mailFrom,
+    ratePerMinute: config.mailingRatePerMinute,
+    batchSize: config.mailingBatchSize,
+    concurrency: config.mailingConcurrency,
+    maxAttempts: config.mailingMaxAttempts,
+    retryBaseMs: config.mailingRetryBaseMs,
+  });
+  const surveys = createSurveyService({
+    db,
+    audit,
+    presets: readSurveyPresets(join(rootDir, 'presets', 'surveys')),
+  });
+  agencies.onCreated(surveys.loadPresets);
   const reception = createReceptionService({
     db,
     audit,
@@ -204,6 +248,21 @@ export function createServices(database: Database, config: Config) {
   clientMerges.onMerge(receptionCards.reassignClient);
   history.registerTimelineSource('reception', receptionCards.timelineOf);
   return {
+    mailingTopics,
+    subscriptions,
+    campaignSender,
+    campaigns: createCampaigns({
+      db,
+      audit,
+      agencies,
+      users,
+      topics: mailingTopics,
+      sender: campaignSender,
+      transport: campaignTransport,
+      ratePerMinute: config.mailingRatePerMinute,
+      publicUrl: config.publicUrl,
+      from: config.mailFrom,
+    }),
     database,
     config,
     attachmentStore,
@@ -280,6 +339,8 @@ export function createServices(database: Database, config: Config) {
     reception,
     receptionCards,
     deadlinePolicies: policies,
+    surveys,
+    surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -88,6 +88,8 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     services,
     config,
     async close() {
+      // Its pooled SMTP connections would otherwise keep a test's sink from closing.
+      await services.campaignSender.stop();
       await app.close();
       await database.close();
       await own?.drop();

@@ -16,8 +16,11 @@ export interface SmtpSink {
  */
 export async function startSmtpSink(
   options: {
-    /** Called with each accepted message and its envelope, after it is added to `received`. */
-    onReceived?: (mail: ParsedMail, envelope: { from: string; to: string[] }) => void;
+    /**
+     * Called with each accepted message and its envelope, after it is added to `received`; the
+     * sender gets its 250 only once a returned promise settles (a test can act mid-delivery).
+     */
+    onReceived?: (mail: ParsedMail, envelope: { from: string; to: string[] }) => void | Promise<void>;
   } = {},
 ): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
@@ -39,11 +42,12 @@ export async function startSmtpSink(
             return callback(error);
           }
           received.push(parsed);
-          options.onReceived?.(parsed, {
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          });
-          callback();
+          return Promise.resolve(
+            options.onReceived?.(parsed, {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            }),
+          ).then(() => callback());
         })
         .catch((error: Error) => callback(error));
     },

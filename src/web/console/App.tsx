@@ -24,6 +24,8 @@ import { KbPage } from './kb/KbPage';
 import { KbProposalsPage } from './kb/KbProposalsPage';
 import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
+import { CampaignEditorPage } from './mailings/CampaignEditorPage';
+import { MailingsPage } from './mailings/MailingsPage';
 import { ReceptionCardPage } from './reception/ReceptionCardPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
@@ -34,6 +36,9 @@ import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SocialPage } from './social/SocialPage';
+import { PaperEntryPage } from './surveys/PaperEntryPage';
+import { SurveyPage } from './surveys/SurveyPage';
+import { SurveysPage } from './surveys/SurveysPage';
 import { TouchpointsPage } from './touchpoints/TouchpointsPage';
 import { UsersPage } from './users/UsersPage';
 
@@ -78,6 +83,12 @@ export function App() {
         <Route path="clients/merges" element={guarded('clients', <MergeSuggestionsPage />)} />
         <Route path="clients/:id" element={guarded('clients', <ClientCardPage />)} />
         <Route path="reception" element={guarded('reception', <ReceptionPage />)} />
+        <Route path="mailings" element={guarded('mailings', <MailingsPage />)} />
+        <Route path="mailings/campaigns/new" element={guarded('mailings', <CampaignEditorPage />)} />
+        <Route path="mailings/campaigns/:id" element={guarded('mailings', <CampaignEditorPage />)} />
+        <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
+        <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
+        <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
         {/* The official a slot belongs to may hold no reception role: the server decides per card. */}
         <Route path="reception/cards/:id" element={<ReceptionCardPage />} />
         <Route path="social" element={guarded('social', <SocialPage />)} />

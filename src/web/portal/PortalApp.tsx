@@ -12,6 +12,10 @@ import { PageNotFoundPage } from './pages/PageNotFoundPage';
 import { ReceptionPage } from './pages/ReceptionPage';
 import { RequestStatusPage } from './pages/RequestStatusPage';
 import { SitemapPage } from './pages/SitemapPage';
+import { SubscribePage } from './pages/SubscribePage';
+import { SubscriptionConfirmPage } from './pages/SubscriptionConfirmPage';
+import { SurveyPage } from './pages/SurveyPage';
+import { UnsubscribePage } from './pages/UnsubscribePage';
 
 /** `/` lists the agencies; `/<slug>/…` is the official site of one agency. */
 export function PortalApp() {
@@ -28,6 +32,11 @@ export function PortalApp() {
         <Route path="history/download" element={<HistoryDownloadPage />} />
         <Route path="reception" element={<ReceptionPage />} />
         <Route path="bookings/cancel" element={<BookingCancelPage />} />
+        <Route path="subscribe" element={<SubscribePage />} />
+        <Route path="subscribe/confirm" element={<SubscriptionConfirmPage />} />
+        <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="rate" element={<SurveyPage fixedSlug="rate" />} />
+        <Route path="surveys/:survey" element={<SurveyPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>

@@ -45,6 +45,8 @@ export interface AgencyPatch {
 export function createAgencyService(db: Db, audit: AuditService) {
   // The portal looks its agency up on every request; see LOOKUP_TTL_MS for how stale it may be.
   const bySlug = createLookupCache<string, repo.AgencyRow | undefined>();
+  /** What other capabilities give a new agency (its survey forms), in the agency's transaction. */
+  const createdListeners: ((tx: Executor, agency: { id: string; slug: string }) => Promise<void>)[] = [];
 
   async function requireAgency(agencyId: string) {
     const row = await repo.findAgencyById(db, agencyId);
@@ -65,6 +67,10 @@ export function createAgencyService(db: Db, audit: AuditService) {
   }
 
   return {
+    onCreated(listener: (tx: Executor, agency: { id: string; slug: string }) => Promise<void>) {
+      createdListeners.push(listener);
+    },
+
     async listPublic(): Promise<PublicAgency[]> {
       return (await repo.listAgencies(db)).map(toPublicAgency);
     },
@@ -100,6 +106,7 @@ export function createAgencyService(db: Db, audit: AuditService) {
         const row = await repo.insertAgencyIfAbsent(tx, input);
         if (!row) throw new Conflict('agency_exists', 'Ведомство с таким адресом уже есть', 'body.slug');
         await grantCreator(tx, row.id);
+        for (const listener of createdListeners) await listener(tx, row);
         await audit.record(tx, { agencyId: row.id, userId: actor.userId }, 'agency', row.id, {
           after: toStaffAgency(row),
         });

@@ -139,6 +139,10 @@ export function createUserService(
       return (await repo.findUserById(db, userId))?.signature ?? null;
     },
 
+    async emailOf(userId: string): Promise<string | null> {
+      return (await repo.findUserById(db, userId))?.email ?? null;
+    },
+
     async nameOf(userId: string): Promise<string | null> {
       return (await repo.findUserById(db, userId))?.name ?? null;
     },

@@ -14,6 +14,8 @@ export const SECTIONS = [
   'calls',
   'clients',
   'reception',
+  'mailings',
+  'surveys',
   'social',
   'posts',
   'outbox',
@@ -41,6 +43,8 @@ export const SECTION_PATHS: Record<Section, string> = {
   calls: '/calls',
   clients: '/clients',
   reception: '/reception',
+  mailings: '/mailings',
+  surveys: '/surveys',
   social: '/social',
   posts: '/channel-posts',
   outbox: '/outbox',
@@ -63,6 +67,8 @@ const REQUEST_WRITERS: Role[] = ['admin', 'head', 'operator'];
 const KB_READERS: Role[] = [...REQUEST_READERS, 'kb_editor'];
 /** Who keeps the personal reception: officials, rooms, slots and bookings. */
 const RECEPTION_EDITORS: Role[] = ['admin', 'head', 'receptionist'];
+/** Who edits survey forms (server: surveys routes EDITORS). */
+const SURVEY_EDITORS: Role[] = ['admin', 'analyst'];
 
 const hasRole = (session: SessionInfo, ...roles: Role[]) =>
   roles.some((role) => session.roles.includes(role));
@@ -91,6 +97,11 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // agency, so its heads publish (server: social, outbox and channel-posts routes).
   if (section === 'social' || section === 'outbox') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'posts') return hasRole(session, 'admin', 'head');
+  // Mailings speak for the agency too (server: MAILING_ROLES).
+  if (section === 'mailings') return hasRole(session, 'admin', 'head');
+  // Issue 8: analysts and admins keep the forms, heads read them, operators type in phone and paper answers.
+  if (section === 'surveys')
+    return hasRole(session, ...SURVEY_EDITORS, 'head', 'operator', 'call_operator', 'receptionist');
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
   if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
@@ -99,11 +110,13 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
 /** `head` sees the staff list but only `admin` changes anything. */
 export function canEdit(session: SessionInfo, section: Section): boolean {
   if (section === 'region') return session.isRegionAdmin;
-  if (section === 'topics') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
+  if (section === 'topics' || section === 'mailings')
+    return Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
   if (section === 'reception')
     return Boolean(session.currentAgency) && hasRole(session, ...RECEPTION_EDITORS);
   // Sections are laid out by the admins and the knowledge-base editors; who writes the articles of
   // a section is the server's answer per section (`canEdit` on each).
+  if (section === 'surveys') return Boolean(session.currentAgency) && hasRole(session, ...SURVEY_EDITORS);
   if (section === 'kb') return Boolean(session.currentAgency) && hasRole(session, 'admin', 'kb_editor');
   // The owning department's staff and KB editors decide; the server checks the department per row.
   if (section === 'kbProposals') return Boolean(session.currentAgency) && !hasRole(session, 'analyst');

@@ -9,6 +9,8 @@ export type PageKey =
   | 'requestStatus'
   | 'history'
   | 'reception'
+  | 'subscribe'
+  | 'rate'
   | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
@@ -55,6 +57,10 @@ export const SITE_PAGES: readonly SitePage[] = [
   { key: 'history', path: 'history', sections: [], parent: 'requests' },
   // Seed 003 p. 28: booking a personal reception with the head or an authorised official.
   { key: 'reception', path: 'reception', sections: [] },
+  // Seed 004 p. 14: consent to mailings is given on the agency's site.
+  { key: 'subscribe', path: 'subscribe', sections: [] },
+  // Seed 000 p. 6.2: the «Оценить работу» section of the official site.
+  { key: 'rate', path: 'rate', sections: [] },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 

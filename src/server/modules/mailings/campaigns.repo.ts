@@ -1,0 +1,246 @@
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { CampaignStatus, RecipientStatus } from '../../../common/mailings.js';
+import type { Db, Executor } from '../../db/client.js';
+import { mailingCampaigns, mailingRecipients } from './schema.js';
+
+export type CampaignRow = typeof mailingCampaigns.$inferSelect;
+export type RecipientRow = typeof mailingRecipients.$inferSelect;
+
+export async function insertCampaign(tx: Executor, row: typeof mailingCampaigns.$inferInsert) {
+  const [created] = await tx.insert(mailingCampaigns).values(row).returning();
+  return created as CampaignRow;
+}
+
+export async function findCampaign(db: Executor, agencyId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(mailingCampaigns)
+    .where(and(eq(mailingCampaigns.agencyId, agencyId), eq(mailingCampaigns.id, id)));
+  return row;
+}
+
+export async function campaignsByIds(db: Executor, ids: string[]) {
+  return db.select().from(mailingCampaigns).where(inArray(mailingCampaigns.id, ids));
+}
+
+export async function listCampaigns(db: Executor, agencyId: string, limit: number, offset: number) {
+  const where = eq(mailingCampaigns.agencyId, agencyId);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(mailingCampaigns)
+      .where(where)
+      .orderBy(desc(mailingCampaigns.createdAt), asc(mailingCampaigns.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(mailingCampaigns).where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** Changes a campaign only from one of the `from` statuses, so two clicks cannot both win. */
+export async function updateCampaign(
+  tx: Executor,
+  agencyId: string,
+  id: string,
+  from: CampaignStatus[],
+  patch: Partial<typeof mailingCampaigns.$inferInsert>,
+) {
+  const [row] = await tx
+    .update(mailingCampaigns)
+    .set(patch)
+    .where(
+      and(
+        eq(mailingCampaigns.agencyId, agencyId),
+        eq(mailingCampaigns.id, id),
+        inArray(mailingCampaigns.status, from),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/**
+ * One row per subscriber who may receive the campaign when sending starts (seed 004 p. 12);
+ * whether each still may is checked again right before each e-mail leaves.
+ */
+export async function createRecipients(tx: Executor, campaign: CampaignRow) {
+  await tx.execute(sql`
+    insert into mailing_recipients (agency_id, campaign_id, subscriber_id, email)
+    select s.agency_id, c.id, s.id, s.email
+    from mailing_campaigns c
+    join mailing_subscribers s on s.agency_id = c.agency_id
+    where c.id = ${campaign.id} and c.agency_id = ${campaign.agencyId}
+      and s.status = 'active' and s.topic_ids && c.topic_ids
+    order by s.email
+    on conflict do nothing`);
+}
+
+/** Scheduled campaigns whose time has come start sending: the UPDATE lets one node win each. */
+export async function startDueCampaigns(tx: Executor, now: Date) {
+  return tx
+    .update(mailingCampaigns)
+    .set({ status: 'sending', startedAt: now })
+    .where(and(eq(mailingCampaigns.status, 'scheduled'), lte(mailingCampaigns.scheduledAt, now)))
+    .returning();
+}
+
+/** E-mails of mailings sent over the last minute, over every campaign: the relay's limit is one. */
+export async function sentSince(db: Executor, since: Date) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(mailingRecipients)
+    .where(sql`${mailingRecipients.sentAt} > ${since.toISOString()}::timestamptz`);
+  return row?.count ?? 0;
+}
+
+/**
+ * Claims due rows of campaigns that are sending: SKIP LOCKED lets another node take the next
+ * rows at the same time, and a claimed row is never claimed again unless released.
+ */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number) {
+  const result = await db.execute(sql`
+    update mailing_recipients r
+    set status = 'sending', attempts = r.attempts + 1,
+        lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+    where r.id in (
+      select r2.id from mailing_recipients r2
+      join mailing_campaigns c on c.id = r2.campaign_id
+      where r2.status = 'pending' and r2.next_attempt_at <= ${now.toISOString()}::timestamptz
+        and c.status = 'sending'
+      order by r2.id
+      limit ${limit}
+      for update of r2 skip locked)
+    returning r.id, r.agency_id, r.campaign_id, r.subscriber_id, r.email, r.attempts`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  // UPDATE … RETURNING keeps no order: send in the order the rows were made.
+  return rows
+    .map((row) => ({
+      id: Number(row.id),
+      agencyId: String(row.agency_id),
+      campaignId: String(row.campaign_id),
+      subscriberId: String(row.subscriber_id),
+      email: String(row.email),
+      attempts: Number(row.attempts),
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export type ClaimedRecipient = Awaited<ReturnType<typeof claimDue>>[number];
+
+/**
+ * Seed 004 p. 12, at the moment of sending: may this address still receive this campaign? Also
+ * tells whether the campaign itself is still sending (it may have been paused or cancelled).
+ */
+export async function sendCheck(db: Executor, recipient: ClaimedRecipient) {
+  const result = await db.execute(sql`
+    select c.status as campaign_status,
+      exists (select 1 from mailing_subscribers s
+              where s.id = ${recipient.subscriberId} and s.agency_id = c.agency_id
+                and s.status = 'active' and s.topic_ids && c.topic_ids) as may_receive
+    from mailing_campaigns c
+    where c.id = ${recipient.campaignId} and c.agency_id = ${recipient.agencyId}`);
+  const row = (result as unknown as { rows: { campaign_status: CampaignStatus; may_receive: boolean }[] })
+    .rows[0];
+  return { campaignStatus: row?.campaign_status ?? 'cancelled', mayReceive: row?.may_receive === true };
+}
+
+export async function finishRecipient(
+  db: Executor,
+  id: number,
+  outcome: { status: RecipientStatus; error?: string | null; nextAttemptAt?: Date; releaseAttempt?: boolean },
+) {
+  await db
+    .update(mailingRecipients)
+    .set({
+      status: outcome.status,
+      leaseUntil: null,
+      lastError: outcome.error ?? null,
+      ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+      ...(outcome.releaseAttempt ? { attempts: sql`${mailingRecipients.attempts} - 1` } : {}),
+    })
+    .where(and(eq(mailingRecipients.id, id), eq(mailingRecipients.status, 'sending')));
+}
+
+/**
+ * Rows whose e-mail the relay accepted, marked in one statement per handful: a crash before this
+ * leaves them "sending", so they turn `uncertain` and are never sent again.
+ */
+export async function markSent(db: Executor, ids: number[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(mailingRecipients)
+    .set({ status: 'sent', sentAt: new Date(), leaseUntil: null, lastError: null })
+    .where(and(inArray(mailingRecipients.id, ids), eq(mailingRecipients.status, 'sending')));
+}
+
+/** A row still "sending" after its lease was cut off mid-send: it may have left, so never again. */
+export async function markAbandoned(db: Executor, now: Date) {
+  await db
+    .update(mailingRecipients)
+    .set({
+      status: 'uncertain',
+      leaseUntil: null,
+      lastError: 'Отправка прервалась (узел остановился): письмо могло уйти, повторно не отправляется',
+    })
+    .where(and(eq(mailingRecipients.status, 'sending'), lt(mailingRecipients.leaseUntil, now)));
+}
+
+/** A sending campaign with nothing left to send or being sent is finished. */
+export async function finishDrainedCampaigns(db: Executor, now: Date) {
+  await db.execute(sql`
+    update mailing_campaigns c set status = 'sent', finished_at = ${now.toISOString()}::timestamptz
+    where c.status = 'sending' and not exists (
+      select 1 from mailing_recipients r
+      where r.campaign_id = c.id and r.status in ('pending', 'sending'))`);
+}
+
+export async function cancelPending(tx: Executor, agencyId: string, campaignId: string) {
+  await tx
+    .update(mailingRecipients)
+    .set({ status: 'cancelled' })
+    .where(
+      and(
+        eq(mailingRecipients.agencyId, agencyId),
+        eq(mailingRecipients.campaignId, campaignId),
+        eq(mailingRecipients.status, 'pending'),
+      ),
+    );
+}
+
+export async function recipientCounts(db: Executor, agencyId: string, campaignIds: string[], since: Date) {
+  if (campaignIds.length === 0) return [];
+  return db
+    .select({
+      campaignId: mailingRecipients.campaignId,
+      status: mailingRecipients.status,
+      count: sql<number>`count(*)::int`,
+      recent: sql<number>`count(*) filter (where ${mailingRecipients.sentAt} > ${since.toISOString()}::timestamptz)::int`,
+    })
+    .from(mailingRecipients)
+    .where(and(eq(mailingRecipients.agencyId, agencyId), inArray(mailingRecipients.campaignId, campaignIds)))
+    .groupBy(mailingRecipients.campaignId, mailingRecipients.status);
+}
+
+/**
+ * Issue 9 p. 6, per campaign: recipients whose address bounced, and who unsubscribed, since the
+ * campaign started (no tracking pixels: opens are not counted).
+ */
+export async function aftermath(db: Executor, agencyId: string, campaignIds: string[]) {
+  if (campaignIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select r.campaign_id,
+      count(*) filter (where s.bounced_at >= c.started_at)::int as bounced,
+      count(*) filter (where s.revoked_at >= c.started_at and s.bounced_at is null)::int as unsubscribed
+    from mailing_recipients r
+    join mailing_campaigns c on c.id = r.campaign_id
+    join mailing_subscribers s on s.id = r.subscriber_id
+    where r.agency_id = ${agencyId}
+      and r.campaign_id in (${sql.join(
+        campaignIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+    group by r.campaign_id`);
+  return (result as unknown as { rows: { campaign_id: string; bounced: number; unsubscribed: number }[] })
+    .rows;
+}

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Answers, SurveyChannel, SurveyDefinition } from '../../../common/surveys.js';
+import { agencies } from '../agencies/schema.js';
+import { users } from '../auth/schema.js';
+
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    slug: text('slug').notNull(),
+    /** The preset the survey came from: loading presets again finds it and adds nothing. */
+    presetKey: text('preset_key'),
+    published: boolean('published').notNull().default(false),
+    /** Seed 002 p. 3.3: no contact, IP, cookie or browser data kept with the answers. */
+    anonymous: boolean('anonymous').notNull().default(true),
+    /** One answer per person: only holders of a one-time token may answer. */
+    requireToken: boolean('require_token').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('surveys_agency_slug_uq').on(t.agencyId, t.slug),
+    uniqueIndex('surveys_agency_preset_uq').on(t.agencyId, t.presetKey),
+  ],
+);
+
+/** What respondents were shown. A version is never edited: an edit is the next version. */
+export const surveyVersions = pgTable(
+  'survey_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    number: integer('number').notNull(),
+    definition: jsonb('definition').$type<SurveyDefinition>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('survey_versions_number_uq').on(t.surveyId, t.number)],
+);
+
+/**
+ * One questionnaire. Deliberately no column for who answered — no IP, user agent, cookie,
+ * contact or token — so an anonymous answer cannot be traced back (seed 002 p. 3.3).
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => surveyVersions.id),
+    channel: text('channel').$type<SurveyChannel>().notNull(),
+    answers: jsonb('answers').$type<Answers>().notNull(),
+    /** The operator who typed in a phone or paper answer; null for the respondent's own. */
+    enteredBy: uuid('entered_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('survey_responses_survey_idx').on(t.agencyId, t.surveyId, t.submittedAt),
+    index('survey_responses_version_idx').on(t.versionId),
+  ],
+);
+
+/** One-time tokens: only the SHA-256 of a token is kept, and nothing links it to the answer it allowed. */
+export const surveyTokens = pgTable(
+  'survey_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    tokenHash: text('token_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_tokens_hash_uq').on(t.tokenHash),
+    index('survey_tokens_unused_idx').on(t.surveyId).where(sql`used_at is null`),
+  ],
+);
