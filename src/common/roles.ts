@@ -4,6 +4,7 @@ export const ROLES = [
   'head',
   'operator',
   'kb_editor',
+  'site_editor',
   'call_operator',
   'receptionist',
   'analyst',

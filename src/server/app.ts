@@ -51,6 +51,8 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { publicSiteRoutes } from './modules/site/public.routes.js';
+import { siteRoutes } from './modules/site/routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
@@ -158,6 +160,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   publicHistoryRoutes(app, services);
   publicKbRoutes(app, services);
+  siteRoutes(app, services);
+  publicSiteRoutes(app, services);
   receptionRoutes(app, services);
   receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);

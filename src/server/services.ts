@@ -61,6 +61,11 @@ import { createDeadlinePolicyService } from './modules/requests/policies.service
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
+import { createSiteAttachmentService } from './modules/site/attachments.service.js';
+import { readDisclosurePreset } from './modules/site/disclosure.js';
+import { createSitePublic } from './modules/site/public.service.js';
+import { createSiteReviewSweep } from './modules/site/review-sweep.js';
+import { createSiteService } from './modules/site/service.js';
 import { readSurveyPresets } from './modules/surveys/presets.js';
 import { createSurveyResponses } from './modules/surveys/responses.service.js';
 import { createSurveyService } from './modules/surveys/service.js';
@@ -153,6 +158,14 @@ export function createServices(database: Database, config: Config) {
   const kb = createKbService({ db, agencies, users, requests });
   const kbArticles = createKbArticleService({ db, audit, users });
   const touchpoints = createTouchpointService(db, audit);
+  const site = createSiteService({
+    db,
+    audit,
+    agencies,
+    calendar,
+    users,
+    disclosure: readDisclosurePreset(join(rootDir, 'presets', 'site', 'disclosure.json')),
+  });
   const socialInbox = createSocialInbox({
     db,
     outbox,
@@ -316,6 +329,18 @@ export function createServices(database: Database, config: Config) {
     kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
     kbSearch: createKbSearchService({ db, requests, taxonomy }),
     kbPublication: createKbPublication({ db, agencies }),
+    site,
+    sitePublic: createSitePublic({ db, agencies, site }),
+    siteAttachments: createSiteAttachmentService({ db, store: attachmentStore, audit }),
+    siteReviewSweep: createSiteReviewSweep({
+      db,
+      agencies,
+      calendar,
+      users,
+      notifications,
+      site,
+      leadDays: config.kbReviewLeadDays,
+    }),
     kbProposals: createKbProposals({
       db,
       audit,

@@ -17,4 +17,5 @@ export * from '../modules/notifications/schema.js';
 export * from '../modules/reception/cards.schema.js';
 export * from '../modules/reception/schema.js';
 export * from '../modules/requests/schema.js';
+export * from '../modules/site/schema.js';
 export * from '../modules/surveys/schema.js';

@@ -34,6 +34,12 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
       everyMinutes: config.kbReviewSweepMinutes,
       run: (now) => services.kbReviewSweep.sweep(now),
     });
+    // Seed 000 p. 7.1: the same cycle for the public site's sections and pages.
+    jobs.push({
+      name: 'site-review-sweep',
+      everyMinutes: config.kbReviewSweepMinutes,
+      run: (now) => services.siteReviewSweep.sweep(now),
+    });
   }
   if (config.imapPollMinutes > 0) {
     const imap = createImapPolling(services);

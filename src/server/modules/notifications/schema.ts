@@ -14,7 +14,14 @@ export const staffNotifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind')
-      .$type<'deadline_reminder' | 'deadline_overdue' | 'kb_review_reminder' | 'kb_review_overdue'>()
+      .$type<
+        | 'deadline_reminder'
+        | 'deadline_overdue'
+        | 'kb_review_reminder'
+        | 'kb_review_overdue'
+        | 'site_review_reminder'
+        | 'site_review_overdue'
+      >()
       .notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

@@ -37,7 +37,7 @@ export function NotificationBell() {
             <Menu.Item
               key={item.id}
               leftSection={
-                item.kind === 'deadline_overdue' || item.kind === 'kb_review_overdue' ? (
+                item.kind.endsWith('_overdue') ? (
                   <IconAlertTriangle size={18} color="var(--mantine-color-red-7)" aria-hidden />
                 ) : (
                   <IconClock size={18} aria-hidden />

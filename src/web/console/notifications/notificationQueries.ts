@@ -3,7 +3,13 @@ import { api } from '../../ui/api';
 
 export interface StaffNotification {
   id: number;
-  kind: 'deadline_reminder' | 'deadline_overdue' | 'kb_review_reminder' | 'kb_review_overdue';
+  kind:
+    | 'deadline_reminder'
+    | 'deadline_overdue'
+    | 'kb_review_reminder'
+    | 'kb_review_overdue'
+    | 'site_review_reminder'
+    | 'site_review_overdue';
   title: string;
   body: string;
   link: string | null;

@@ -1,0 +1,128 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { SEARCH_SORTS, SITE_SEARCH_MAX_PAGE, SITE_SEARCH_MAX_QUERY } from '../../../common/site.js';
+import { IsoDate, Uuid } from '../../http/schemas.js';
+import type { Services } from '../../services.js';
+import { Slug } from '../agencies/routes.js';
+import { contentDisposition } from '../requests/attachments.routes.js';
+
+const PartSlug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 100 });
+const PageNumber = Type.Integer({ minimum: 1, maximum: SITE_SEARCH_MAX_PAGE, default: 1 });
+
+const SearchResult = Type.Object({
+  total: Type.Integer(),
+  pages: Type.Integer(),
+  page: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      title: Type.String(),
+      url: Type.String(),
+      snippet: Type.String(),
+      publishedAt: Type.String(),
+    }),
+  ),
+});
+
+/** The agency's public site: menu, sections, pages and their files, search, sitemap.xml. */
+export function publicSiteRoutes(
+  fastify: FastifyInstance,
+  { sitePublic, siteAttachments, config }: Services,
+) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['site'];
+  const rateLimit = { max: config.publicRatePerMinute, timeWindow: '1 minute' };
+  // Search runs a full-text query per request: a tighter limit than plain pages.
+  const searchRateLimit = {
+    max: Math.max(1, Math.floor(config.publicRatePerMinute / 5)),
+    timeWindow: '1 minute',
+  };
+
+  app.get(
+    '/api/public/:agency/site/menu',
+    { config: { rateLimit }, schema: { tags, params: Type.Object({ agency: Slug }) } },
+    (request) => sitePublic.menu(request.params.agency),
+  );
+
+  app.get(
+    '/api/public/:agency/site/sections/:section',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        params: Type.Object({ agency: Slug, section: PartSlug }),
+        querystring: Type.Object({ page: PageNumber }, { additionalProperties: false }),
+      },
+    },
+    (request) => sitePublic.section(request.params.agency, request.params.section, request.query.page),
+  );
+
+  app.get(
+    '/api/public/:agency/site/sections/:section/:slug',
+    {
+      config: { rateLimit },
+      schema: { tags, params: Type.Object({ agency: Slug, section: PartSlug, slug: PartSlug }) },
+    },
+    (request) => sitePublic.publication(request.params.agency, request.params.section, request.params.slug),
+  );
+
+  app.get(
+    '/api/public/:agency/site/files/:publicationId/:attachmentId',
+    {
+      config: { rateLimit },
+      schema: { tags, params: Type.Object({ agency: Slug, publicationId: Uuid, attachmentId: Uuid }) },
+    },
+    async (request, reply) => {
+      const agencyId = await sitePublic.attachmentAgency(request.params.agency);
+      const { row, content } = await siteAttachments.open(
+        agencyId,
+        request.params.publicationId,
+        request.params.attachmentId,
+        new Date(),
+      );
+      return reply
+        .header('content-type', row.contentType)
+        .header('content-length', row.size)
+        .header('content-disposition', contentDisposition(row.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'public, max-age=300')
+        .send(content);
+    },
+  );
+
+  app.get(
+    '/api/public/:agency/search',
+    {
+      config: { rateLimit: searchRateLimit },
+      schema: {
+        tags,
+        params: Type.Object({ agency: Slug }),
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: SITE_SEARCH_MAX_QUERY }),
+            page: PageNumber,
+            sort: Type.Enum([...SEARCH_SORTS], { default: 'relevance' }),
+            section: Type.Optional(PartSlug),
+            from: Type.Optional(IsoDate),
+            to: Type.Optional(IsoDate),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SearchResult },
+      },
+    },
+    (request) => sitePublic.search(request.params.agency, request.query),
+  );
+
+  app.get(
+    '/:agency/sitemap.xml',
+    { config: { rateLimit }, schema: { tags, params: Type.Object({ agency: Slug }) } },
+    async (request, reply) => {
+      const xml = await sitePublic.sitemap(request.params.agency, config.publicUrl.replace(/\/+$/, ''));
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=600')
+        .send(xml);
+    },
+  );
+}
