@@ -9,9 +9,12 @@ import { HistoryRequestPage } from './pages/HistoryRequestPage';
 import { HomePage } from './pages/HomePage';
 import { NewRequestPage } from './pages/NewRequestPage';
 import { PageNotFoundPage } from './pages/PageNotFoundPage';
+import { PublicationPage } from './pages/PublicationPage';
 import { ReceptionPage } from './pages/ReceptionPage';
 import { RequestStatusPage } from './pages/RequestStatusPage';
+import { SearchPage } from './pages/SearchPage';
 import { SitemapPage } from './pages/SitemapPage';
+import { SiteSectionPage } from './pages/SiteSectionPage';
 import { SubscribePage } from './pages/SubscribePage';
 import { SubscriptionConfirmPage } from './pages/SubscriptionConfirmPage';
 import { SurveyPage } from './pages/SurveyPage';
@@ -38,6 +41,9 @@ export function PortalApp() {
         <Route path="rate" element={<SurveyPage fixedSlug="rate" />} />
         <Route path="surveys/:survey" element={<SurveyPage />} />
         <Route path="sitemap" element={<SitemapPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path=":section" element={<SiteSectionPage />} />
+        <Route path=":section/:page" element={<PublicationPage />} />
         <Route path="*" element={<PageNotFoundPage />} />
       </Route>
     </Routes>

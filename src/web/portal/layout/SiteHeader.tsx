@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublicAgency } from '../../../common/types';
 import { agencyPath } from '../navigation/siteStructure';
+import { SiteSearchForm } from '../site/SiteSearchForm';
 import classes from './SiteHeader.module.css';
 import { SiteMenu } from './SiteMenu';
 
@@ -23,14 +24,17 @@ export function SiteHeader({ agency }: { agency: PublicAgency }) {
               <Text className={classes.shortName}>{agency.shortName}</Text>
             </div>
           </Group>
-          <Button
-            component={Link}
-            to={agencyPath(agency.slug)}
-            variant="light"
-            leftSection={<IconHome size="1.25rem" aria-hidden="true" />}
-          >
-            {t('header.home')}
-          </Button>
+          <Group gap="md" align="flex-end">
+            <SiteSearchForm slug={agency.slug} />
+            <Button
+              component={Link}
+              to={agencyPath(agency.slug)}
+              variant="light"
+              leftSection={<IconHome size="1.25rem" aria-hidden="true" />}
+            >
+              {t('header.home')}
+            </Button>
+          </Group>
         </Group>
       </Container>
       <SiteMenu slug={agency.slug} />

@@ -11,6 +11,7 @@ export type PageKey =
   | 'reception'
   | 'subscribe'
   | 'rate'
+  | 'search'
   | 'sitemap';
 export type SectionId = 'about' | 'hours' | 'digital' | 'offline' | 'departments' | 'faq' | 'consultation';
 
@@ -61,6 +62,8 @@ export const SITE_PAGES: readonly SitePage[] = [
   { key: 'subscribe', path: 'subscribe', sections: [] },
   // Seed 000 p. 6.2: the «Оценить работу» section of the official site.
   { key: 'rate', path: 'rate', sections: [] },
+  // Seed 000 p. 4.2: search over the site's publications and their documents.
+  { key: 'search', path: 'search', sections: [] },
   { key: 'sitemap', path: 'sitemap', sections: [] },
 ];
 

@@ -1,0 +1,105 @@
+import { Anchor, Center, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconFileText } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { sizeText } from '../../../common/attachments';
+import { ArticleHtml } from '../kb/ArticleHtml';
+import { useAgency } from '../layout/AgencyLayout';
+import { PageHeading } from '../layout/PageHeading';
+import { agencyPath } from '../navigation/siteStructure';
+import { fileUrl, shortDate, usePublication } from '../site/siteApi';
+import { LoadError } from './LoadStatePages';
+import { PageNotFoundPage } from './PageNotFoundPage';
+
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+};
+
+/** Open Graph tags for sharing to VK and Telegram, set while the page is shown. */
+function useOpenGraph(tags: Record<string, string> | null) {
+  useEffect(() => {
+    if (!tags) return;
+    const added = Object.entries(tags).map(([property, content]) => {
+      const meta = document.createElement('meta');
+      meta.setAttribute('property', property);
+      meta.setAttribute('content', content);
+      document.head.append(meta);
+      return meta;
+    });
+    return () => {
+      for (const meta of added) meta.remove();
+    };
+  }, [tags]);
+}
+
+/** A publication: breadcrumbs through its section, the text, its files with type and size. */
+export function PublicationPage() {
+  const { t } = useTranslation('portal');
+  const agency = useAgency();
+  const { section = '', page = '' } = useParams();
+  const query = usePublication(agency.slug, section, page);
+  const data = query.data;
+  useOpenGraph(
+    data
+      ? {
+          'og:type': 'article',
+          'og:title': data.title,
+          'og:description': data.summary || data.title,
+          'og:site_name': agency.shortName,
+          'og:url': window.location.href,
+        }
+      : null,
+  );
+
+  if (query.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Loader aria-label={t('state.loading')} />
+      </Center>
+    );
+  }
+  if (query.isError || !data) {
+    if ((query.error as { status?: number } | null)?.status === 404) return <PageNotFoundPage />;
+    return <LoadError onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <>
+      <PageHeading
+        title={data.title}
+        trail={[
+          { label: t('menu.home'), to: agencyPath(agency.slug) },
+          { label: data.section.title, to: agencyPath(agency.slug, data.section.slug) },
+        ]}
+        siteName={agency.shortName}
+      />
+      <Stack gap="md" maw="48rem">
+        <Text size="sm" c="dimmed">
+          {t('site.published', { date: shortDate(data.publishedAt, agency.timezone) })}
+        </Text>
+        {data.summary && <Text fw={500}>{data.summary}</Text>}
+        <ArticleHtml html={data.html} />
+        {data.attachments.length > 0 && (
+          <section aria-labelledby="publication-files">
+            <Title order={2} size="h4" id="publication-files" mb="xs">
+              {t('site.files')}
+            </Title>
+            <List spacing="xs" icon={<IconFileText size="1.1rem" aria-hidden="true" />}>
+              {data.attachments.map((file) => (
+                <List.Item key={file.id}>
+                  <Anchor href={fileUrl(agency.slug, data.id, file.id)} download={file.fileName}>
+                    {file.fileName}
+                  </Anchor>{' '}
+                  <Text span c="dimmed">
+                    ({TYPE_LABELS[file.contentType] ?? t('site.file')}, {sizeText(file.size)})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </section>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Anchor, Center, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useAgency } from '../layout/AgencyLayout';
+import { PageHeading } from '../layout/PageHeading';
+import { agencyPath } from '../navigation/siteStructure';
+import { shortDate, useSiteSection } from '../site/siteApi';
+import { LoadError } from './LoadStatePages';
+import { PageNotFoundPage } from './PageNotFoundPage';
+
+/** A section of the site (news, documents…): its publications, newest first, paged. */
+export function SiteSectionPage() {
+  const { t } = useTranslation('portal');
+  const agency = useAgency();
+  const { section = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const query = useSiteSection(agency.slug, section, page);
+
+  if (query.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Loader aria-label={t('state.loading')} />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    if ((query.error as { status?: number }).status === 404) return <PageNotFoundPage />;
+    return <LoadError onRetry={() => void query.refetch()} />;
+  }
+  const { section: info, items, pages } = query.data;
+  return (
+    <>
+      <PageHeading
+        title={info.title}
+        trail={[{ label: t('menu.home'), to: agencyPath(agency.slug) }]}
+        siteName={agency.shortName}
+      />
+      <Stack gap="lg">
+        {items.length === 0 && <Text>{t('site.empty')}</Text>}
+        {items.map((item) => (
+          <article key={item.url}>
+            <Title order={2} size="h4">
+              <Anchor component={Link} to={item.url}>
+                {item.title}
+              </Anchor>
+            </Title>
+            <Text size="sm" c="dimmed">
+              {shortDate(item.publishedAt, agency.timezone)}
+            </Text>
+            {item.summary && <Text>{item.summary}</Text>}
+          </article>
+        ))}
+        {pages > 1 && (
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={(next) => setParams({ page: String(next) })}
+            getControlProps={(control) => ({ 'aria-label': t(`search.pager.${control}`) })}
+            getItemProps={(n) => ({ 'aria-label': t('search.pager.page', { page: n }) })}
+          />
+        )}
+      </Stack>
+    </>
+  );
+}

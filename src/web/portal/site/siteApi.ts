@@ -1,0 +1,75 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { SearchSort, SiteSearchResult, SiteSectionKind } from '../../../common/site';
+import { api } from '../../ui/api';
+
+export interface SiteMenuItem {
+  slug: string;
+  title: string;
+  kind: SiteSectionKind;
+}
+
+export interface SectionListing {
+  section: SiteMenuItem;
+  total: number;
+  pages: number;
+  page: number;
+  items: { title: string; summary: string; url: string; publishedAt: string }[];
+}
+
+export interface Publication {
+  id: string;
+  title: string;
+  summary: string;
+  html: string;
+  publishedAt: string;
+  updatedAt: string;
+  section: { slug: string; title: string };
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
+}
+
+const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;
+
+export const useSiteMenu = (slug: string) =>
+  useQuery({
+    queryKey: ['public', 'site', slug, 'menu'],
+    queryFn: () => api<SiteMenuItem[]>('GET', `${base(slug)}/site/menu`),
+  });
+
+export const useSiteSection = (slug: string, section: string, page: number) =>
+  useQuery({
+    queryKey: ['public', 'site', slug, 'section', section, page],
+    queryFn: () =>
+      api<SectionListing>('GET', `${base(slug)}/site/sections/${encodeURIComponent(section)}?page=${page}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const usePublication = (slug: string, section: string, page: string) =>
+  useQuery({
+    queryKey: ['public', 'site', slug, 'page', section, page],
+    queryFn: () =>
+      api<Publication>(
+        'GET',
+        `${base(slug)}/site/sections/${encodeURIComponent(section)}/${encodeURIComponent(page)}`,
+      ),
+  });
+
+export const fileUrl = (slug: string, publicationId: string, attachmentId: string) =>
+  `${base(slug)}/site/files/${publicationId}/${attachmentId}`;
+
+export const useSiteSearch = (slug: string, q: string, sort: SearchSort, page: number) =>
+  useQuery({
+    queryKey: ['public', 'site', slug, 'search', q, sort, page],
+    queryFn: () =>
+      api<SiteSearchResult>(
+        'GET',
+        `${base(slug)}/search?${new URLSearchParams({ q, sort, page: String(page) })}`,
+      ),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+/** dd.mm.yyyy in the agency's time zone. */
+export const shortDate = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(
+    new Date(iso),
+  );
