@@ -35,6 +35,9 @@ import { RequireAuth } from './session/RequireAuth';
 import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { NotFoundPage } from './shell/NotFoundPage';
+import { PublicationEditorPage } from './site/PublicationEditorPage';
+import { SiteFreshnessPage } from './site/SiteFreshnessPage';
+import { SitePage } from './site/SitePage';
 import { SocialPage } from './social/SocialPage';
 import { PaperEntryPage } from './surveys/PaperEntryPage';
 import { SurveyPage } from './surveys/SurveyPage';
@@ -75,6 +78,10 @@ export function App() {
         <Route path="kb/articles/:id/edit" element={guarded('kb', editor)} />
         <Route path="templates" element={<Navigate to="/kb" replace />} />
         <Route path="kb-freshness" element={guarded('kbFreshness', <KbFreshnessPage />)} />
+        <Route path="site" element={guarded('site', <SitePage />)} />
+        <Route path="site/new" element={guarded('site', <PublicationEditorPage />)} />
+        <Route path="site/:id" element={guarded('site', <PublicationEditorPage />)} />
+        <Route path="site-freshness" element={guarded('siteFreshness', <SiteFreshnessPage />)} />
         <Route path="kb-search" element={guarded('kbSearch', <KbSearchPage />)} />
         <Route path="kb-proposals" element={guarded('kbProposals', <KbProposalsPage />)} />
         <Route path="calls" element={guarded('calls', <CallsPage />)} />

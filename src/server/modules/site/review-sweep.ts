@@ -1,3 +1,4 @@
+import type { FreshnessCounts } from '../../../common/kb-review.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
@@ -129,8 +130,8 @@ export function createSiteReviewSweep(deps: {
         ...freshnessOf(row.reviewDueOn, today, productionCalendar),
       }));
       rows.sort((a, b) => a.reviewDueOn.localeCompare(b.reviewDueOn) || a.title.localeCompare(b.title));
-      const counts = { fresh: 0, due_soon: 0, overdue: 0 };
-      for (const row of rows) counts[row.state]++;
+      const counts: FreshnessCounts = { sections: rows.length, fresh: 0, dueSoon: 0, overdue: 0 };
+      for (const row of rows) counts[row.state === 'due_soon' ? 'dueSoon' : row.state]++;
       return { counts, items: rows };
     },
   };

@@ -11,6 +11,8 @@ export const SECTIONS = [
   'kbSearch',
   'kbFreshness',
   'kbProposals',
+  'site',
+  'siteFreshness',
   'calls',
   'clients',
   'reception',
@@ -40,6 +42,8 @@ export const SECTION_PATHS: Record<Section, string> = {
   kbSearch: '/kb-search',
   kbFreshness: '/kb-freshness',
   kbProposals: '/kb-proposals',
+  site: '/site',
+  siteFreshness: '/site-freshness',
   calls: '/calls',
   clients: '/clients',
   reception: '/reception',
@@ -89,6 +93,9 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Proposals show what the knowledge base lacks; their owners decide on each (server: per row).
   const kbSections: Section[] = ['kb', 'kbSearch', 'kbFreshness', 'kbProposals'];
   if (kbSections.includes(section)) return hasRole(session, ...KB_READERS);
+  // The public site is kept by its editors; heads see which pages are stale (server: site routes).
+  if (section === 'site') return hasRole(session, 'admin', 'site_editor');
+  if (section === 'siteFreshness') return hasRole(session, 'admin', 'site_editor', 'head');
   // The consult line is worked by its operators; heads watch it (server: CALL_READERS).
   if (section === 'calls') return hasRole(session, 'admin', 'head', 'call_operator', 'operator');
   // Everyone answering requests should see which terms apply; only the admin changes them.

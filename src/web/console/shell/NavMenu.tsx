@@ -26,6 +26,8 @@ import {
   IconTags,
   IconUserCircle,
   IconUsers,
+  IconWorld,
+  IconWorldCheck,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
@@ -40,6 +42,8 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   kbFreshness: IconCalendarCheck,
   kbSearch: IconBook2,
   kbProposals: IconBulb,
+  site: IconWorld,
+  siteFreshness: IconWorldCheck,
   calls: IconPhone,
   clients: IconUserCircle,
   reception: IconCalendarEvent,

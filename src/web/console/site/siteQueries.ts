@@ -1,0 +1,135 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FreshnessCounts, FreshnessState } from '../../../common/kb-review';
+import type { SiteSectionKind } from '../../../common/site';
+import { api, apiForm } from '../../ui/api';
+
+export interface SiteSection {
+  id: string;
+  kind: SiteSectionKind;
+  slug: string;
+  title: string;
+}
+
+export interface SiteFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface SitePublication {
+  id: string;
+  sectionId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  state: 'draft' | 'scheduled' | 'published' | 'archived';
+  publishAt: string | null;
+  disclosureItem: string | null;
+  responsibleUserId: string | null;
+  reviewIntervalDays: number;
+  attachments?: SiteFile[];
+}
+
+export interface PublicationInput {
+  sectionId: string;
+  title: string;
+  summary: string;
+  body: string;
+  disclosureItem: string | null;
+  responsibleUserId: string | null;
+  reviewIntervalDays: number;
+}
+
+export interface DisclosureChecklist {
+  law: string;
+  items: { key: string; section: SiteSectionKind; text: string; disclosed: boolean }[];
+}
+
+export interface SiteFreshness {
+  counts: FreshnessCounts;
+  items: {
+    target: 'section' | 'publication';
+    id: string;
+    title: string;
+    responsibleName: string | null;
+    checkedAt: string | null;
+    reviewDueOn: string;
+    state: FreshnessState;
+  }[];
+}
+
+const root = ['staff', 'site'] as const;
+const path = (id: string) => `/api/staff/site/publications/${encodeURIComponent(id)}`;
+
+export const useSiteSections = () =>
+  useQuery({
+    queryKey: [...root, 'sections'],
+    queryFn: () => api<SiteSection[]>('GET', '/api/staff/site/sections'),
+  });
+
+export const useSitePublications = () =>
+  useQuery({
+    queryKey: [...root, 'publications'],
+    queryFn: () => api<SitePublication[]>('GET', '/api/staff/site/publications'),
+  });
+
+export const useSitePublication = (id: string | undefined) =>
+  useQuery({
+    queryKey: [...root, 'publication', id],
+    queryFn: () => api<SitePublication>('GET', path(id as string)),
+    enabled: Boolean(id),
+  });
+
+export const useDisclosure = () =>
+  useQuery({
+    queryKey: [...root, 'disclosure'],
+    queryFn: () => api<DisclosureChecklist>('GET', '/api/staff/site/disclosure'),
+  });
+
+export const useSiteFreshness = () =>
+  useQuery({
+    queryKey: [...root, 'freshness'],
+    queryFn: () => api<SiteFreshness>('GET', '/api/staff/site/freshness'),
+  });
+
+function useSiteMutation<I, O>(run: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: root }) });
+}
+
+export const useSavePublication = (id: string | undefined) =>
+  useSiteMutation((input: PublicationInput) =>
+    id
+      ? api<SitePublication>('PUT', path(id), input)
+      : api<SitePublication>('POST', '/api/staff/site/publications', input),
+  );
+
+export const usePublicationAction = (id: string) =>
+  useSiteMutation(
+    ({ action, publishAt }: { action: 'publish' | 'unpublish' | 'archive'; publishAt?: string | null }) =>
+      api<SitePublication>(
+        'POST',
+        `${path(id)}/${action}`,
+        action === 'publish' ? { publishAt: publishAt ?? null } : {},
+      ),
+  );
+
+export const useUploadSiteFiles = (id: string) =>
+  useSiteMutation((files: File[]) => {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    return apiForm<SiteFile[]>(`${path(id)}/attachments`, form);
+  });
+
+export const useMarkChecked = () =>
+  useSiteMutation(({ target, id }: { target: 'section' | 'publication'; id: string }) =>
+    api<unknown>(
+      'POST',
+      `/api/staff/site/${target === 'section' ? 'sections' : 'publications'}/${id}/checked`,
+    ),
+  );
+
+export const siteFileUrl = (publicationId: string, fileId: string) =>
+  `${path(publicationId)}/attachments/${fileId}`;
