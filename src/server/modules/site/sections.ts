@@ -5,8 +5,8 @@ export const DEFAULT_SECTIONS: { kind: SiteSectionKind; slug: string; title: str
   { kind: 'news', slug: 'news', title: 'Новости' },
   { kind: 'plans_reports', slug: 'plans-reports', title: 'Планы и отчёты' },
   { kind: 'legal_acts', slug: 'documents', title: 'Нормативные правовые акты и документы' },
-  { kind: 'hr', slug: 'hr', title: 'Кадровое обеспечение: назначения, конкурсы, вакансии' },
-  { kind: 'services', slug: 'services', title: 'Государственные услуги, в том числе в электронном виде' },
+  { kind: 'hr', slug: 'hr', title: 'Кадры: назначения, конкурсы, вакансии' },
+  { kind: 'services', slug: 'services', title: 'Государственные услуги' },
   { kind: 'contacts', slug: 'contacts', title: 'Контакты и каналы связи' },
   { kind: 'disclosure', slug: 'disclosure', title: 'Информация о деятельности (8-ФЗ)' },
 ];
