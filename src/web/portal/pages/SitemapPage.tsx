@@ -4,12 +4,15 @@ import { Link } from 'react-router';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
 import { agencyPath, SITE_PAGES, type SitePage } from '../navigation/siteStructure';
+import { useSiteMenu } from '../site/siteApi';
 import classes from './SitemapPage.module.css';
 
-/** The structure of the site as a nested list: pages, and under each its sections. */
+/** The structure of the site as a nested list: pages, under each its sections, then the site's sections. */
 export function SitemapPage() {
   const { t } = useTranslation('portal');
   const agency = useAgency();
+  // The site's own sections (news, documents…), as in the menu; contacts are listed above.
+  const siteSections = useSiteMenu(agency.slug);
   const sectionsOf = (page: SitePage) =>
     page.sections.filter((section) => section.id !== 'departments' || agency.departments.length > 0);
 
@@ -40,6 +43,15 @@ export function SitemapPage() {
               )}
             </li>
           ))}
+          {(siteSections.data ?? [])
+            .filter((section) => section.kind !== 'contacts')
+            .map((section) => (
+              <li key={section.slug}>
+                <Anchor component={Link} to={agencyPath(agency.slug, section.slug)} fw={600}>
+                  {section.title}
+                </Anchor>
+              </li>
+            ))}
         </ul>
       </Paper>
     </>
