@@ -51,6 +51,7 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { surveyPaperRoutes } from './modules/surveys/paper.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
@@ -165,6 +166,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   campaignRoutes(app, services);
   publicMailingRoutes(app, services);
   surveyRoutes(app, services);
+  surveyPaperRoutes(app, services);
   publicSurveyRoutes(app, services);
   qrRoutes(app, services);
   await registerWeb(app, services, pages);
