@@ -10,6 +10,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { QuestionList } from './QuestionList';
 import { ResourcesEditor } from './ResourcesEditor';
+import { SurveyPrintLinks } from './SurveyPrintLinks';
 import { useSurvey, useSurveySettings } from './surveyQueries';
 import { TokensPanel } from './TokensPanel';
 
@@ -40,13 +41,16 @@ export function SurveyPage() {
         title={data.title}
         description={t('surveys.summary', { version: data.version, responses: data.responses })}
         actions={
-          <Button
-            component={Link}
-            to={`/surveys/${id}/entry`}
-            leftSection={<IconKeyboard size={18} aria-hidden />}
-          >
-            {t('surveys.entry.open')}
-          </Button>
+          <Group gap="sm">
+            <SurveyPrintLinks id={id} slug={data.slug} published={data.published} />
+            <Button
+              component={Link}
+              to={`/surveys/${id}/entry`}
+              leftSection={<IconKeyboard size={18} aria-hidden />}
+            >
+              {t('surveys.entry.open')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">
