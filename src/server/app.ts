@@ -53,6 +53,7 @@ import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
+import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -165,6 +166,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   campaignRoutes(app, services);
   publicMailingRoutes(app, services);
   surveyRoutes(app, services);
+  surveyAnalyticsRoutes(app, services);
   publicSurveyRoutes(app, services);
   qrRoutes(app, services);
   await registerWeb(app, services, pages);

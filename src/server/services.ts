@@ -61,6 +61,7 @@ import { createDeadlinePolicyService } from './modules/requests/policies.service
 import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
+import { createSurveyAnalytics } from './modules/surveys/analytics.service.js';
 import { readSurveyPresets } from './modules/surveys/presets.js';
 import { createSurveyResponses } from './modules/surveys/responses.service.js';
 import { createSurveyService } from './modules/surveys/service.js';
@@ -341,6 +342,7 @@ export function createServices(database: Database, config: Config) {
     deadlinePolicies: policies,
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
+    surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

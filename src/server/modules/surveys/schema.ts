@@ -106,3 +106,29 @@ export const surveyTokens = pgTable(
     index('survey_tokens_unused_idx').on(t.surveyId).where(sql`used_at is null`),
   ],
 );
+
+/**
+ * The answers of `survey_responses` one value a row, written with each response, so analytics
+ * over a million answers are plain indexed GROUP BYs instead of JSON walks. `row` is '' for
+ * questions without rows; a multiple choice gives a row per chosen option. Channel and time are
+ * copied from the response so breakdowns need no join.
+ */
+export const surveyAnswerValues = pgTable(
+  'survey_answer_values',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').notNull(),
+    surveyId: uuid('survey_id').notNull(),
+    channel: text('channel').$type<SurveyChannel>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    question: text('question').notNull(),
+    row: text('row').notNull().default(''),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    index('survey_answer_values_question_idx').on(t.agencyId, t.surveyId, t.question, t.submittedAt),
+    index('survey_answer_values_response_idx').on(t.responseId, t.question),
+  ],
+);
