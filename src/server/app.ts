@@ -51,9 +51,9 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
-import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {

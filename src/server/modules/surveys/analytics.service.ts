@@ -15,8 +15,8 @@ import type { Actor } from '../../lib/actor.js';
 import { Invalid } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import { clusterQuestions, proposalTitle } from '../kb/proposals.cluster.js';
-import { renderReportPdf } from './report.pdf.js';
 import { rawCsv, rawTable, rawWorkbook, reportWorkbook } from './report.files.js';
+import { renderReportPdf } from './report.pdf.js';
 import type { SurveyService } from './service.js';
 
 const TOP_SATISFACTION = /^(скорее )?удовлетворен(а)?$/i;
@@ -90,7 +90,11 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
     return { agency, version, questions, timezone, municipality, scope };
   }
 
-  async function analytics(actor: Actor, surveyId: string, filter: AnalyticsFilter): Promise<SurveyAnalytics> {
+  async function analytics(
+    actor: Actor,
+    surveyId: string,
+    filter: AnalyticsFilter,
+  ): Promise<SurveyAnalytics> {
     const { version, questions, timezone, municipality, scope } = await context(actor, surveyId, filter);
     const [{ total = 0 } = {}] = await rowsOf<{ total: number }>(
       db,
@@ -153,8 +157,10 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
         )
       : [];
 
+    // Municipality and demographics are told only as breakdowns, where small cells are hidden.
     const distributions = questions
       .filter((q) => ['single', 'multiple', 'matrix', 'rating', 'yesno'].includes(q.type))
+      .filter((q) => !dimensions.includes(q))
       .map((question) => distributionOf(question, counts));
     const answeredTop = top ? counts.filter((c) => c.question === top.question.id) : [];
     const satisfied = answeredTop.find((c) => c.value === top?.option.id)?.n ?? 0;
@@ -176,9 +182,7 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
             share: share(satisfied, answered),
           }
         : null,
-      meanRating: scoreCount
-        ? scores.reduce((sum, c) => sum + Number(c.value) * c.n, 0) / scoreCount
-        : null,
+      meanRating: scoreCount ? scores.reduce((sum, c) => sum + Number(c.value) * c.n, 0) / scoreCount : null,
       distributions,
       themes: await themes(scope, questions),
       months: months.map((m) => cell(m.key, m.key, m.n, satisfiedCount(m.satisfied))),
@@ -235,12 +239,11 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
       analytics(actor, surveyId, filter),
       agencies.byId(actor.agencyId),
     ]);
-    const generatedAt = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeZone: agency.timezone }).format(
-      new Date(),
-    );
-    return format === 'pdf'
-      ? renderReportPdf(result, agency, generatedAt)
-      : reportWorkbook(result, agency);
+    const generatedAt = new Intl.DateTimeFormat('ru-RU', {
+      dateStyle: 'short',
+      timeZone: agency.timezone,
+    }).format(new Date());
+    return format === 'pdf' ? renderReportPdf(result, agency, generatedAt) : reportWorkbook(result, agency);
   }
 
   /** Every answer of the period, one row per response (issue 8 p. 6, the federal feedback platform). */

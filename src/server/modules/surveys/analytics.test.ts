@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const analyticsOf = async (query = '') => {
-  const response = await analyst.request({ method: 'GET', url: `/api/staff/surveys/${id}/analytics${query}` });
+  const response = await analyst.request({
+    method: 'GET',
+    url: `/api/staff/surveys/${id}/analytics${query}`,
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<SurveyAnalytics>();
 };
@@ -70,6 +73,8 @@ describe('survey analytics', () => {
     const channels = result.breakdowns.find((b) => b.dimension === 'channel');
     expect(channels?.cells.find((c) => c.key === 'paper')).toMatchObject({ count: null, hidden: true });
     expect(channels?.cells.find((c) => c.key === 'phone')).toMatchObject({ count: 9, satisfiedShare: 5 / 9 });
+    // Municipality is told only as this breakdown, never as a plain distribution beside it.
+    expect(result.distributions.map((d) => d.question)).not.toContain('municipality');
     // Filtering down to the small group reveals nothing either.
     const small = await analyticsOf('?municipality=2');
     expect(small).toMatchObject({ total: 4, hidden: true, satisfaction: null, breakdowns: [] });
@@ -92,7 +97,10 @@ describe('survey analytics', () => {
   });
 
   it('rejects a malformed period with a field', async () => {
-    const bad = await analyst.request({ method: 'GET', url: `/api/staff/surveys/${id}/analytics?from=31.12.2025` });
+    const bad = await analyst.request({
+      method: 'GET',
+      url: `/api/staff/surveys/${id}/analytics?from=31.12.2025`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'querystring.from' });
     const reversed = await analyst.request({
@@ -120,7 +128,10 @@ describe('survey analytics', () => {
       where survey_id = ${id} order by 1, 2, 3, 4`;
     const written = await rowsOf<Record<string, string>>(harness, snapshot);
     expect(written.length).toBeGreaterThan(SEED_ANSWERS.length * 5);
-    const migration = readFileSync(join(process.cwd(), 'migrations', '0022_survey_answer_values.sql'), 'utf8');
+    const migration = readFileSync(
+      join(process.cwd(), 'migrations', '0022_survey_answer_values.sql'),
+      'utf8',
+    );
     const backfill = migration.slice(migration.indexOf('INSERT INTO'));
     const db = harness.services.database.db;
     await db.execute(sql`delete from survey_answer_values where survey_id = ${id}`);

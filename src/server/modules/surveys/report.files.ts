@@ -1,14 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { paperFields } from '../../../common/survey-definition.js';
 import { CHANNEL_TITLES, type SurveyAnalytics } from '../../../common/survey-analytics.js';
+import { paperFields } from '../../../common/survey-definition.js';
 import type { Answers, SurveyQuestion } from '../../../common/surveys.js';
 import { periodTitle, reportTables } from './report.tables.js';
 
 // The annual report as a workbook (a sheet per table) and the raw answers for the federal feedback platform.
 
 const sheetName = (title: string, used: Set<string>) => {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim() || 'Лист';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 28)
+      .trim() || 'Лист';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   used.add(name.toLowerCase());

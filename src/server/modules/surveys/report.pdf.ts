@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { AnalyticsCell, SurveyAnalytics } from '../../../common/survey-analytics.js';
 import { renderPdf } from '../../lib/pdf.js';
-import { periodTitle, percent, reportTables } from './report.tables.js';
+import { percent, periodTitle, reportTables } from './report.tables.js';
 
 // The annual monitoring report (seed 002 «ежегодный мониторинг»): tables, with charts drawn as PDF vectors.
 
@@ -15,7 +15,12 @@ function bar(value: number | null, largest: number): Content {
   return { canvas: [{ type: 'rect', x: 0, y: 1, w: width, h: 8, color: BAR_COLOR }] };
 }
 
-function table(title: string, header: string[], rows: (string | number)[][], bars?: (number | null)[]): Content[] {
+function table(
+  title: string,
+  header: string[],
+  rows: (string | number)[][],
+  bars?: (number | null)[],
+): Content[] {
   const largest = Math.max(0, ...(bars ?? []).map((v) => v ?? 0));
   const withBars = bars !== undefined;
   return [

@@ -25,7 +25,11 @@ function cellsTable(title: string, first: string, cells: AnalyticsCell[]): Repor
   return {
     title,
     header: [first, 'Ответов', 'Удовлетворены'],
-    rows: cells.map((c) => [c.label, c.hidden ? HIDDEN : (c.count ?? 0), c.hidden ? '' : percent(c.satisfiedShare)]),
+    rows: cells.map((c) => [
+      c.label,
+      c.hidden ? HIDDEN : (c.count ?? 0),
+      c.hidden ? '' : percent(c.satisfiedShare),
+    ]),
     bars: cells.map((c) => c.count),
   };
 }
@@ -66,14 +70,21 @@ export function reportTables(report: SurveyAnalytics): ReportTable[] {
       tables.push({
         title,
         header: ['Вариант', 'Ответов', 'Доля'],
-        rows: (row?.cells ?? []).map((c) => [c.label, c.count, percent(row?.answered ? c.count / row.answered : null)]),
+        rows: (row?.cells ?? []).map((c) => [
+          c.label,
+          c.count,
+          percent(row?.answered ? c.count / row.answered : null),
+        ]),
         bars: (row?.cells ?? []).map((c) => c.count),
       });
     } else {
       tables.push({
         title,
         header: ['Строка', ...(d.rows[0]?.cells ?? []).map((c) => c.label)],
-        rows: d.rows.map((r) => [`${r.code ? `(${r.code}) ` : ''}${r.label}`, ...r.cells.map((c) => c.count)]),
+        rows: d.rows.map((r) => [
+          `${r.code ? `(${r.code}) ` : ''}${r.label}`,
+          ...r.cells.map((c) => c.count),
+        ]),
       });
     }
   }
