@@ -62,6 +62,7 @@ import { createDeadlineReminders } from './modules/requests/reminders.js';
 import { createSavedViews } from './modules/requests/saved-views.js';
 import { createRequestService } from './modules/requests/service.js';
 import { createSurveyAnalytics } from './modules/surveys/analytics.service.js';
+import { createSurveyPolls } from './modules/surveys/polls.service.js';
 import { readSurveyPresets } from './modules/surveys/presets.js';
 import { createSurveyResponses } from './modules/surveys/responses.service.js';
 import { createSurveyService } from './modules/surveys/service.js';
@@ -343,6 +344,15 @@ export function createServices(database: Database, config: Config) {
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
+    surveyPolls: createSurveyPolls({
+      db,
+      audit,
+      agencies,
+      surveys,
+      outbox,
+      sms,
+      publicUrl: config.publicUrl,
+    }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -22,7 +22,7 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 };
 
-export function surveyAnalyticsRoutes(fastify: FastifyInstance, { surveyAnalytics }: Services) {
+export function surveyAnalyticsRoutes(fastify: FastifyInstance, { surveyAnalytics, surveyPolls }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['surveys'];
   const params = Type.Object({ id: Uuid });
@@ -81,5 +81,51 @@ export function surveyAnalyticsRoutes(fastify: FastifyInstance, { surveyAnalytic
         .header('content-disposition', `attachment; filename="answers.${format}"`)
         .send(file);
     },
+  );
+
+  // E-mail and SMS polls are sent by those who run the surveys.
+  const Channel = Type.Object(
+    { channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]) },
+    {
+      additionalProperties: false,
+    },
+  );
+  const PollProgress = Type.Object({
+    id: Uuid,
+    channel: Type.String(),
+    audience: Type.Integer(),
+    sent: Type.Integer(),
+    failed: Type.Integer(),
+    createdAt: Type.String(),
+  });
+  const pollers = requireStaff('admin', 'analyst');
+
+  app.get(
+    '/api/staff/surveys/:id/polls/audience',
+    {
+      preHandler: pollers,
+      schema: {
+        tags,
+        params,
+        querystring: Channel,
+        response: { 200: Type.Object({ count: Type.Integer() }) },
+      },
+    },
+    (request) => surveyPolls.audienceCount(actorOf(request), request.params.id, request.query.channel),
+  );
+
+  app.get(
+    '/api/staff/surveys/:id/polls',
+    { preHandler: pollers, schema: { tags, params, response: { 200: Type.Array(PollProgress) } } },
+    (request) => surveyPolls.list(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/staff/surveys/:id/polls',
+    { preHandler: pollers, schema: { tags, params, body: Channel, response: { 201: PollProgress } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await surveyPolls.send(actorOf(request), request.params.id, request.body.channel)),
   );
 }

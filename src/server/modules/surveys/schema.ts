@@ -97,6 +97,8 @@ export const surveyTokens = pgTable(
       .notNull()
       .references(() => surveys.id),
     tokenHash: text('token_hash').notNull(),
+    /** An e-mail or SMS poll's token: the answer it allows is recorded under that channel. */
+    channel: text('channel').$type<SurveyChannel>(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -131,4 +133,43 @@ export const surveyAnswerValues = pgTable(
     index('survey_answer_values_question_idx').on(t.agencyId, t.surveyId, t.question, t.submittedAt),
     index('survey_answer_values_response_idx').on(t.responseId, t.question),
   ],
+);
+
+export const POLL_CHANNELS = ['email', 'sms'] as const;
+export type PollChannel = (typeof POLL_CHANNELS)[number];
+
+/** An e-mail or SMS poll (issue 8 p. 3): one invitation per consenting client, sent through the outbox. */
+export const surveyPolls = pgTable(
+  'survey_polls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    channel: text('channel').$type<PollChannel>().notNull(),
+    audience: integer('audience').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_polls_survey_idx').on(t.agencyId, t.surveyId, t.createdAt)],
+);
+
+/**
+ * Who a poll was sent to, for progress and for «once per client». Deliberately no token here:
+ * nothing joins an invitation to the answer it made possible.
+ */
+export const surveyPollRecipients = pgTable(
+  'survey_poll_recipients',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => surveyPolls.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    outboundId: uuid('outbound_id').notNull(),
+  },
+  (t) => [uniqueIndex('survey_poll_recipients_uq').on(t.pollId, t.clientId)],
 );
