@@ -166,14 +166,12 @@ export function createSurveyPolls(deps: {
                   },
                   tx,
                 );
-          await tx
-            .insert(surveyPollRecipients)
-            .values({
-              pollId: created.id,
-              agencyId: actor.agencyId,
-              clientId: recipient.clientId,
-              outboundId,
-            });
+          await tx.insert(surveyPollRecipients).values({
+            pollId: created.id,
+            agencyId: actor.agencyId,
+            clientId: recipient.clientId,
+            outboundId,
+          });
         }
         await audit.record(tx, actor, 'survey_poll', created.id, {
           after: { surveyId, channel, audience: recipients.length },
