@@ -36,6 +36,7 @@ import { RequireSection } from './session/RequireSection';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { SocialPage } from './social/SocialPage';
+import { AnalyticsPage } from './surveys/AnalyticsPage';
 import { PaperEntryPage } from './surveys/PaperEntryPage';
 import { SurveyPage } from './surveys/SurveyPage';
 import { SurveysPage } from './surveys/SurveysPage';
@@ -89,6 +90,7 @@ export function App() {
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
         <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
         <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
+        <Route path="surveys/:id/analytics" element={guarded('surveys', <AnalyticsPage />)} />
         {/* The official a slot belongs to may hold no reception role: the server decides per card. */}
         <Route path="reception/cards/:id" element={<ReceptionCardPage />} />
         <Route path="social" element={guarded('social', <SocialPage />)} />

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
-import { IconKeyboard } from '@tabler/icons-react';
+import { IconChartBar, IconKeyboard } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canEdit } from '../session/access';
+import { canEdit, canSeeSurveyAnalytics } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageHeader } from '../shared/PageHeader';
@@ -40,13 +40,25 @@ export function SurveyPage() {
         title={data.title}
         description={t('surveys.summary', { version: data.version, responses: data.responses })}
         actions={
-          <Button
-            component={Link}
-            to={`/surveys/${id}/entry`}
-            leftSection={<IconKeyboard size={18} aria-hidden />}
-          >
-            {t('surveys.entry.open')}
-          </Button>
+          <Group>
+            {canSeeSurveyAnalytics(session) && (
+              <Button
+                component={Link}
+                to={`/surveys/${id}/analytics`}
+                variant="default"
+                leftSection={<IconChartBar size={18} aria-hidden />}
+              >
+                {t('surveys.analytics.open')}
+              </Button>
+            )}
+            <Button
+              component={Link}
+              to={`/surveys/${id}/entry`}
+              leftSection={<IconKeyboard size={18} aria-hidden />}
+            >
+              {t('surveys.entry.open')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">
