@@ -17,6 +17,7 @@ CREATE TABLE "survey_polls" (
 --> statement-breakpoint
 ALTER TABLE "survey_tokens" ADD COLUMN "channel" text;--> statement-breakpoint
 ALTER TABLE "survey_poll_recipients" ADD CONSTRAINT "survey_poll_recipients_poll_id_survey_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."survey_polls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_poll_recipients" ADD CONSTRAINT "survey_poll_recipients_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_polls" ADD CONSTRAINT "survey_polls_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_polls" ADD CONSTRAINT "survey_polls_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_polls" ADD CONSTRAINT "survey_polls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

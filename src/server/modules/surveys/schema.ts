@@ -13,6 +13,7 @@ import {
 import type { Answers, SurveyChannel, SurveyDefinition } from '../../../common/surveys.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
+import { clients } from '../clients/schema.js';
 
 export const surveys = pgTable(
   'surveys',
@@ -168,7 +169,10 @@ export const surveyPollRecipients = pgTable(
       .notNull()
       .references(() => surveyPolls.id, { onDelete: 'cascade' }),
     agencyId: uuid('agency_id').notNull(),
-    clientId: uuid('client_id').notNull(),
+    // A client erased by retention or merged away takes their poll rows along.
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
     outboundId: uuid('outbound_id').notNull(),
   },
   (t) => [uniqueIndex('survey_poll_recipients_uq').on(t.pollId, t.clientId)],
