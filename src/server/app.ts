@@ -52,6 +52,7 @@ import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
+import { surveyPaperRoutes } from './modules/surveys/paper.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
@@ -167,6 +168,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicMailingRoutes(app, services);
   surveyRoutes(app, services);
   surveyAnalyticsRoutes(app, services);
+  surveyPaperRoutes(app, services);
   publicSurveyRoutes(app, services);
   qrRoutes(app, services);
   await registerWeb(app, services, pages);

@@ -9,9 +9,9 @@ import { AnswersBody, Definition, Slug, Stored, SurveyDetail, SurveySummary, Ver
 import { MAX_TOKENS_PER_ISSUE } from './service.js';
 
 // Issue 8: administrators and analysts edit forms, heads read them; operators type in phone and paper answers.
-const EDITORS = ['admin', 'analyst'] as const;
-const READERS = [...EDITORS, 'head'] as const;
-const ENTRY = [...EDITORS, 'operator', 'call_operator', 'receptionist'] as const;
+export const EDITORS = ['admin', 'analyst'] as const;
+export const READERS = [...EDITORS, 'head'] as const;
+export const ENTRY = [...EDITORS, 'operator', 'call_operator', 'receptionist'] as const;
 
 export function surveyRoutes(fastify: FastifyInstance, { surveys, surveyResponses }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -7,6 +7,7 @@ import { GenerateSlotsForm } from './GenerateSlotsForm';
 import { OfficialsSection } from './OfficialsSection';
 import { RoomsSection } from './RoomsSection';
 import { ScheduleSection } from './ScheduleSection';
+import { VisitFeedbackLinks } from './VisitFeedbackLinks';
 
 /** Personal reception of citizens by officials (issue 7 p. 5): schedule, who receives, where. */
 export function ReceptionPage() {
@@ -14,7 +15,11 @@ export function ReceptionPage() {
   const editable = canEdit(useSession(), 'reception');
   return (
     <>
-      <PageHeader title={t('nav.reception')} description={t('reception.description')} />
+      <PageHeader
+        title={t('nav.reception')}
+        description={t('reception.description')}
+        actions={<VisitFeedbackLinks />}
+      />
       <Tabs defaultValue="schedule" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="schedule">{t('reception.tabs.schedule')}</Tabs.Tab>

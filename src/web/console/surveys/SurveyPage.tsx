@@ -10,6 +10,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { QuestionList } from './QuestionList';
 import { ResourcesEditor } from './ResourcesEditor';
+import { SurveyPrintLinks } from './SurveyPrintLinks';
 import { useSurvey, useSurveySettings } from './surveyQueries';
 import { TokensPanel } from './TokensPanel';
 
@@ -40,7 +41,7 @@ export function SurveyPage() {
         title={data.title}
         description={t('surveys.summary', { version: data.version, responses: data.responses })}
         actions={
-          <Group>
+          <Group gap="sm">
             {canSeeSurveyAnalytics(session) && (
               <Button
                 component={Link}
@@ -51,6 +52,7 @@ export function SurveyPage() {
                 {t('surveys.analytics.open')}
               </Button>
             )}
+            <SurveyPrintLinks id={id} slug={data.slug} published={data.published} />
             <Button
               component={Link}
               to={`/surveys/${id}/entry`}
