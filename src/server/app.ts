@@ -53,6 +53,7 @@ import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
 import { publicSiteRoutes } from './modules/site/public.routes.js';
 import { siteRoutes } from './modules/site/routes.js';
+import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
 import { surveyPaperRoutes } from './modules/surveys/paper.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/public.routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   campaignRoutes(app, services);
   publicMailingRoutes(app, services);
   surveyRoutes(app, services);
+  surveyAnalyticsRoutes(app, services);
   surveyPaperRoutes(app, services);
   publicSurveyRoutes(app, services);
   qrRoutes(app, services);

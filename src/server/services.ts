@@ -66,6 +66,8 @@ import { readDisclosurePreset } from './modules/site/disclosure.js';
 import { createSitePublic } from './modules/site/public.service.js';
 import { createSiteReviewSweep } from './modules/site/review-sweep.js';
 import { createSiteService } from './modules/site/service.js';
+import { createSurveyAnalytics } from './modules/surveys/analytics.service.js';
+import { createSurveyPolls } from './modules/surveys/polls.service.js';
 import { readSurveyPresets } from './modules/surveys/presets.js';
 import { createSurveyResponses } from './modules/surveys/responses.service.js';
 import { createSurveyService } from './modules/surveys/service.js';
@@ -366,6 +368,16 @@ export function createServices(database: Database, config: Config) {
     deadlinePolicies: policies,
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
+    surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
+    surveyPolls: createSurveyPolls({
+      db,
+      audit,
+      agencies,
+      surveys,
+      outbox,
+      sms,
+      publicUrl: config.publicUrl,
+    }),
     notifications,
     savedViews: createSavedViews({ db, audit }),
     reminders: createDeadlineReminders({ db, agencies, calendar, users, notifications }),

@@ -39,6 +39,7 @@ import { PublicationEditorPage } from './site/PublicationEditorPage';
 import { SiteFreshnessPage } from './site/SiteFreshnessPage';
 import { SitePage } from './site/SitePage';
 import { SocialPage } from './social/SocialPage';
+import { AnalyticsPage } from './surveys/AnalyticsPage';
 import { PaperEntryPage } from './surveys/PaperEntryPage';
 import { SurveyPage } from './surveys/SurveyPage';
 import { SurveysPage } from './surveys/SurveysPage';
@@ -96,6 +97,7 @@ export function App() {
         <Route path="surveys" element={guarded('surveys', <SurveysPage />)} />
         <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
         <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
+        <Route path="surveys/:id/analytics" element={guarded('surveys', <AnalyticsPage />)} />
         {/* The official a slot belongs to may hold no reception role: the server decides per card. */}
         <Route path="reception/cards/:id" element={<ReceptionCardPage />} />
         <Route path="social" element={guarded('social', <SocialPage />)} />

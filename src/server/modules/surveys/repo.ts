@@ -147,8 +147,8 @@ export async function spendToken(db: Executor, agencyId: string, surveyId: strin
         isNull(surveyTokens.usedAt),
       ),
     )
-    .returning({ id: surveyTokens.id });
-  return rows.length === 1;
+    .returning({ id: surveyTokens.id, channel: surveyTokens.channel });
+  return rows[0];
 }
 
 export async function tokenExists(db: Executor, agencyId: string, surveyId: string, tokenHash: string) {

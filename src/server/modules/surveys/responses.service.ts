@@ -8,6 +8,7 @@ import { type PageRequest, pageWindow } from '../../lib/paging.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
+import { flattenAnswers, insertAnswerValues } from './answer-values.js';
 import * as repo from './repo.js';
 import { type SurveyService, surveyNotFound } from './service.js';
 
@@ -71,26 +72,31 @@ export function createSurveyResponses(deps: {
       );
     }
     return db.transaction(async (tx) => {
+      let channel = submission.channel;
       if (submission.token) {
         const hash = sha256(submission.token);
-        if (!(await repo.spendToken(tx, agencyId, survey.id, hash))) {
+        const spent = await repo.spendToken(tx, agencyId, survey.id, hash);
+        if (!spent) {
           if (await repo.tokenExists(tx, agencyId, survey.id, hash)) throw tokenSpent();
           throw new Invalid('body.token', 'Ссылка на анкету недействительна', 'token_invalid');
         }
+        // An invitation sent by e-mail or SMS poll records that channel (issue 8 p. 3).
+        channel = spent.channel ?? channel;
       }
       const row = await repo.insertResponse(tx, {
         agencyId,
         surveyId: survey.id,
         versionId: version.id,
-        channel: submission.channel,
+        channel,
         answers,
         enteredBy: submission.enteredBy,
         submittedAt: now,
       });
+      await insertAnswerValues(tx, row, flattenAnswers(questions, answers));
       // An operator's entry is a staff change like any other; a respondent's own answer is not audited.
       if (submission.enteredBy) {
         await audit.record(tx, { agencyId, userId: submission.enteredBy }, 'survey_response', row.id, {
-          after: { surveyId: survey.id, channel: submission.channel },
+          after: { surveyId: survey.id, channel },
         });
       }
       return { id: row.id, version: version.number, submittedAt: row.submittedAt.toISOString() };

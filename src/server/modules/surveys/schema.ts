@@ -13,6 +13,7 @@ import {
 import type { Answers, SurveyChannel, SurveyDefinition } from '../../../common/surveys.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
+import { clients } from '../clients/schema.js';
 
 export const surveys = pgTable(
   'surveys',
@@ -97,6 +98,8 @@ export const surveyTokens = pgTable(
       .notNull()
       .references(() => surveys.id),
     tokenHash: text('token_hash').notNull(),
+    /** An e-mail or SMS poll's token: the answer it allows is recorded under that channel. */
+    channel: text('channel').$type<SurveyChannel>(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -105,4 +108,72 @@ export const surveyTokens = pgTable(
     uniqueIndex('survey_tokens_hash_uq').on(t.tokenHash),
     index('survey_tokens_unused_idx').on(t.surveyId).where(sql`used_at is null`),
   ],
+);
+
+/**
+ * The answers of `survey_responses` one value a row, written with each response, so analytics
+ * over a million answers are plain indexed GROUP BYs instead of JSON walks. `row` is '' for
+ * questions without rows; a multiple choice gives a row per chosen option. Channel and time are
+ * copied from the response so breakdowns need no join.
+ */
+export const surveyAnswerValues = pgTable(
+  'survey_answer_values',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').notNull(),
+    surveyId: uuid('survey_id').notNull(),
+    channel: text('channel').$type<SurveyChannel>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    question: text('question').notNull(),
+    row: text('row').notNull().default(''),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    index('survey_answer_values_question_idx').on(t.agencyId, t.surveyId, t.question, t.submittedAt),
+    index('survey_answer_values_response_idx').on(t.responseId, t.question),
+  ],
+);
+
+export const POLL_CHANNELS = ['email', 'sms'] as const;
+export type PollChannel = (typeof POLL_CHANNELS)[number];
+
+/** An e-mail or SMS poll (issue 8 p. 3): one invitation per consenting client, sent through the outbox. */
+export const surveyPolls = pgTable(
+  'survey_polls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    channel: text('channel').$type<PollChannel>().notNull(),
+    audience: integer('audience').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_polls_survey_idx').on(t.agencyId, t.surveyId, t.createdAt)],
+);
+
+/**
+ * Who a poll was sent to, for progress and for «once per client». Deliberately no token here:
+ * nothing joins an invitation to the answer it made possible.
+ */
+export const surveyPollRecipients = pgTable(
+  'survey_poll_recipients',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => surveyPolls.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').notNull(),
+    // A client erased by retention or merged away takes their poll rows along.
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    outboundId: uuid('outbound_id').notNull(),
+  },
+  (t) => [uniqueIndex('survey_poll_recipients_uq').on(t.pollId, t.clientId)],
 );

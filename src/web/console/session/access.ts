@@ -150,3 +150,7 @@ export const canSetLegalHold = (session: SessionInfo) =>
   Boolean(session.currentAgency) && hasRole(session, 'admin', 'head');
 export const canMergeClients = (session: SessionInfo) =>
   Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'operator');
+
+/** Mirrors the survey analytics routes: the numbers and the annual report are for admins, heads and analysts. */
+export const canSeeSurveyAnalytics = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'analyst');

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
-import { IconKeyboard } from '@tabler/icons-react';
+import { IconChartBar, IconKeyboard } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canEdit } from '../session/access';
+import { canEdit, canSeeSurveyAnalytics } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { PageHeader } from '../shared/PageHeader';
@@ -42,6 +42,16 @@ export function SurveyPage() {
         description={t('surveys.summary', { version: data.version, responses: data.responses })}
         actions={
           <Group gap="sm">
+            {canSeeSurveyAnalytics(session) && (
+              <Button
+                component={Link}
+                to={`/surveys/${id}/analytics`}
+                variant="default"
+                leftSection={<IconChartBar size={18} aria-hidden />}
+              >
+                {t('surveys.analytics.open')}
+              </Button>
+            )}
             <SurveyPrintLinks id={id} slug={data.slug} published={data.published} />
             <Button
               component={Link}
