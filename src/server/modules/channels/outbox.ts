@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../../db/client.js';
+import { coalescedDrain } from '../../lib/coalesced-drain.js';
 import { NotFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import * as repo from './outbox.repo.js';
@@ -28,8 +29,6 @@ export function createOutbox(options: OutboxOptions) {
   const transports = new Map<OutboundNetwork, Transport>();
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let draining: Promise<number> | null = null;
-  let again = false;
 
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
@@ -73,23 +72,7 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   /** Delivers everything due now; concurrent calls share one pass and queue one more. */
-  async function drain(): Promise<number> {
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await drainOnce();
-      } while (again);
-      return total;
-    })().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
+  const { drain, settled } = coalescedDrain(drainOnce);
 
   const kick = () => {
     if (timer)
@@ -140,7 +123,7 @@ export function createOutbox(options: OutboxOptions) {
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await draining?.catch(() => undefined);
+      await settled();
     },
 
     list: (

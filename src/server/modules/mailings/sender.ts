@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
+import { coalescedDrain } from '../../lib/coalesced-drain.js';
 import type { AgencyService } from '../agencies/service.js';
 import { type CampaignTransport, PermanentBounce, renderCampaignMail } from './campaign-mail.js';
 import * as repo from './campaigns.repo.js';
@@ -34,8 +35,6 @@ export function createCampaignSender(options: SenderOptions) {
   const domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'otklik.local';
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let draining: Promise<number> | null = null;
-  let again = false;
 
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
@@ -148,23 +147,7 @@ export function createCampaignSender(options: SenderOptions) {
   }
 
   /** Sends what is due now within the limit; concurrent calls share one pass and queue one more. */
-  async function drain(): Promise<number> {
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await drainOnce();
-      } while (again);
-      return total;
-    })().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
+  const { drain, settled } = coalescedDrain(drainOnce);
 
   return {
     drain,
@@ -183,7 +166,7 @@ export function createCampaignSender(options: SenderOptions) {
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await draining?.catch(() => undefined);
+      await settled();
       transport.close();
     },
   };
