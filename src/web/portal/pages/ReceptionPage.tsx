@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../ui/api';
+import { SubmitRow } from '../forms/SubmitRow';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
 import { pageTrail } from '../navigation/siteStructure';
@@ -203,22 +204,12 @@ export function ReceptionPage() {
                 onChange={(event) => set('consent', event.currentTarget.checked)}
                 error={errors.consent}
               />
-              <Button
-                type="submit"
-                size="md"
-                loading={state === 'sending'}
-                leftSection={<IconCalendarCheck size="1.25rem" aria-hidden="true" />}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('reception.submit')}
-              </Button>
-              <div role="status" aria-live="polite">
-                {state === 'failed' && (
-                  <Alert color="red" variant="light">
-                    {failure}
-                  </Alert>
-                )}
-              </div>
+              <SubmitRow
+                label={t('reception.submit')}
+                icon={<IconCalendarCheck size="1.25rem" aria-hidden="true" />}
+                sending={state === 'sending'}
+                failure={state === 'failed' ? failure : null}
+              />
             </Stack>
           </form>
         )}

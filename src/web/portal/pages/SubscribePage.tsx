@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../ui/api';
+import { SubmitRow } from '../forms/SubmitRow';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
 import { subscribe, useSubscriptionForm } from '../mailings/mailingsApi';
@@ -125,22 +126,12 @@ export function SubscribePage() {
                 }}
                 error={errors.consent}
               />
-              <Button
-                type="submit"
-                size="md"
-                loading={state === 'sending'}
-                leftSection={<IconMailForward size="1.25rem" aria-hidden="true" />}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('subscribe.submit')}
-              </Button>
-              <div role="status" aria-live="polite">
-                {state === 'failed' && (
-                  <Alert color="red" variant="light">
-                    {failure}
-                  </Alert>
-                )}
-              </div>
+              <SubmitRow
+                label={t('subscribe.submit')}
+                icon={<IconMailForward size="1.25rem" aria-hidden="true" />}
+                sending={state === 'sending'}
+                failure={state === 'failed' ? failure : null}
+              />
             </Stack>
           </form>
         )}

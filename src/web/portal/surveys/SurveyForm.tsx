@@ -1,10 +1,11 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShown, validateAnswers } from '../../../common/survey-engine';
 import type { Answers, AnswerValue, PublicSurvey } from '../../../common/surveys';
 import { ApiError } from '../../ui/api';
+import { SubmitRow } from '../forms/SubmitRow';
 import { QuestionField } from './QuestionField';
 import { type SurveySubmission, submitSurvey } from './surveyApi';
 
@@ -123,22 +124,12 @@ export function SurveyForm(props: {
               onChange={(value) => set(question.id, value)}
             />
           ))}
-        <Button
-          type="submit"
-          size="md"
-          loading={state === 'sending'}
-          leftSection={<IconSend size="1.25rem" aria-hidden="true" />}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('surveys.submit')}
-        </Button>
-        <div role="status" aria-live="polite">
-          {state === 'failed' && (
-            <Alert color="red" variant="light">
-              {failure}
-            </Alert>
-          )}
-        </div>
+        <SubmitRow
+          label={t('surveys.submit')}
+          icon={<IconSend size="1.25rem" aria-hidden="true" />}
+          sending={state === 'sending'}
+          failure={state === 'failed' ? failure : null}
+        />
       </Stack>
     </form>
   );
