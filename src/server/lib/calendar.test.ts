@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type CalendarYear,
   endOfLocalDay,
+  formatLongDate,
   isWithinWorkingHours,
   loadCalendarYears,
   localDate,
@@ -346,5 +347,15 @@ describe('loadCalendarYears validation', () => {
     ['a wrong file name', '2026.json', valid, /2026\.json: field "year" is 2025/],
   ])('rejects %s', (_label, name, content, message) => {
     expect(load(name, typeof content === 'string' ? content : JSON.stringify(content))).toThrow(message);
+  });
+});
+
+describe('formatLongDate', () => {
+  it("gives the date of the agency's own zone, not of the server", () => {
+    const lateEveningInMoscow = new Date('2026-11-26T20:30:00Z');
+    expect(formatLongDate(lateEveningInMoscow, 'Europe/Moscow')).toBe('26 ноября 2026 г.');
+    expect(formatLongDate(lateEveningInMoscow, 'Asia/Novosibirsk')).toBe('27 ноября 2026 г.');
+    // The cached formatter of one zone must not leak into the next call with another.
+    expect(formatLongDate(lateEveningInMoscow, 'Europe/Moscow')).toBe('26 ноября 2026 г.');
   });
 });

@@ -204,6 +204,18 @@ function assertTimeZone(timeZone: string): void {
   knownTimeZones.add(timeZone);
 }
 
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** «26 ноября 2026 г.» in that zone; the formatter is built once per zone, as intake calls it every time. */
+export function formatLongDate(instant: Date, timeZone: string): string {
+  let formatter = longDateFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone });
+    longDateFormats.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}
+
 /** The calendar date that an instant falls on in that IANA time zone. */
 export function localDate(instant: Date, timeZone: string): IsoDate {
   assertTimeZone(timeZone);

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import { formatLongDate } from '../../lib/calendar.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { TouchpointService } from '../agencies/touchpoints.service.js';
@@ -116,9 +117,7 @@ export function createSocialInbox(deps: {
     const agency = await deps.agencies.byId(actor.agencyId);
     const rendered = await deps.kb.renderWith(actor, templateId, {
       client: item.authorName,
-      receivedAt: new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
-        item.receivedAt,
-      ),
+      receivedAt: formatLongDate(item.receivedAt, agency.timezone),
       executor: (await deps.users.nameOf(actor.userId)) ?? '',
     });
     return rendered;

@@ -1,6 +1,7 @@
 import type { TemplateVariant } from '../../../common/kb.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import { formatLongDate } from '../../lib/calendar.js';
 import { NotFound } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { UserService } from '../auth/users.service.js';
@@ -41,10 +42,7 @@ export function createKbService(deps: {
 
   async function factsOf(actor: Actor, request: RequestDetail): Promise<TemplateFacts> {
     const agency = await agencies.byId(actor.agencyId);
-    const date = (iso: string) =>
-      new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
-        new Date(iso),
-      );
+    const date = (iso: string) => formatLongDate(new Date(iso), agency.timezone);
     return {
       client: request.contactName,
       number: request.number,

@@ -1,7 +1,7 @@
 import type { RequestType } from '../../../common/classification.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import type { ProductionCalendar } from '../../lib/calendar.js';
+import { formatLongDate, type ProductionCalendar } from '../../lib/calendar.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
@@ -79,9 +79,7 @@ export function createRequestClassification(deps: {
     const term = answerTerm(policy, urgent);
     const from = row.registeredAt ?? row.receivedAt;
     const dueAt = termEnd(term, from, local.timezone, local.calendar);
-    const date = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: local.timezone }).format(
-      dueAt,
-    );
+    const date = formatLongDate(dueAt, local.timezone);
     const note = urgent
       ? `Обращение рассматривается в сокращённый срок — до ${date} (${term.source}).`
       : `Срок рассмотрения — до ${date} (${term.source}).`;

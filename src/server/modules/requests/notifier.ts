@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
+import { formatLongDate } from '../../lib/calendar.js';
 import type { MailAttachment } from '../../lib/mail.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { Outbox } from '../channels/outbox.js';
@@ -69,9 +70,7 @@ export function createRequestNotifier(deps: {
       row: RequestRow,
       tx: Executor,
     ) {
-      const due = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: agency.timezone }).format(
-        row.dueAt,
-      );
+      const due = formatLongDate(row.dueAt, agency.timezone);
       const link = statusLink(agency.slug, row);
       await send(
         row,

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import { endOfLocalDay, localDate, type ProductionCalendar } from '../../lib/calendar.js';
+import { endOfLocalDay, formatLongDate, localDate, type ProductionCalendar } from '../../lib/calendar.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { UserService } from '../auth/users.service.js';
@@ -29,8 +29,6 @@ export function reminderFor(
   if (reached.length === 0) return null;
   return { reminder: `lead:${Math.min(...reached)}`, overdue: false };
 }
-
-const dateFormat = (timeZone: string) => new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone });
 
 /**
  * The deadline sweep (issue 4 p. 5): reminds executors before the term and escalates overdue
@@ -63,7 +61,7 @@ export function createDeadlineReminders(deps: {
   }
 
   function noticeFor(agencyId: string, row: RequestRow, due: Due, timeZone: string): StaffNotice {
-    const date = dateFormat(timeZone).format(row.dueAt);
+    const date = formatLongDate(row.dueAt, timeZone);
     return {
       agencyId,
       kind: due.overdue ? 'deadline_overdue' : 'deadline_reminder',
