@@ -16,7 +16,7 @@ import {
 import type { FeedbackActionSort, FeedbackActionStatus } from '../../../common/feedback-actions.js';
 import type { Executor } from '../../db/client.js';
 import { departments } from '../agencies/schema.js';
-import { users } from '../auth/schema.js';
+import { memberships, users } from '../auth/schema.js';
 import { requests } from '../requests/schema.js';
 import { surveyResponses, surveys, surveyVersions } from '../surveys/schema.js';
 import { feedbackActionLinks, feedbackActions } from './schema.js';
@@ -222,3 +222,12 @@ export async function openAndOverdue(db: Executor, agencyId: string, today: stri
     .where(and(eq(feedbackActions.agencyId, agencyId), ne(feedbackActions.status, 'done')));
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
 }
+
+/** Whom a decision can be given to: the agency's active staff, by name. */
+export const activeStaff = (db: Executor, agencyId: string) =>
+  db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.agencyId, agencyId), eq(memberships.active, true)))
+    .orderBy(asc(users.name), asc(users.id));

@@ -120,6 +120,14 @@ export function feedbackActionRoutes(fastify: FastifyInstance, { feedbackActions
     (request) => feedbackActions.list(actorOf(request), request.query),
   );
   app.get(
+    '/api/staff/feedback-actions/owners',
+    {
+      preHandler: writer,
+      schema: { tags, response: { 200: Type.Array(Type.Object({ id: Uuid, name: Type.String() })) } },
+    },
+    (request) => feedbackActions.owners(actorOf(request)),
+  );
+  app.get(
     '/api/staff/feedback-actions/:id',
     { preHandler: reader, schema: { tags, params, response: { 200: FeedbackAction } } },
     (request) => feedbackActions.get(actorOf(request), request.params.id),

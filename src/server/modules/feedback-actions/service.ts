@@ -180,6 +180,9 @@ export function createFeedbackActions(deps: {
       return toPage(await present(db, actor.agencyId, rows, localToday), total, page, limit);
     },
 
+    /** Writers pick an owner from here: analysts may not read the full staff directory. */
+    owners: (actor: Actor) => repo.activeStaff(db, actor.agencyId),
+
     async get(actor: Actor, id: string) {
       return load(db, actor.agencyId, id, await today(actor.agencyId));
     },
