@@ -30,6 +30,7 @@ import { createFeedbackActions } from './modules/feedback-actions/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
+import { createSubjectExport } from './modules/history/subject-export.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
 import { createKbArticleService } from './modules/kb/articles.service.js';
@@ -361,6 +362,7 @@ export function createServices(database: Database, config: Config) {
       mailer: mail,
       publicUrl: config.publicUrl,
     }),
+    subjectExport: createSubjectExport({ db, history, clients, audit }),
     retention,
     requestActions,
     grounds,

@@ -12,6 +12,12 @@ import { EditAction } from '../shared/RowActions';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';
 
+// A pale tint keeps every text on the row readable (axe contrast); the badge says it in words too.
+const OVERDUE_ROW = {
+  backgroundColor: 'var(--mantine-color-red-0)',
+  boxShadow: 'inset 4px 0 0 var(--mantine-color-red-8)',
+};
+
 const STATUS_COLORS = { planned: 'gray', in_progress: 'blue', done: 'green' } as const;
 
 /** A plain calendar date (no time, no zone) in the console's language. */
@@ -87,7 +93,7 @@ export function FeedbackActionsTable({ actions, sort, onSort, onEdit, onStatus }
       }
     >
       {actions.map((action) => (
-        <Table.Tr key={action.id} bg={action.overdue ? 'var(--mantine-color-red-light)' : undefined}>
+        <Table.Tr key={action.id} style={action.overdue ? OVERDUE_ROW : undefined}>
           <Table.Td maw={380}>
             <Text size="sm" fw={600}>
               {action.decision}
