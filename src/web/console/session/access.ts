@@ -162,3 +162,7 @@ export const canSeeSurveyAnalytics = (session: SessionInfo) =>
 /** Mirrors the feedback-actions routes: heads, analysts and admins record and update decisions. */
 export const canRecordDecisions = (session: SessionInfo) =>
   Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'analyst');
+
+/** Mirrors the history routes (SUBJECT_EXPORTERS): a 152-ФЗ subject request is answered by an admin. */
+export const canExportSubjectData = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin');
