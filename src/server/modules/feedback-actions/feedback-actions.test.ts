@@ -1,3 +1,4 @@
+import { addDays, addYears } from 'date-fns';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -336,5 +337,23 @@ describe('decisions from feedback', () => {
     });
     expect(update.statusCode, update.body).toBe(200);
     expect(update.json().decision).toBe('Обновить раздел «Приём граждан»');
+  });
+
+  it('outlives a request the retention job purges (clock shifted five years), losing only that link', async () => {
+    const a = await agencyWithStaff(harness, ['admin']);
+    const number = await appeal(a.slug);
+    const agencyId = await agencyIdOf(a.slug);
+    // Finished long ago: the lifecycle is not under test here.
+    await harness.services.database.db.execute(
+      sql`update requests set status = 'closed' where agency_id = ${agencyId} and number = ${number}`,
+    );
+    const action = (await create(a.staff, decision({ requestNumbers: [number] }))).json();
+    const { results } = await harness.services.retention.purgeExpired(addDays(addYears(new Date(), 5), 1), {
+      agencyIds: [agencyId],
+    });
+    expect(results).toEqual([expect.objectContaining({ agencyId, requests: 1 })]);
+    const after = await a.staff.request({ method: 'GET', url: `/api/staff/feedback-actions/${action.id}` });
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toMatchObject({ decision: action.decision, links: [] });
   });
 });

@@ -188,7 +188,8 @@ describe('152-ФЗ subject export', () => {
     const again = await JSZip.loadAsync((await exportOf(admin, id)).rawPayload);
     const second = JSON.parse((await again.file('subject.json')?.async('string')) ?? '{}');
     expect(second.accessLog.map((e: { entity: string }) => e.entity)).toContain('subject_export');
-  });
+    // Many fixtures (reception desk, survey, poll, two exports): well past the default on two shared cores.
+  }, 120_000);
 
   it("is for the agency's administrators only, and another agency's get 404", async () => {
     const a = await agencyWithStaff(harness, ['admin']);

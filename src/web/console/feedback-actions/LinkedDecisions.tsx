@@ -1,4 +1,4 @@
-import { Button, Group, List, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, Text } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,9 @@ export function LinkedDecisions({ linkedTo, prefill }: { linkedTo: LinkedTo; pre
       )}
       {items.length > 0 && (
         <Text size="sm" mt="xs">
-          <Link to="/feedback-actions">{t('feedbackActions.linked.all')}</Link>
+          <Anchor component={Link} to="/feedback-actions">
+            {t('feedbackActions.linked.all')}
+          </Anchor>
         </Text>
       )}
       {recording && (
