@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
@@ -107,6 +108,41 @@ it('a head records a decision from a request card, sees it there and in the log,
   await status.getByRole('button', { name: 'Сохранить' }).click();
   await status.waitFor({ state: 'detached' });
   await page.getByText('Нет решений с такими условиями').waitFor();
+
+  // From a survey's analytics: the question is picked there, the survey is linked.
+  const surveys = await staffApi<{ id: string }[]>(page, 'GET', '/api/staff/surveys');
+  await page.goto(`${baseUrl}/console/surveys/${surveys[0]?.id}/analytics`);
+  const linked = page.getByRole('region', { name: 'Решения по обратной связи' });
+  await linked.getByText('Решений, принятых на основании этих данных, пока нет').waitFor();
+  await linked.getByRole('button', { name: 'Зафиксировать решение' }).click();
+  const fromSurvey = page.getByRole('dialog', { name: 'Зафиксировать решение' });
+  await fromSurvey.getByLabel(/^Что выявлено/).fill('Респонденты не находят сведения о мерах поддержки');
+  await fromSurvey.getByLabel(/^Принятое решение/).fill('Создать раздел о мерах поддержки');
+  await fromSurvey.getByRole('combobox', { name: /^Вопрос опроса/ }).click();
+  await page.getByRole('option').first().click();
+  const surveyDue = fromSurvey.getByLabel(/^Срок выполнения/);
+  await surveyDue.fill('30.06.2031');
+  await surveyDue.press('Tab');
+  await fromSurvey.getByRole('button', { name: 'Сохранить' }).click();
+  await fromSurvey.waitFor({ state: 'detached' });
+  await linked.getByText('Создать раздел о мерах поддержки').waitFor();
+  await page.screenshot({ path: `${SHOTS}/feedback-actions-survey.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.close();
+
+  // 152-ФЗ: the administrator hands the person everything the agency holds about them.
+  const clients = await staffApi<{ items: { id: string }[] }>(admin, 'GET', '/api/staff/clients?q=petrov');
+  await admin.goto(`${baseUrl}/console/clients/${clients.items[0]?.id}`);
+  await admin.getByRole('heading', { level: 1, name: 'Петров Пётр Петрович' }).waitFor();
+  const [download] = await Promise.all([
+    admin.waitForEvent('download'),
+    admin.getByRole('button', { name: 'Сведения по запросу субъекта ПДн' }).click(),
+  ]);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path()) ?? ''));
+  const subject = JSON.parse((await zip.file('subject.json')?.async('string')) ?? '{}');
+  expect(subject.subject.name).toBe('Петров Пётр Петрович');
+  expect(subject.requests.map((r: { number: string }) => r.number)).toContain(number);
+  expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['history.pdf', 'subject.pdf']));
   await admin.close();
-});
+  // One journey through three pages and two roles: longer than the default minute on shared cores.
+}, 180_000);
