@@ -118,7 +118,8 @@ export interface AuditEntry {
   id: string;
   at: string;
   actor: { id: string; name: string; email: string } | null;
-  action: 'create' | 'update' | 'delete';
+  /** `read`: someone opened personal data (a client's card or history), logged at most hourly. */
+  action: 'create' | 'update' | 'delete' | 'read';
   entity: string;
   entityId: string;
   before: unknown;

@@ -26,6 +26,7 @@ import { telegramWebhookRoutes } from './modules/channels/telegram/webhook.route
 import { vkCallbackRoutes } from './modules/channels/vk/callback.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
+import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   authRoutes(app, services);
   userRoutes(app, services);
   auditRoutes(app, services);
+  feedbackActionRoutes(app, services);
   publicRequestRoutes(app, services);
   staffRequestRoutes(app, services);
   requestActionRoutes(app, services);

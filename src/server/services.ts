@@ -26,9 +26,11 @@ import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createFeedbackActions } from './modules/feedback-actions/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
+import { createSubjectExport } from './modules/history/subject-export.js';
 import { createPosSettings } from './modules/imports/pos-settings.js';
 import { createImportService } from './modules/imports/service.js';
 import { createKbArticleService } from './modules/kb/articles.service.js';
@@ -360,6 +362,7 @@ export function createServices(database: Database, config: Config) {
       mailer: mail,
       publicUrl: config.publicUrl,
     }),
+    subjectExport: createSubjectExport({ db, history, clients, audit }),
     retention,
     requestActions,
     grounds,
@@ -369,6 +372,7 @@ export function createServices(database: Database, config: Config) {
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
+    feedbackActions: createFeedbackActions({ db, audit, agencies, users }),
     surveyPolls: createSurveyPolls({
       db,
       audit,

@@ -17,6 +17,7 @@ import { ClientsPage } from './clients/ClientsPage';
 import { MergeSuggestionsPage } from './clients/MergeSuggestionsPage';
 import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
+import { FeedbackActionsPage } from './feedback-actions/FeedbackActionsPage';
 import { HomePage } from './home/HomePage';
 import { ImportsPage } from './imports/ImportsPage';
 import { ArticlePage } from './kb/ArticlePage';
@@ -98,6 +99,7 @@ export function App() {
         <Route path="surveys/:id" element={guarded('surveys', <SurveyPage />)} />
         <Route path="surveys/:id/entry" element={guarded('surveys', <PaperEntryPage />)} />
         <Route path="surveys/:id/analytics" element={guarded('surveys', <AnalyticsPage />)} />
+        <Route path="feedback-actions" element={guarded('feedbackActions', <FeedbackActionsPage />)} />
         {/* The official a slot belongs to may hold no reception role: the server decides per card. */}
         <Route path="reception/cards/:id" element={<ReceptionCardPage />} />
         <Route path="social" element={guarded('social', <SocialPage />)} />

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../auth/schema.js';
 import { auditLog } from './schema.js';
@@ -52,4 +52,45 @@ export async function listAuditRows(
     .limit(limit)
     .offset(offset);
   return { total: total?.value ?? 0, rows };
+}
+
+/** A read entry unless the same person already has one for the record since `since`; true when written. */
+export async function insertReadUnlessRecent(
+  db: Executor,
+  row: { agencyId: string; actorId: string | null; entity: string; entityId: string },
+  since: Date,
+): Promise<boolean> {
+  const result = (await db.execute(sql`
+    insert into ${auditLog} (agency_id, actor_id, action, entity, entity_id)
+    select ${row.agencyId}::uuid, ${row.actorId}::uuid, 'read', ${row.entity}, ${row.entityId}
+    where not exists (
+      select 1 from ${auditLog}
+      where agency_id = ${row.agencyId}::uuid and entity = ${row.entity} and entity_id = ${row.entityId}
+        and action = 'read' and actor_id is not distinct from ${row.actorId}::uuid and at > ${since.toISOString()}::timestamptz
+    )
+    returning id`)) as unknown as { rows: unknown[] };
+  return result.rows.length === 1;
+}
+
+/** Every entry about the given records of these kinds, oldest first, with who made it. */
+export function listForEntities(db: Executor, agencyId: string, entities: string[], entityIds: string[]) {
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      actorName: users.name,
+      actorEmail: users.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.agencyId, agencyId),
+        inArray(auditLog.entity, entities),
+        inArray(auditLog.entityId, entityIds),
+      ),
+    )
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

@@ -29,7 +29,12 @@ export function auditRoutes(fastify: FastifyInstance, { audit, agencies }: Servi
         querystring: Type.Object({
           entity: Type.Optional(Type.String({ maxLength: 50 })),
           action: Type.Optional(
-            Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
+            Type.Union([
+              Type.Literal('create'),
+              Type.Literal('update'),
+              Type.Literal('delete'),
+              Type.Literal('read'),
+            ]),
           ),
           actorId: Type.Optional(Uuid),
           from: Type.Optional(IsoDate),

@@ -11,12 +11,16 @@ export const auditLog = pgTable(
       .notNull()
       .references(() => agencies.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    action: text('action').$type<'create' | 'update' | 'delete'>().notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete' | 'read'>().notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_agency_at').on(t.agencyId, t.at)],
+  (t) => [
+    index('audit_agency_at').on(t.agencyId, t.at),
+    // The history of one record: who changed or viewed it (reads are throttled by this lookup).
+    index('audit_entity').on(t.agencyId, t.entity, t.entityId, t.at),
+  ],
 );

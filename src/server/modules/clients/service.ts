@@ -132,7 +132,12 @@ export function createClientService(db: Db, audit: AuditService) {
       );
     },
 
-    detail: (actor: Actor, id: string) => detailOf(db, actor.agencyId, id),
+    /** The card as staff open it; the opening is audited (152-ФЗ: who accessed whose data). */
+    async detail(actor: Actor, id: string) {
+      const detail = await detailOf(db, actor.agencyId, id);
+      await audit.recordRead(actor, 'client', detail.id);
+      return detail;
+    },
 
     update: (actor: Actor, id: string, patch: ClientPatch) =>
       change(actor, id, async (tx) => {

@@ -57,15 +57,23 @@ export function messageFiles(request: ClientRequest, timezone: string): { path: 
   return files;
 }
 
+/** A further file at the archive's root, e.g. the 152-ФЗ export's JSON and PDF. */
+export interface ArchiveExtra {
+  path: string;
+  content: string | Buffer;
+}
+
 export async function buildArchive(input: {
   pdf: Buffer;
   requests: ClientRequest[];
   timezone: string;
   attachments: HistoryFile[];
+  extra?: ArchiveExtra[];
 }): Promise<{ zip: Buffer; fileCount: number }> {
   const zip = new JSZip();
   const taken = new Set<string>();
   zip.file('history.pdf', input.pdf);
+  for (const file of input.extra ?? []) zip.file(uniqueIn(taken, file.path), file.content);
   for (const request of input.requests) {
     for (const file of messageFiles(request, input.timezone)) zip.file(uniqueIn(taken, file.path), file.text);
   }

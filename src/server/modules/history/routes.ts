@@ -30,7 +30,10 @@ const Purge = Type.Object({
   socialItemCount: Type.Integer(),
 });
 
-export function historyRoutes(fastify: FastifyInstance, { history, retention }: Services) {
+/** 152-ФЗ subject requests are answered by the agency's administrators, who answer for its personal data. */
+export const SUBJECT_EXPORTERS = ['admin'] as const;
+
+export function historyRoutes(fastify: FastifyInstance, { history, retention, subjectExport }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['history'];
   const params = Type.Object({ id: Uuid });
@@ -53,6 +56,20 @@ export function historyRoutes(fastify: FastifyInstance, { history, retention }: 
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(zip);
+    },
+  );
+
+  // 152-ФЗ ст. 14: the subject's request for everything the agency processes about them.
+  app.post(
+    '/api/staff/clients/:id/subject-export',
+    { preHandler: requireStaff(...SUBJECT_EXPORTERS), schema: { tags, params } },
+    async (request, reply) => {
+      const { zip, fileName } = await subjectExport.export(actorOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'private, no-store')
         .send(zip);
     },
   );

@@ -6,7 +6,7 @@ import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { ClientService } from '../clients/service.js';
 import type { RequestClientLink } from '../requests/client-link.service.js';
-import { type AttachmentProvider, buildArchive } from './archive.js';
+import { type ArchiveExtra, type AttachmentProvider, buildArchive } from './archive.js';
 import { historyDocument } from './pdf.js';
 import * as repo from './repo.js';
 import { registerBuiltInSources } from './sources.js';
@@ -27,13 +27,8 @@ export function createHistoryService(deps: HistoryDeps) {
   registerBuiltInSources(timeline, { db, clients, requestLinks });
   let attachments: AttachmentProvider = deps.attachments ?? (async () => []);
 
-  /** Builds the ZIP (seed 004 p. 4) and logs the hand-over in the timeline and the audit. */
-  async function exportClient(
-    agencyId: string,
-    clientId: string,
-    via: 'staff' | 'portal',
-    actorId: string | null,
-  ) {
+  /** Everything the hand-over tells about one client, requests oldest first, the timeline newest first. */
+  async function contentOf(agencyId: string, clientId: string) {
     const [agency, { row: client }] = await Promise.all([
       agencies.byId(agencyId),
       clients.resolve(agencyId, clientId),
@@ -43,30 +38,50 @@ export function createHistoryService(deps: HistoryDeps) {
       clients.contactsOf(agencyId, client.id),
       timeline.forClient(agencyId, client.id),
     ]);
-    const now = new Date();
     const oldest = requests.at(-1)?.receivedAt ?? client.createdAt;
-    const chronological = [...requests].reverse();
+    return {
+      agencyId,
+      agency,
+      client,
+      contacts,
+      requests: [...requests].reverse(),
+      entries,
+      from: oldest < client.createdAt ? oldest : client.createdAt,
+    };
+  }
+
+  /** The ZIP of seed 004 p. 4: history.pdf, every message as text, the files; `extra` adds more. */
+  async function archiveOf(content: HistoryContent, now: Date, extra: ArchiveExtra[] = []) {
+    const { agency, client, contacts, requests, entries } = content;
     const pdf = await renderPdf(
       historyDocument({
         agency,
         client,
         contacts,
-        requests: chronological,
+        requests,
         interactions: entries.filter((e) => !e.internal).reverse(),
-        period: { from: oldest < client.createdAt ? oldest : client.createdAt, to: now },
+        period: { from: content.from, to: now },
         generatedAt: now,
       }),
     );
     const files = await attachments(
-      agencyId,
+      content.agencyId,
       requests.map((r) => r.id),
     );
-    const { zip, fileCount } = await buildArchive({
-      pdf,
-      requests: chronological,
-      timezone: agency.timezone,
-      attachments: files,
-    });
+    return buildArchive({ pdf, requests, timezone: agency.timezone, attachments: files, extra });
+  }
+
+  /** Builds the ZIP (seed 004 p. 4) and logs the hand-over in the timeline and the audit. */
+  async function exportClient(
+    agencyId: string,
+    clientId: string,
+    via: 'staff' | 'portal',
+    actorId: string | null,
+  ) {
+    const content = await contentOf(agencyId, clientId);
+    const now = new Date();
+    const { zip, fileCount } = await archiveOf(content, now);
+    const { client, requests } = content;
     await db.transaction(async (tx) => {
       const record = { requestCount: requests.length, fileCount };
       await repo.insertExport(tx, { agencyId, clientId: client.id, via, actorId, ...record, at: now });
@@ -89,6 +104,7 @@ export function createHistoryService(deps: HistoryDeps) {
     /** Newest first, a page at a time: five years of a frequent correspondent is a long list. */
     async timeline(actor: Actor, clientId: string, page: PageRequest) {
       const { row } = await clients.resolve(actor.agencyId, clientId);
+      await audit.recordRead(actor, 'client', row.id);
       const entries = await timeline.forClient(actor.agencyId, row.id);
       const { page: number, limit, offset } = pageWindow(page);
       return toPage(entries.slice(offset, offset + limit), entries.length, number, limit);
@@ -98,7 +114,11 @@ export function createHistoryService(deps: HistoryDeps) {
       exportClient(actor.agencyId, clientId, 'staff', actor.userId),
 
     exportClient,
+    contentOf,
+    archiveOf,
   };
 }
+
+type HistoryContent = Awaited<ReturnType<ReturnType<typeof createHistoryService>['contentOf']>>;
 
 export type HistoryService = ReturnType<typeof createHistoryService>;

@@ -5,7 +5,7 @@ import { DateField } from '../shared/dates';
 import type { AuditFilter } from './auditQueries';
 
 type Action = AuditEntry['action'];
-const ACTIONS: Action[] = ['create', 'update', 'delete'];
+const ACTIONS: Action[] = ['create', 'update', 'delete', 'read'];
 
 interface AuditFiltersProps {
   entity: string;

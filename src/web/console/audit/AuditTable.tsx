@@ -9,6 +9,7 @@ const ACTION_COLORS: Record<AuditEntry['action'], string> = {
   create: 'green',
   update: 'blue',
   delete: 'red',
+  read: 'gray',
 };
 const COLUMN_COUNT = 5;
 

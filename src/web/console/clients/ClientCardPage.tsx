@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import type { ClientDetail } from '../../../common/clients';
 import { formatDateTime, useAgencyTimezone } from '../requests/formats';
-import { canEditClients } from '../session/access';
+import { canEditClients, canExportSubjectData } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { CardSection } from '../shared/CardSection';
 import { DetailField, DetailPage } from '../shared/DetailPage';
@@ -17,7 +17,7 @@ import { QueryStatus } from '../shared/QueryStatus';
 import { ClientEditModal } from './ClientEditModal';
 import { ClientTimeline } from './ClientTimeline';
 import { ContactsSection } from './ContactsSection';
-import { useClient, useHistoryExport, useTimeline } from './clientQueries';
+import { useClient, useHistoryExport, useSubjectExport, useTimeline } from './clientQueries';
 import { LegalHoldSection } from './LegalHoldSection';
 
 export function ClientCardPage() {
@@ -45,6 +45,7 @@ function ClientCard({ client }: { client: ClientDetail }) {
   const [timelinePage, setTimelinePage] = useState(1);
   const timeline = useTimeline(client.id, timelinePage);
   const exporter = useHistoryExport(client.id);
+  const subjectExporter = useSubjectExport(client.id);
   const [editing, setEditing] = useState(false);
   const editable = canEditClients(session);
   const none = t('common:state.notSet');
@@ -53,26 +54,44 @@ function ClientCard({ client }: { client: ClientDetail }) {
       onSuccess: () => notifications.show({ color: 'green', message: t('clients.export.done') }),
     });
 
+  const onSubjectExport = () =>
+    subjectExporter.mutate(undefined, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('clients.subjectExport.done') }),
+    });
+  const exportError = exporter.error ?? subjectExporter.error;
+
   return (
     <>
       <PageHeader
         title={client.name}
         description={t(`clients.kinds.${client.kind}`)}
         actions={
-          editable && (
-            <Button
-              leftSection={<IconFileZip size={18} aria-hidden />}
-              loading={exporter.isPending}
-              onClick={onExport}
-            >
-              {t('clients.export.button')}
-            </Button>
-          )
+          <>
+            {editable && (
+              <Button
+                leftSection={<IconFileZip size={18} aria-hidden />}
+                loading={exporter.isPending}
+                onClick={onExport}
+              >
+                {t('clients.export.button')}
+              </Button>
+            )}
+            {canExportSubjectData(session) && (
+              <Button
+                variant="light"
+                leftSection={<IconFileZip size={18} aria-hidden />}
+                loading={subjectExporter.isPending}
+                onClick={onSubjectExport}
+              >
+                {t('clients.subjectExport.button')}
+              </Button>
+            )}
+          </>
         }
       />
-      {exporter.error && (
+      {exportError && (
         <Alert color="red" role="alert" mb="md">
-          {describeError(exporter.error, t)}
+          {describeError(exportError, t)}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

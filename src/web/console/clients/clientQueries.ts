@@ -122,6 +122,18 @@ export const useMerge = () =>
     api<ClientDetail>('POST', `${base(survivorId)}/merge`, { mergedId }),
   );
 
+/** 152-ФЗ ст. 14: everything about the person — the history ZIP plus consents, mailings, sends and the access log. */
+export function useSubjectExport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const { blob, fileName } = await apiBlob('POST', `${base(id)}/subject-export`);
+      saveBlob(blob, fileName ?? 'subject.zip');
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...CLIENTS_KEY, 'timeline', id] }),
+  });
+}
+
 /** Seed 004 p. 4: builds the ZIP on the server and saves it; the timeline then shows the hand-over. */
 export function useHistoryExport(id: string) {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ClassificationPanel } from '../classification/ClassificationPanel';
+import { LinkedDecisions } from '../feedback-actions/LinkedDecisions';
 import { canActOnRequests } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { CardSection } from '../shared/CardSection';
@@ -205,6 +206,11 @@ function RequestCard({ request }: { request: RequestDetail }) {
             </Stack>
           </CardSection>
         )}
+
+        <LinkedDecisions
+          linkedTo={{ requestId: request.id }}
+          prefill={{ requestNumbers: [request.number] }}
+        />
 
         <CardSection title={t('requests.card.events')}>
           <RequestTimeline events={request.events} timezone={timezone} />

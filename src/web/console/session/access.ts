@@ -1,6 +1,6 @@
 // Which console sections a user may open. The server enforces every permission itself; this
 // only keeps the navigation honest and spares users pages that would answer 403.
-import type { Role } from '../../../common/roles';
+import { ROLES, type Role } from '../../../common/roles';
 import type { SessionInfo } from '../../../common/types';
 
 export const SECTIONS = [
@@ -18,6 +18,7 @@ export const SECTIONS = [
   'reception',
   'mailings',
   'surveys',
+  'feedbackActions',
   'social',
   'posts',
   'outbox',
@@ -49,6 +50,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   reception: '/reception',
   mailings: '/mailings',
   surveys: '/surveys',
+  feedbackActions: '/feedback-actions',
   social: '/social',
   posts: '/channel-posts',
   outbox: '/outbox',
@@ -109,6 +111,8 @@ export function canOpen(session: SessionInfo, section: Section): boolean {
   // Issue 8: analysts and admins keep the forms, heads read them, operators type in phone and paper answers.
   if (section === 'surveys')
     return hasRole(session, ...SURVEY_EDITORS, 'head', 'operator', 'call_operator', 'receptionist');
+  // Decisions taken from feedback are everyone's to know (seed 000 p. 6.3); see canRecordDecisions.
+  if (section === 'feedbackActions') return hasRole(session, ...ROLES);
   // The topic taxonomy is shaped by the agency's admins and heads (server: classification routes).
   if (section === 'topics') return hasRole(session, 'admin', 'head');
   return hasRole(session, 'admin');
@@ -154,3 +158,11 @@ export const canMergeClients = (session: SessionInfo) =>
 /** Mirrors the survey analytics routes: the numbers and the annual report are for admins, heads and analysts. */
 export const canSeeSurveyAnalytics = (session: SessionInfo) =>
   Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'analyst');
+
+/** Mirrors the feedback-actions routes: heads, analysts and admins record and update decisions. */
+export const canRecordDecisions = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin', 'head', 'analyst');
+
+/** Mirrors the history routes (SUBJECT_EXPORTERS): a 152-ФЗ subject request is answered by an admin. */
+export const canExportSubjectData = (session: SessionInfo) =>
+  Boolean(session.currentAgency) && hasRole(session, 'admin');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type AnalyticsFilter, CHANNEL_TITLES } from '../../../common/survey-analytics';
 import { SURVEY_CHANNELS } from '../../../common/surveys';
+import { LinkedDecisions } from '../feedback-actions/LinkedDecisions';
 import { DateField } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
@@ -143,6 +144,20 @@ export function AnalyticsPage() {
               <CellsSection key={b.dimension} title={b.title} cells={b.cells} />
             ))}
           </>
+        )}
+        {survey.data && (
+          <LinkedDecisions
+            linkedTo={{ surveyId: id }}
+            prefill={{
+              survey: {
+                id,
+                title: survey.data.title,
+                questions: survey.data.current.questions
+                  .filter((q) => q.type !== 'auto')
+                  .map((q) => ({ id: q.id, text: q.code ? `${q.code}. ${q.text}` : q.text })),
+              },
+            }}
+          />
         )}
       </Stack>
     </>

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_entity" ON "audit_log" USING btree ("agency_id","entity","entity_id","at");
