@@ -7,7 +7,6 @@ import * as repo from './outbox.repo.js';
 import type { OutboundNetwork, OutboundStatus } from './schema.js';
 import { type OutboundRow, PermanentFailure, type Transport } from './transport.js';
 
-const CLAIM_BATCH = 20;
 const LEASE_MS = 5 * 60_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
@@ -57,17 +56,13 @@ export function createOutbox(options: OutboxOptions) {
   async function drainOnce(): Promise<number> {
     let sent = 0;
     await repo.markAbandoned(db, new Date());
+    // One message claimed at a time: a node that dies leaves at most the one it was sending
+    // «sending» (then uncertain), never a batch it had claimed but not yet tried.
     for (;;) {
-      const claimed = await repo.claimDue(db, new Date(), CLAIM_BATCH, LEASE_MS);
-      if (claimed.length === 0) return sent;
-      // UPDATE … RETURNING keeps no order: send in the order the messages were written.
-      claimed.sort(
-        (a, b) =>
-          a.createdAt.getTime() - b.createdAt.getTime() ||
-          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime(),
-      );
-      for (const message of claimed) await deliver(message);
-      sent += claimed.length;
+      const [message] = await repo.claimDue(db, new Date(), 1, LEASE_MS);
+      if (!message) return sent;
+      await deliver(message);
+      sent += 1;
     }
   }
 
