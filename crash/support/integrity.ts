@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Attempt } from './mixed-load.js';
+import { type Attempt, sendLetter, submitRequest, type Target } from './mixed-load.js';
 
 const keyOf = (attempt: Attempt) => (attempt.kind === 'email' ? `email:${attempt.key}` : attempt.key);
 
@@ -77,4 +77,25 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs: numbe
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return check();
+}
+
+/**
+ * Sends again what was not acknowledged, as a browser (same Idempotency-Key) or an MTA (same
+ * Message-ID) does; a resend of something that did commit must not make a second request.
+ * Survey answers carry no key, so an unacknowledged one is not resent.
+ */
+export async function resendUnacknowledged(target: Target, attempts: Attempt[]): Promise<Attempt[]> {
+  const queue = attempts.filter((attempt) => !attempt.acked && attempt.kind !== 'survey');
+  const resent: Attempt[] = [];
+  const worker = async () => {
+    for (let attempt = queue.shift(); attempt; attempt = queue.shift()) {
+      resent.push(
+        attempt.kind === 'request'
+          ? await submitRequest(target, attempt.key)
+          : await sendLetter(target, attempt.key),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  return resent;
 }

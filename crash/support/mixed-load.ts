@@ -16,6 +16,8 @@ export interface Attempt {
   /** The request number or the stored answer's id, from the acknowledgement. */
   id: string | null;
   at: number;
+  /** HTTP status, SMTP reply or the error, for a failure message. */
+  outcome: string;
 }
 
 export interface Target {
@@ -26,7 +28,7 @@ export interface Target {
 const timeout = () => AbortSignal.timeout(15_000);
 
 export async function submitRequest(target: Target, key: string): Promise<Attempt> {
-  const attempt: Attempt = { kind: 'request', key, acked: false, id: null, at: Date.now() };
+  const attempt: Attempt = { kind: 'request', key, acked: false, id: null, at: Date.now(), outcome: '' };
   try {
     const response = await fetch(`${target.origin}/api/public/${AGENCY}/requests`, {
       method: 'POST',
@@ -42,18 +44,27 @@ export async function submitRequest(target: Target, key: string): Promise<Attemp
       signal: timeout(),
     });
     const body = (await response.json().catch(() => ({}))) as { number?: string };
+    attempt.outcome = String(response.status);
     if ((response.status === 201 || response.status === 200) && body.number) {
       attempt.acked = true;
       attempt.id = body.number;
     }
-  } catch {
+  } catch (error) {
     // refused or cut off: not acknowledged
+    attempt.outcome = String(error);
   }
   return attempt;
 }
 
 export async function sendLetter(target: Target, messageId: string): Promise<Attempt> {
-  const attempt: Attempt = { kind: 'email', key: messageId, acked: false, id: null, at: Date.now() };
+  const attempt: Attempt = {
+    kind: 'email',
+    key: messageId,
+    acked: false,
+    id: null,
+    at: Date.now(),
+    outcome: '',
+  };
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: target.smtpPort,
@@ -72,8 +83,10 @@ export async function sendLetter(target: Target, messageId: string): Promise<Att
       messageId,
     });
     attempt.acked = info.accepted.length > 0;
-  } catch {
+    attempt.outcome = info.response;
+  } catch (error) {
     // no 250: a real MTA would send it again later
+    attempt.outcome = String(error);
   } finally {
     transport.close();
   }
@@ -81,7 +94,7 @@ export async function sendLetter(target: Target, messageId: string): Promise<Att
 }
 
 export async function answerSurvey(target: Target, score: number): Promise<Attempt> {
-  const attempt: Attempt = { kind: 'survey', key: '', acked: false, id: null, at: Date.now() };
+  const attempt: Attempt = { kind: 'survey', key: '', acked: false, id: null, at: Date.now(), outcome: '' };
   try {
     const response = await fetch(`${target.origin}/api/public/${AGENCY}/surveys/rate/responses`, {
       method: 'POST',
@@ -90,12 +103,14 @@ export async function answerSurvey(target: Target, score: number): Promise<Attem
       signal: timeout(),
     });
     const body = (await response.json().catch(() => ({}))) as { id?: string };
+    attempt.outcome = String(response.status);
     if (response.status === 201 && body.id) {
       attempt.acked = true;
       attempt.id = body.id;
     }
-  } catch {
+  } catch (error) {
     // not acknowledged
+    attempt.outcome = String(error);
   }
   return attempt;
 }
@@ -124,7 +139,7 @@ export function startMixedLoad(target: () => Target, workers: number) {
             : await answerSurvey(target(), (n % 5) + 1);
       attempts.push(attempt);
       // A refused connection returns at once; do not spin on a server that is down.
-      if (!attempt.acked) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!attempt.acked) await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
   const done = Promise.all(Array.from({ length: workers }, worker));
