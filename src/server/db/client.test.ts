@@ -15,7 +15,10 @@ describe.skipIf(!usePostgres)('the Postgres pool', () => {
     await admin.connect();
     try {
       const transaction = database.db.transaction(async (tx) => {
-        const [row] = (await tx.execute(sql`select pg_backend_pid() as pid`)).rows as { pid: number }[];
+        const { rows } = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+          rows: { pid: number }[];
+        };
+        const [row] = rows;
         // As a Postgres restart does to every session: the server ends this one under the transaction.
         await admin.query('select pg_terminate_backend($1)', [row?.pid]);
         await tx.execute(sql`select pg_sleep(5)`);
@@ -23,7 +26,10 @@ describe.skipIf(!usePostgres)('the Postgres pool', () => {
       await expect(transaction).rejects.toThrow();
       // Before the fix the checked-out client emitted an unhandled 'error' here and killed the process.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const [alive] = (await database.db.execute(sql`select 1 as ok`)).rows as { ok: number }[];
+      const { rows } = (await database.db.execute(sql`select 1 as ok`)) as unknown as {
+        rows: { ok: number }[];
+      };
+      const [alive] = rows;
       expect(alive?.ok).toBe(1);
     } finally {
       await admin.end();

@@ -10,6 +10,9 @@ import { type OutboundRow, PermanentFailure, type Transport } from './transport.
 const LEASE_MS = 5 * 60_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
+/** What one delivery attempt came to: sent, to be tried again, or given up. */
+export type DeliveryResult = 'sent' | 'retry' | 'failed';
+
 export interface OutboxOptions {
   db: Db;
   /** Attempts before a message is given up as failed (it stays listed for a manual retry). */
@@ -28,6 +31,10 @@ export function createOutbox(options: OutboxOptions) {
   const transports = new Map<OutboundNetwork, Transport>();
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
+  const deliveryListeners: ((network: OutboundNetwork, result: DeliveryResult) => void)[] = [];
+  const delivered = (network: OutboundNetwork, result: DeliveryResult) => {
+    for (const listener of deliveryListeners) listener(network, result);
+  };
 
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
@@ -38,6 +45,7 @@ export function createOutbox(options: OutboxOptions) {
       if (!transport) throw new PermanentFailure(`Канал ${message.network} не подключён на этом узле`);
       const { externalId } = await transport.send(message);
       await repo.finish(db, message.id, { status: 'sent', externalId });
+      delivered(message.network, 'sent');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const final = error instanceof PermanentFailure || message.attempts >= options.maxAttempts;
@@ -50,6 +58,7 @@ export function createOutbox(options: OutboxOptions) {
         error: reason,
         nextAttemptAt: new Date(Date.now() + backoff(message.attempts)),
       });
+      delivered(message.network, final ? 'failed' : 'retry');
     }
   }
 
@@ -101,6 +110,10 @@ export function createOutbox(options: OutboxOptions) {
     enqueue,
     drain,
     kick,
+    /** Tells `listener` the outcome of every delivery attempt on this node (the metrics count them). */
+    onDelivery(listener: (network: OutboundNetwork, result: DeliveryResult) => void) {
+      deliveryListeners.push(listener);
+    },
     registerTransport(network: OutboundNetwork, transport: Transport) {
       transports.set(network, transport);
     },
