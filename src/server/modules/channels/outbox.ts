@@ -26,6 +26,14 @@ export interface OutboxOptions {
  * node claims it. Failures are retried with exponential backoff; a send cut off by a crash is
  * marked uncertain and never repeated on its own, so a restart never sends anything twice.
  */
+/** What a log line about a message carries, so it can be followed from the request that made it. */
+const traced = (message: OutboundRow) => ({
+  outbound: message.id,
+  network: message.network,
+  request: message.requestId,
+  attempt: message.attempts,
+});
+
 export function createOutbox(options: OutboxOptions) {
   const { db } = options;
   const transports = new Map<OutboundNetwork, Transport>();
@@ -46,13 +54,11 @@ export function createOutbox(options: OutboxOptions) {
       const { externalId } = await transport.send(message);
       await repo.finish(db, message.id, { status: 'sent', externalId });
       delivered(message.network, 'sent');
+      log?.info(traced(message), 'outbound sent');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const final = error instanceof PermanentFailure || message.attempts >= options.maxAttempts;
-      log?.warn(
-        { outbound: message.id, network: message.network, err: reason, final },
-        'outbound send failed',
-      );
+      log?.warn({ ...traced(message), err: reason, final }, 'outbound send failed');
       await repo.finish(db, message.id, {
         status: final ? 'failed' : 'pending',
         error: reason,
