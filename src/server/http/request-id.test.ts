@@ -56,7 +56,8 @@ describe('request ids in the logs', () => {
     } finally {
       await app.close();
     }
-  });
+    // An app of its own (schemas, Swagger) and a staff account (argon2): slow on a busy machine.
+  }, 120_000);
 
   it('makes a unique id when none, or an unsafe one, came with the request', async () => {
     const { app, lines } = await loggedApp();
