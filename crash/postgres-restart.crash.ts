@@ -11,6 +11,7 @@ import {
   resendUnacknowledged,
 } from './support/integrity.js';
 import { type LoadKind, startMixedLoad } from './support/mixed-load.js';
+import { phaseClock } from './support/phase-clock.js';
 import { postgresBinDir } from './support/private-postgres.js';
 
 const OUTAGE_MS = 3000;
@@ -34,9 +35,12 @@ const healthStatus = async (origin: string) => {
 describe.skipIf(!postgresBinDir())('Postgres restarted under load', () => {
   it('the server reconnects and loses nothing acknowledged', async () => {
     const { target, postgres, delivered } = installation;
+    const mark = phaseClock();
     await installation.startServer();
+    mark('started');
     const load = startMixedLoad(() => target, 6);
     expect(await eventually(async () => load.acked() >= 30, 60_000)).toBe(true);
+    mark('loaded');
     await postgres.stop('immediate');
     const down = Date.now();
     const healthDuringOutage = await healthStatus(target.origin);
@@ -44,6 +48,7 @@ describe.skipIf(!postgresBinDir())('Postgres restarted under load', () => {
     const failedDuringOutage = load.attempts.filter((a) => a.at > down + 500 && !a.acked).length;
     await postgres.start();
     const up = Date.now();
+    mark('Postgres up again');
     const healthy = await eventually(async () => (await healthStatus(target.origin)) === 200, 30_000);
     const recoveryMs = Date.now() - up;
     expect(
@@ -57,6 +62,7 @@ describe.skipIf(!postgresBinDir())('Postgres restarted under load', () => {
       30_000,
     );
     await load.stop();
+    mark('working');
     expect(working, 'new submissions did not succeed after Postgres came back').toBe(true);
 
     // The outage was real: health said so and citizens' attempts failed (to be sent again).
@@ -67,6 +73,7 @@ describe.skipIf(!postgresBinDir())('Postgres restarted under load', () => {
 
     const resent = await resendUnacknowledged(target, load.attempts);
     expect(resent.filter((attempt) => !attempt.acked)).toEqual([]);
+    mark('resent');
 
     // A message whose send finished while the database was away stays «sending» (then
     // uncertain): its result could not be recorded, so it is not sent again on its own.
@@ -76,6 +83,7 @@ describe.skipIf(!postgresBinDir())('Postgres restarted under load', () => {
           .length <= 1,
       60_000,
     );
+    mark('drained');
     expect(drained, 'the outbox did not drain after the outage').toBe(true);
     expect(
       await acknowledgementViolations(await installation.reconnected(), [...load.attempts, ...resent]),

@@ -11,6 +11,7 @@ import {
   resendUnacknowledged,
 } from './support/integrity.js';
 import { startMixedLoad } from './support/mixed-load.js';
+import { phaseClock } from './support/phase-clock.js';
 import { postgresBinDir } from './support/private-postgres.js';
 
 let installation: Installation;
@@ -22,7 +23,10 @@ afterAll(() => installation?.close());
 describe.skipIf(!postgresBinDir())('the server killed under load', () => {
   it('keeps every acknowledged request, letter and answer exactly once and resumes the outbox', async () => {
     const { target, delivered, relay } = installation;
+    // Phase times, so a timeout on a busy machine shows where the time went.
+    const mark = phaseClock();
     await installation.startServer();
+    mark('started');
     // A slow relay while loaded, so the outbox has a backlog for the restarted server to resume.
     relay.delayMs = 100;
     const load = startMixedLoad(() => target, 6);
@@ -34,6 +38,7 @@ describe.skipIf(!postgresBinDir())('the server killed under load', () => {
         (await installation.outbox()).filter((row) => row.status === 'pending').length >= 5,
       60_000,
     );
+    mark('loaded');
     expect(loaded, 'load did not build up an outbox backlog').toBe(true);
     await installation.server.kill('SIGKILL');
     const atKill = await installation.outbox();
@@ -41,10 +46,13 @@ describe.skipIf(!postgresBinDir())('the server killed under load', () => {
     const pendingAtKill = atKill.filter((row) => row.status === 'pending').map((row) => row.id);
     const sendingAtKill = new Set(atKill.filter((row) => row.status === 'sending').map((row) => row.id));
 
+    mark('killed');
     await installation.startServer();
+    mark('restarted');
     const resent = await resendUnacknowledged(target, load.attempts);
     expect(resent.filter((attempt) => !attempt.acked)).toEqual([]);
 
+    mark('resent');
     relay.delayMs = 0;
     const drained = await eventually(
       async () =>
@@ -53,6 +61,7 @@ describe.skipIf(!postgresBinDir())('the server killed under load', () => {
         ),
       60_000,
     );
+    mark('drained');
     expect(drained, 'the outbox did not drain after the restart').toBe(true);
 
     expect(
