@@ -76,6 +76,15 @@ export async function startBenchServer(extraEnv = {}) {
   return {
     origin,
     databaseUrl: url.toString(),
+    /** Resident memory of the server process in bytes, from /proc (Linux). */
+    rssBytes() {
+      try {
+        const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
+        return Number(kb) * 1024;
+      } catch {
+        return Number.NaN;
+      }
+    },
     /** CPU seconds the server has spent, from /proc (Linux), to tell CPU cost from waiting. */
     cpuSeconds() {
       try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -61,8 +62,12 @@ import { surveyRoutes } from './modules/surveys/routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  /** `stream` lets a test read the JSON log lines. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
+
+/** An id a balancer or proxy put in X-Request-Id, if it is safe to log as it is. */
+const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
@@ -70,6 +75,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // Every log line of a request carries reqId: the balancer's X-Request-Id, so its access log
+    // and ours join, or a UUID (unique across nodes, unlike Fastify's per-process counter).
+    genReqId: (request) => {
+      const forwarded = request.headers['x-request-id'];
+      return typeof forwarded === 'string' && FORWARDED_REQUEST_ID.test(forwarded) ? forwarded : randomUUID();
+    },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
   registerValidation(app);

@@ -32,8 +32,12 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
-    // A dropped connection must not crash the process; the next query gets a fresh one.
+    // A dropped connection must not crash the process; the next query gets a fresh one. The
+    // pool listens only on idle clients: one checked out for a transaction when Postgres goes
+    // away would emit an unhandled 'error' and kill the node, so every client gets a listener
+    // (its query still fails, and the pool drops the broken client on release).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }

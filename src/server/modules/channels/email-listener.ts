@@ -60,7 +60,7 @@ export async function startSmtpListener(services: Services, options: SmtpListene
           callback();
         })
         .catch((error: Error) => {
-          options.logger?.error({ err: error }, 'smtp recipient lookup failed');
+          options.logger?.error({ smtpSession: session.id, err: error }, 'smtp recipient lookup failed');
           callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
         });
     },
@@ -75,13 +75,17 @@ export async function startSmtpListener(services: Services, options: SmtpListene
         const agencyIds = session.envelope.rcptTo
           .map((rcpt) => known?.get(rcpt.address))
           .filter((agency): agency is string => agency !== undefined && agency !== 'bounces');
-        await intake.take(raw, { from: envelopeFrom, agencyIds });
+        return intake.take(raw, { from: envelopeFrom, agencyIds });
       })()
-        .then(() => callback(null, 'Message accepted'))
+        .then((outcomes) => {
+          // The SMTP session id ties this line to the request and to its acknowledgement's outbox lines.
+          options.logger?.info({ smtpSession: session.id, outcomes }, 'inbound e-mail taken in');
+          callback(null, 'Message accepted');
+        })
         .catch((error: Error) => {
           if (error instanceof MailRefusal) return callback(smtpError(error.responseCode, error.message));
           // Nothing was acknowledged: the sender's server keeps the letter and tries again later.
-          options.logger?.error({ err: error }, 'inbound e-mail not taken in');
+          options.logger?.error({ smtpSession: session.id, err: error }, 'inbound e-mail not taken in');
           callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
         });
     },

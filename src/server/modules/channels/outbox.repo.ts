@@ -14,7 +14,8 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
     .select({ id: outboundMessages.id })
     .from(outboundMessages)
     .where(and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, now)))
-    .orderBy(asc(outboundMessages.nextAttemptAt), asc(outboundMessages.createdAt))
+    // In the order the messages were written, a retry in its original place.
+    .orderBy(asc(outboundMessages.createdAt), asc(outboundMessages.nextAttemptAt))
     .limit(limit)
     .for('update', { skipLocked: true });
   return db

@@ -7,9 +7,11 @@ import * as repo from './outbox.repo.js';
 import type { OutboundNetwork, OutboundStatus } from './schema.js';
 import { type OutboundRow, PermanentFailure, type Transport } from './transport.js';
 
-const CLAIM_BATCH = 20;
 const LEASE_MS = 5 * 60_000;
 const MAX_DELAY_MS = 60 * 60_000;
+
+/** What one delivery attempt came to: sent, to be tried again, or given up. */
+export type DeliveryResult = 'sent' | 'retry' | 'failed';
 
 export interface OutboxOptions {
   db: Db;
@@ -24,11 +26,23 @@ export interface OutboxOptions {
  * node claims it. Failures are retried with exponential backoff; a send cut off by a crash is
  * marked uncertain and never repeated on its own, so a restart never sends anything twice.
  */
+/** What a log line about a message carries, so it can be followed from the request that made it. */
+const traced = (message: OutboundRow) => ({
+  outbound: message.id,
+  network: message.network,
+  request: message.requestId,
+  attempt: message.attempts,
+});
+
 export function createOutbox(options: OutboxOptions) {
   const { db } = options;
   const transports = new Map<OutboundNetwork, Transport>();
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
+  const deliveryListeners: ((network: OutboundNetwork, result: DeliveryResult) => void)[] = [];
+  const delivered = (network: OutboundNetwork, result: DeliveryResult) => {
+    for (const listener of deliveryListeners) listener(network, result);
+  };
 
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
@@ -39,35 +53,31 @@ export function createOutbox(options: OutboxOptions) {
       if (!transport) throw new PermanentFailure(`Канал ${message.network} не подключён на этом узле`);
       const { externalId } = await transport.send(message);
       await repo.finish(db, message.id, { status: 'sent', externalId });
+      delivered(message.network, 'sent');
+      log?.info(traced(message), 'outbound sent');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const final = error instanceof PermanentFailure || message.attempts >= options.maxAttempts;
-      log?.warn(
-        { outbound: message.id, network: message.network, err: reason, final },
-        'outbound send failed',
-      );
+      log?.warn({ ...traced(message), err: reason, final }, 'outbound send failed');
       await repo.finish(db, message.id, {
         status: final ? 'failed' : 'pending',
         error: reason,
         nextAttemptAt: new Date(Date.now() + backoff(message.attempts)),
       });
+      delivered(message.network, final ? 'failed' : 'retry');
     }
   }
 
   async function drainOnce(): Promise<number> {
     let sent = 0;
     await repo.markAbandoned(db, new Date());
+    // One message claimed at a time: a node that dies leaves at most the one it was sending
+    // «sending» (then uncertain), never a batch it had claimed but not yet tried.
     for (;;) {
-      const claimed = await repo.claimDue(db, new Date(), CLAIM_BATCH, LEASE_MS);
-      if (claimed.length === 0) return sent;
-      // UPDATE … RETURNING keeps no order: send in the order the messages were written.
-      claimed.sort(
-        (a, b) =>
-          a.createdAt.getTime() - b.createdAt.getTime() ||
-          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime(),
-      );
-      for (const message of claimed) await deliver(message);
-      sent += claimed.length;
+      const [message] = await repo.claimDue(db, new Date(), 1, LEASE_MS);
+      if (!message) return sent;
+      await deliver(message);
+      sent += 1;
     }
   }
 
@@ -106,6 +116,10 @@ export function createOutbox(options: OutboxOptions) {
     enqueue,
     drain,
     kick,
+    /** Tells `listener` the outcome of every delivery attempt on this node (the metrics count them). */
+    onDelivery(listener: (network: OutboundNetwork, result: DeliveryResult) => void) {
+      deliveryListeners.push(listener);
+    },
     registerTransport(network: OutboundNetwork, transport: Transport) {
       transports.set(network, transport);
     },

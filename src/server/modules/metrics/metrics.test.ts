@@ -1,7 +1,20 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyWithStaff, createHarness, type Harness, submitAppeal } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  submitAppeal,
+  uniqueEmail,
+} from '../../testing/harness.js';
+import {
+  agencyWithSubscribers,
+  draftCampaign,
+  harnessWithSink,
+  sendNow,
+} from '../../testing/mailings-sink.js';
 import { outboundMessages } from '../channels/schema.js';
+import { claimDue } from '../mailings/campaigns.repo.js';
 import { requests } from '../requests/schema.js';
 
 const TOKEN = 'scraper-token-7f3a9c';
@@ -12,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const scrape = async () => {
-  const response = await harness.app.inject({
+const scrape = async (on: Harness = harness) => {
+  const response = await on.app.inject({
     method: 'GET',
     url: '/metrics',
     headers: { authorization: `Bearer ${TOKEN}` },
@@ -59,7 +72,8 @@ describe('GET /metrics', () => {
     } finally {
       await plain.close();
     }
-  });
+    // A harness of its own: a PGlite start-up on a busy machine takes longer than the default.
+  }, 120_000);
 
   it('counts open, overdue and soon-due requests per agency, the outbox backlog and what was sent', async () => {
     const { slug } = await agencyWithStaff(harness);
@@ -115,6 +129,8 @@ describe('GET /metrics', () => {
     // The three acknowledgements went out.
     expect(await emailCount('sent')).toBe(3);
     expect(sample(after, 'otklik_outbox_sent_last_hour', { network: 'email' })).toBe(3);
+    // The node's own count of delivery attempts: Prometheus takes the send rate from it with rate().
+    expect(sample(after, 'otklik_outbox_deliveries_total', { network: 'email', result: 'sent' })).toBe(3);
     // Requests are timed by their route pattern, never by the raw URL.
     expect(
       sample(after, 'otklik_http_request_duration_seconds_count', {
@@ -125,4 +141,29 @@ describe('GET /metrics', () => {
     ).toBe(3);
     expect(after).not.toContain(`/api/public/${slug}/requests`);
   });
+
+  it('counts the mailing queue: waiting, in flight and cut off by a crash', async () => {
+    const { harness: own, sink } = await harnessWithSink({ METRICS_TOKEN: TOKEN });
+    try {
+      const addresses = ['a', 'b', 'c', 'd'].map((prefix) => uniqueEmail(`queue-${prefix}`));
+      const { staff } = await agencyWithSubscribers(own, sink, addresses);
+      const campaign = await draftCampaign(staff, { subject: 'Очередь' });
+      await sendNow(staff, campaign.id);
+      const db = own.services.database.db;
+      // One node holds a recipient, another died holding one (its lease ran out).
+      expect(await claimDue(db, new Date(), 1, 60_000)).toHaveLength(1);
+      expect(await claimDue(db, new Date(), 1, -1000)).toHaveLength(1);
+      const before = await scrape(own);
+      expect(sample(before, 'otklik_mailing_recipients', { status: 'pending' })).toBe(2);
+      expect(sample(before, 'otklik_mailing_recipients', { status: 'sending' })).toBe(2);
+      await own.services.campaignSender.drain();
+      const after = await scrape(own);
+      expect(sample(after, 'otklik_mailing_recipients', { status: 'pending' })).toBeUndefined();
+      expect(sample(after, 'otklik_mailing_recipients', { status: 'sending' })).toBe(1);
+      expect(sample(after, 'otklik_mailing_recipients', { status: 'uncertain' })).toBe(1);
+    } finally {
+      await own.close();
+      await sink.close();
+    }
+  }, 120_000);
 });

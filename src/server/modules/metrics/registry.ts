@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client.js';
+import type { Outbox } from '../channels/outbox.js';
 import * as repo from './repo.js';
 
 const HOUR_MS = 3600_000;
@@ -11,7 +12,7 @@ const DAY_MS = 24 * HOUR_MS;
  * state read from the database at scrape time (outbox depth, send rate, open and overdue
  * requests, periodic jobs), so every node reports the same shared figures.
  */
-export function createMetrics(db: Db) {
+export function createMetrics(db: Db, outbox: Pick<Outbox, 'onDelivery'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'otklik_' });
 
@@ -33,6 +34,26 @@ export function createMetrics(db: Db) {
       for (const row of await repo.outboxBacklog(db)) {
         this.set({ network: row.network, status: row.status }, row.value);
       }
+    },
+  });
+
+  // Counted where the send happens, so `rate()` gives each node's send rate and failures per second.
+  const deliveries = new Counter({
+    name: 'otklik_outbox_deliveries_total',
+    help: 'Delivery attempts of outgoing messages on this node, by network and result (sent, retry, failed)',
+    labelNames: ['network', 'result'] as const,
+    registers: [registry],
+  });
+  outbox.onDelivery((network, result) => deliveries.inc({ network, result }));
+
+  new Gauge({
+    name: 'otklik_mailing_recipients',
+    help: 'Mailing e-mails not yet delivered, by state: the campaign queue',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await repo.mailingBacklog(db)) this.set({ status: row.status }, row.value);
     },
   });
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { jobRuns } from '../../jobs/schema.js';
 import { agencies } from '../agencies/schema.js';
 import { outboundMessages } from '../channels/schema.js';
+import { mailingRecipients } from '../mailings/schema.js';
 import { OPEN_STATUSES } from '../requests/lifecycle.js';
 import { requests } from '../requests/schema.js';
 
@@ -13,6 +14,15 @@ export function outboxBacklog(db: Executor) {
     .from(outboundMessages)
     .where(inArray(outboundMessages.status, ['pending', 'sending', 'failed', 'uncertain']))
     .groupBy(outboundMessages.network, outboundMessages.status);
+}
+
+/** Campaign e-mails not yet delivered, by state: the mailing queue's depth. */
+export function mailingBacklog(db: Executor) {
+  return db
+    .select({ status: mailingRecipients.status, value: count() })
+    .from(mailingRecipients)
+    .where(inArray(mailingRecipients.status, ['pending', 'sending', 'uncertain']))
+    .groupBy(mailingRecipients.status);
 }
 
 /** Delivered since `since`, by network; read through the created_at index, hence "created since". */

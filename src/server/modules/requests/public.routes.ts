@@ -155,6 +155,8 @@ export function publicRequestRoutes(
       });
       const upload = pending.get(request);
       if (upload) upload.kept = created;
+      // Joins this request's reqId to the request row, which the outbox lines of its notices name.
+      request.log.info({ request: row.id, number: row.number, created }, 'request registered');
       return reply
         .status(created ? 201 : 200)
         .send({ number: row.number, trackingCode: row.trackingCode, dueAt: row.dueAt.toISOString() });
