@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublishedArticle } from '../../../common/kb';
+import { useStaticRender } from '../../ui/staticRender';
 import { usePublishedArticles } from '../data/publicQueries';
 import { ArticleHtml } from '../kb/ArticleHtml';
 import { useAgency } from '../layout/AgencyLayout';
@@ -15,9 +16,17 @@ import { LoadError } from './LoadStatePages';
 
 function FaqList({ items, timezone }: { items: PublishedArticle[]; timezone: string }) {
   const { t, i18n } = useTranslation('portal');
+  // Without scripts nothing could open a closed answer, so a server-rendered page shows them all.
+  const isStatic = useStaticRender();
   if (items.length === 0) return <Text>{t('faq.empty')}</Text>;
   return (
-    <Accordion multiple order={3} variant="separated" chevronPosition="right">
+    <Accordion
+      multiple
+      order={3}
+      variant="separated"
+      chevronPosition="right"
+      defaultValue={isStatic ? items.map((item) => item.id) : undefined}
+    >
       {items.map((item) => (
         <Accordion.Item key={item.id} value={item.id}>
           <Accordion.Control>{item.title}</Accordion.Control>
