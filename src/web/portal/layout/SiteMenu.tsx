@@ -39,7 +39,8 @@ export function SiteMenu({ slug }: { slug: string }) {
   const pageLink = (page: SitePage) => (
     <li key={page.key}>
       <NavLink to={agencyPath(slug, page.path)} end className={classes.link}>
-        {t(`menu.${page.key}`)}
+        {/* The full name is in the breadcrumbs and the heading; the menu has to fit one line. */}
+        {t(page.key === 'contacts' ? 'menu.contactsShort' : `menu.${page.key}`)}
       </NavLink>
     </li>
   );

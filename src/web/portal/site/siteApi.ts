@@ -72,8 +72,14 @@ export const useSiteSearch = (slug: string, search: SiteSearchParams, enabled: b
     placeholderData: keepPreviousData,
   });
 
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
 /** dd.mm.yyyy in the agency's time zone. */
-export const shortDate = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(
-    new Date(iso),
-  );
+export function shortDate(iso: string, timeZone: string): string {
+  let format = shortDates.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+    shortDates.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+}
