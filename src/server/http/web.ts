@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESSIBILITY_COOKIE, settingsFromCookie } from '../../common/accessibility.js';
+import {
+  ACCESSIBILITY_COOKIE,
+  type AccessibilitySettings,
+  serializeSettings,
+  settingsFromCookie,
+} from '../../common/accessibility.js';
 import { rootDir } from '../config.js';
 import type { Services } from '../services.js';
 import { htmlAttributes, portalDocument, portalHeadLinks } from './portal-document.js';
@@ -14,6 +19,20 @@ const webDir = join(rootDir, 'dist', 'web');
 
 /** Public pages are the same for every visitor: proxies and browsers may keep them a minute. */
 const PAGE_MAX_AGE_S = 60;
+/**
+ * The server itself keeps a rendered page this long (a micro-cache: rendering costs tens of
+ * milliseconds, a busy home page is asked for many times a second). A new publication shows up
+ * within these seconds. Bounded, so endless distinct search addresses cannot fill the memory.
+ */
+const PAGE_CACHE_TTL_MS = 5_000;
+const PAGE_CACHE_MAX = 1_000;
+
+interface RenderedPage {
+  status: number;
+  html: string;
+  etag: string;
+  expires: number;
+}
 
 function readPage(app: 'console' | 'portal'): string | null {
   const file = join(webDir, app, 'index.html');
@@ -70,22 +89,38 @@ export async function registerWeb(
     timeWindow: '1 minute',
   });
 
-  async function renderedPage(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const cache = new Map<string, RenderedPage>();
+
+  async function freshPage(url: string, accessibility: AccessibilitySettings): Promise<RenderedPage | null> {
+    const key = `${serializeSettings(accessibility)} ${url}`;
+    const now = Date.now();
+    const cached = cache.get(key);
+    if (cached && cached.expires > now) return cached;
     renderer ??= loadPortalRenderer();
     const render = await renderer;
-    if (!render) return false;
-    const page = await portalPage(services, request.url);
-    if (!page) return false;
-    const cookie = request.cookies[ACCESSIBILITY_COOKIE];
-    const accessibility = settingsFromCookie(cookie);
+    if (!render) return null;
+    const page = await portalPage(services, url);
+    if (!page) return null;
     const html = portalDocument({
       body: render({ ...page.render, accessibility }).body,
       meta: page.meta,
-      url: publicUrl + request.url,
+      url: publicUrl + url,
       headLinks,
       accessibility,
     });
     const etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
+    const rendered = { status: page.status, html, etag, expires: now + PAGE_CACHE_TTL_MS };
+    cache.delete(key);
+    if (cache.size >= PAGE_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, rendered);
+    return rendered;
+  }
+
+  async function renderedPage(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    const cookie = request.cookies[ACCESSIBILITY_COOKIE];
+    const page = await freshPage(request.url, settingsFromCookie(cookie));
+    if (!page) return false;
+    const { html, etag } = page;
     // The page differs only by the visitor's display settings (a cookie), never by who they are.
     reply
       .header('vary', 'Cookie')

@@ -78,7 +78,12 @@ const shortDates = new Map<string, Intl.DateTimeFormat>();
 export function shortDate(iso: string, timeZone: string): string {
   let format = shortDates.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+    format = new Intl.DateTimeFormat('ru-RU', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone,
+    });
     shortDates.set(timeZone, format);
   }
   return format.format(new Date(iso));
