@@ -16,8 +16,8 @@ export default defineConfig(
           base: '/',
           plugins: [react()],
           ssr: { noExternal: true },
-        // Bundled in, React must be its production build: the server does not set NODE_ENV.
-        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+          // Bundled in, React must be its production build: the server does not set NODE_ENV.
+          define: { 'process.env.NODE_ENV': JSON.stringify('production') },
           build: {
             ssr: true,
             outDir: fileURLToPath(new URL('./dist/ssr', import.meta.url)),

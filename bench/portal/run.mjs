@@ -51,9 +51,18 @@ try {
     ['home page (page cache)', `/${SLUG}/`],
     ['home page, rendered every time', (i) => `/${SLUG}/?n=${i}`],
     ['search page «реставрация фасада» (page cache)', `/${SLUG}/search?q=${restoration}`],
-    ['search page «реставрация фасада», each page 1…1000', (i) => `/${SLUG}/search?q=${restoration}&page=${1 + (i % 1000)}`],
-    ['search page «экспертиза» by date, each page 1…1000', (i) => `/${SLUG}/search?q=${expertise}&sort=date&page=${1 + (i % 1000)}`],
-    ['search API «реставрация фасада», each page (JSON)', (i) => `/api/public/${SLUG}/search?q=${restoration}&page=${1 + (i % 1000)}`],
+    [
+      'search page «реставрация фасада», each page 1…1000',
+      (i) => `/${SLUG}/search?q=${restoration}&page=${1 + (i % 1000)}`,
+    ],
+    [
+      'search page «экспертиза» by date, each page 1…1000',
+      (i) => `/${SLUG}/search?q=${expertise}&sort=date&page=${1 + (i % 1000)}`,
+    ],
+    [
+      'search API «реставрация фасада», each page (JSON)',
+      (i) => `/api/public/${SLUG}/search?q=${restoration}&page=${1 + (i % 1000)}`,
+    ],
   ];
   const addressOf = (target, i) => (typeof target === 'function' ? target(i) : target);
   const check = async (path) => {
@@ -62,7 +71,9 @@ try {
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
     return body;
   };
-  const summary = (await check(addressOf(targets[3][1], 0))).match(/data-testid="search-summary"[^>]*>([^<]+)</)?.[1];
+  const summary = (await check(addressOf(targets[3][1], 0))).match(
+    /data-testid="search-summary"[^>]*>([^<]+)</,
+  )?.[1];
   console.log(`search page says: ${summary}`);
 
   const rates = [];
