@@ -24,6 +24,7 @@ it('a citizen sends an appeal by keyboard, gets a number and a code, and sees it
   await page.getByRole('heading', { level: 1, name: 'Обращения' }).waitFor();
   // Seed 000 p. 6.2: «Обращения» is a section of the site, in its menu.
   const menu = page.getByRole('navigation', { name: /Меню/i });
+  await menu.getByText('Обратная связь').click();
   await expect(
     menu.getByRole('link', { name: 'Обращения', exact: true }).getAttribute('aria-current'),
   ).resolves.toBe('page');

@@ -60,7 +60,7 @@ it('an editor publishes a news item with a PDF; a visitor finds it by a word for
   await page.getByRole('button', { name: 'Найти' }).click();
   await page.getByText('1 результат, 1 страница').waitFor();
   await page.locator('mark', { hasText: 'регламент' }).first().waitFor();
-  await page.locator('label', { hasText: 'По дате' }).click();
+  await page.getByRole('navigation', { name: 'Сортировка' }).getByRole('link', { name: 'По дате' }).click();
   await page.waitForURL(/sort=date/);
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -76,7 +76,10 @@ it('an editor publishes a news item with a PDF; a visitor finds it by a word for
   await page.getByRole('button', { name: 'Версия для слабовидящих' }).press('Enter');
   const panel = page.getByRole('region', { name: 'Настройки версии для слабовидящих' });
   await panel.getByRole('radio', { name: 'Белым по чёрному' }).check();
+  await panel.getByRole('button', { name: 'Применить' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await expect(page.locator('html').getAttribute('data-a11y')).resolves.toBe('on');
+  await expect(page.locator('html').getAttribute('data-a11y-scheme')).resolves.toBe('white-on-black');
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
 });

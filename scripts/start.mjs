@@ -29,6 +29,12 @@ function run(script) {
 
 const shared = ['src/common', 'package-lock.json'];
 if (!buildIsFresh('dist/server/main.js', ['src/server', ...shared])) run('build:server');
-if (!buildIsFresh('dist/web/portal/index.html', ['src/web', 'vite.config.ts', ...shared])) run('build:web');
+const webSources = ['src/web', 'vite.config.ts', ...shared];
+if (
+  !buildIsFresh('dist/web/portal/index.html', webSources) ||
+  !buildIsFresh('dist/ssr/portal-render.js', webSources)
+) {
+  run('build:web');
+}
 
 await import(join(root, 'dist/server/main.js'));

@@ -65,12 +65,18 @@ export function describeWorkingHours(
   };
 }
 
+// Making an Intl formatter costs far more than using one, and every rendered page shows the hours.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's current UTC offset, e.g. '+7' for Asia/Novosibirsk ('' for an unknown zone). */
 export function utcOffset(timeZone: string, at = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(
-      at,
-    );
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
+      offsetFormats.set(timeZone, format);
+    }
+    const parts = format.formatToParts(at);
     const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
     const offset = name.replace(/^GMT/, '');
     return offset === '' ? '+0' : offset;

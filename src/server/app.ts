@@ -53,6 +53,7 @@ import { deadlinePolicyRoutes } from './modules/requests/policies.routes.js';
 import { publicRequestRoutes } from './modules/requests/public.routes.js';
 import { savedViewRoutes } from './modules/requests/saved-views.routes.js';
 import { staffRequestRoutes } from './modules/requests/staff.routes.js';
+import { accessibilityRoutes } from './modules/site/accessibility.routes.js';
 import { publicSiteRoutes } from './modules/site/public.routes.js';
 import { siteRoutes } from './modules/site/routes.js';
 import { surveyAnalyticsRoutes } from './modules/surveys/analytics.routes.js';
@@ -180,6 +181,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicKbRoutes(app, services);
   siteRoutes(app, services);
   publicSiteRoutes(app, services);
+  accessibilityRoutes(app, services);
   receptionRoutes(app, services);
   receptionCardRoutes(app, services);
   publicReceptionRoutes(app, services);

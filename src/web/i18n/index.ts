@@ -49,10 +49,13 @@ void i18n.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-});
+// The portal's server-side renderer has no document: the server writes <html lang> itself.
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+}
 
 /** Adds an app's own namespace (e.g. the portal's) to the shared instance. */
 export function registerNamespace(ns: Namespace, bundles: Record<Locale, object>): void {

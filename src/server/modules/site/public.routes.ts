@@ -1,7 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { SEARCH_SORTS, SITE_SEARCH_MAX_PAGE, SITE_SEARCH_MAX_QUERY } from '../../../common/site.js';
+import {
+  SEARCH_SORTS,
+  SITE_SEARCH_MAX_PAGE,
+  SITE_SEARCH_MAX_QUERY,
+  SITE_SECTION_KINDS,
+} from '../../../common/site.js';
 import { IsoDate, Uuid } from '../../http/schemas.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
@@ -24,6 +29,40 @@ const SearchResult = Type.Object({
   ),
 });
 
+const MenuItem = Type.Object({
+  slug: Type.String(),
+  title: Type.String(),
+  kind: Type.Enum([...SITE_SECTION_KINDS]),
+});
+
+const SectionListing = Type.Object({
+  section: MenuItem,
+  total: Type.Integer(),
+  pages: Type.Integer(),
+  page: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      title: Type.String(),
+      summary: Type.String(),
+      url: Type.String(),
+      publishedAt: Type.String(),
+    }),
+  ),
+});
+
+const Publication = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  summary: Type.String(),
+  html: Type.String(),
+  publishedAt: Type.String(),
+  updatedAt: Type.String(),
+  section: Type.Object({ slug: Type.String(), title: Type.String() }),
+  attachments: Type.Array(
+    Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }),
+  ),
+});
+
 /** The agency's public site: menu, sections, pages and their files, search, sitemap.xml. */
 export function publicSiteRoutes(
   fastify: FastifyInstance,
@@ -40,7 +79,10 @@ export function publicSiteRoutes(
 
   app.get(
     '/api/public/:agency/site/menu',
-    { config: { rateLimit }, schema: { tags, params: Type.Object({ agency: Slug }) } },
+    {
+      config: { rateLimit },
+      schema: { tags, params: Type.Object({ agency: Slug }), response: { 200: Type.Array(MenuItem) } },
+    },
     (request) => sitePublic.menu(request.params.agency),
   );
 
@@ -52,6 +94,7 @@ export function publicSiteRoutes(
         tags,
         params: Type.Object({ agency: Slug, section: PartSlug }),
         querystring: Type.Object({ page: PageNumber }, { additionalProperties: false }),
+        response: { 200: SectionListing },
       },
     },
     (request) => sitePublic.section(request.params.agency, request.params.section, request.query.page),
@@ -61,7 +104,11 @@ export function publicSiteRoutes(
     '/api/public/:agency/site/sections/:section/:slug',
     {
       config: { rateLimit },
-      schema: { tags, params: Type.Object({ agency: Slug, section: PartSlug, slug: PartSlug }) },
+      schema: {
+        tags,
+        params: Type.Object({ agency: Slug, section: PartSlug, slug: PartSlug }),
+        response: { 200: Publication },
+      },
     },
     (request) => sitePublic.publication(request.params.agency, request.params.section, request.params.slug),
   );

@@ -94,3 +94,30 @@ export function pageTrail(slug: string, key: PageKey, label: (page: SitePage) =>
   }
   return trail;
 }
+
+/** The feedback entries of seed 000 p. 6.2, grouped under «Обратная связь» in the menu. */
+export const FEEDBACK_PAGES: readonly PageKey[] = [
+  'requests',
+  'requestStatus',
+  'history',
+  'reception',
+  'subscribe',
+  'rate',
+];
+
+/**
+ * The menu in one line: the home page, news, the site's other sections under «Деятельность»,
+ * the feedback entries under «Обратная связь», then FAQ, contacts and the site map. Search is
+ * not repeated: its field is in the header of every page.
+ */
+export function menuLayout<S extends { slug: string; kind: string }>(sections: readonly S[]) {
+  const page = (key: PageKey) => SITE_PAGES.find((p) => p.key === key) as SitePage;
+  const shown = sections.filter((section) => section.kind !== 'contacts');
+  return {
+    home: page('home'),
+    news: shown.filter((section) => section.kind === 'news'),
+    activity: shown.filter((section) => section.kind !== 'news'),
+    feedback: FEEDBACK_PAGES.map(page),
+    after: [page('faq'), page('contacts'), page('sitemap')],
+  };
+}

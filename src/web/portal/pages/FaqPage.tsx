@@ -1,9 +1,10 @@
-import { Accordion, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Accordion, Anchor, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublishedArticle } from '../../../common/kb';
+import { useStaticRender } from '../../ui/staticRender';
 import { usePublishedArticles } from '../data/publicQueries';
 import { ArticleHtml } from '../kb/ArticleHtml';
 import { useAgency } from '../layout/AgencyLayout';
@@ -15,18 +16,37 @@ import { LoadError } from './LoadStatePages';
 
 function FaqList({ items, timezone }: { items: PublishedArticle[]; timezone: string }) {
   const { t, i18n } = useTranslation('portal');
+  // A server-rendered page has no script to open an answer, so there every answer is shown.
+  const isStatic = useStaticRender();
   if (items.length === 0) return <Text>{t('faq.empty')}</Text>;
+  const answer = (item: PublishedArticle) => (
+    <>
+      <ArticleHtml html={item.html} />
+      <Text size="sm" c="dimmed" mt="xs">
+        {t('faq.updated', { date: formatDay(item.updatedAt, timezone, i18n.language) })}
+      </Text>
+    </>
+  );
+  if (isStatic) {
+    return (
+      <Stack gap="md">
+        {items.map((item) => (
+          <Paper key={item.id} withBorder radius="md" p="md">
+            <Title order={3} size="h4" mb="xs">
+              {item.title}
+            </Title>
+            {answer(item)}
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Accordion multiple order={3} variant="separated" chevronPosition="right">
       {items.map((item) => (
         <Accordion.Item key={item.id} value={item.id}>
           <Accordion.Control>{item.title}</Accordion.Control>
-          <Accordion.Panel>
-            <ArticleHtml html={item.html} />
-            <Text size="sm" c="dimmed" mt="xs">
-              {t('faq.updated', { date: formatDay(item.updatedAt, timezone, i18n.language) })}
-            </Text>
-          </Accordion.Panel>
+          <Accordion.Panel>{answer(item)}</Accordion.Panel>
         </Accordion.Item>
       ))}
     </Accordion>

@@ -1,6 +1,5 @@
 import { Anchor, Center, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { sizeText } from '../../../common/attachments';
@@ -17,23 +16,6 @@ const TYPE_LABELS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
 };
 
-/** Open Graph tags for sharing to VK and Telegram, set while the page is shown. */
-function useOpenGraph(tags: Record<string, string> | null) {
-  useEffect(() => {
-    if (!tags) return;
-    const added = Object.entries(tags).map(([property, content]) => {
-      const meta = document.createElement('meta');
-      meta.setAttribute('property', property);
-      meta.setAttribute('content', content);
-      document.head.append(meta);
-      return meta;
-    });
-    return () => {
-      for (const meta of added) meta.remove();
-    };
-  }, [tags]);
-}
-
 /** A publication: breadcrumbs through its section, the text, its files with type and size. */
 export function PublicationPage() {
   const { t } = useTranslation('portal');
@@ -41,17 +23,6 @@ export function PublicationPage() {
   const { section = '', page = '' } = useParams();
   const query = usePublication(agency.slug, section, page);
   const data = query.data;
-  useOpenGraph(
-    data
-      ? {
-          'og:type': 'article',
-          'og:title': data.title,
-          'og:description': data.summary || data.title,
-          'og:site_name': agency.shortName,
-          'og:url': window.location.href,
-        }
-      : null,
-  );
 
   if (query.isPending) {
     return (

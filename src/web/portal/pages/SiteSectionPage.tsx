@@ -1,20 +1,24 @@
 import { Anchor, Center, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { pageParam } from '../../../common/site-params';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
 import { agencyPath } from '../navigation/siteStructure';
 import { shortDate, useSiteSection } from '../site/siteApi';
 import { LoadError } from './LoadStatePages';
 import { PageNotFoundPage } from './PageNotFoundPage';
+import { pagerTarget } from './SearchPage';
 
 /** A section of the site (news, documents…): its publications, newest first, paged. */
 export function SiteSectionPage() {
   const { t } = useTranslation('portal');
   const agency = useAgency();
   const { section = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const [params] = useSearchParams();
+  const page = pageParam(params);
+  const href = (n: number) =>
+    n > 1 ? `${agencyPath(agency.slug, section)}?page=${n}` : agencyPath(agency.slug, section);
   const query = useSiteSection(agency.slug, section, page);
 
   if (query.isPending) {
@@ -52,13 +56,22 @@ export function SiteSectionPage() {
           </article>
         ))}
         {pages > 1 && (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(next) => setParams({ page: String(next) })}
-            getControlProps={(control) => ({ 'aria-label': t(`search.pager.${control}`) })}
-            getItemProps={(n) => ({ 'aria-label': t('search.pager.page', { page: n }) })}
-          />
+          <nav aria-label={t('site.pager')}>
+            <Pagination
+              total={pages}
+              value={page}
+              getControlProps={(control) => ({
+                component: Link,
+                to: href(pagerTarget(control, page, pages)),
+                'aria-label': t(`search.pager.${control}`),
+              })}
+              getItemProps={(n) => ({
+                component: Link,
+                to: href(n),
+                'aria-label': t('search.pager.page', { page: n }),
+              })}
+            />
+          </nav>
         )}
       </Stack>
     </>

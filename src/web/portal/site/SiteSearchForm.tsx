@@ -23,7 +23,7 @@ export function SiteSearchForm({ slug }: { slug: string }) {
 
   return (
     <search aria-label={t('search.label')}>
-      <form onSubmit={submit}>
+      <form method="get" action={agencyPath(slug, 'search')} onSubmit={submit}>
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <TextInput
             label={t('search.field')}

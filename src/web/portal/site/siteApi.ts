@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SearchSort, SiteSearchResult, SiteSectionKind } from '../../../common/site';
+import type { SiteSearchResult, SiteSectionKind } from '../../../common/site';
+import { type SiteSearchParams, searchQueryKey } from '../../../common/site-params';
 import { api } from '../../ui/api';
 
 export interface SiteMenuItem {
@@ -56,20 +57,34 @@ export const usePublication = (slug: string, section: string, page: string) =>
 export const fileUrl = (slug: string, publicationId: string, attachmentId: string) =>
   `${base(slug)}/site/files/${publicationId}/${attachmentId}`;
 
-export const useSiteSearch = (slug: string, q: string, sort: SearchSort, page: number) =>
+export const useSiteSearch = (slug: string, search: SiteSearchParams, enabled: boolean) =>
   useQuery({
-    queryKey: ['public', 'site', slug, 'search', q, sort, page],
-    queryFn: () =>
-      api<SiteSearchResult>(
-        'GET',
-        `${base(slug)}/search?${new URLSearchParams({ q, sort, page: String(page) })}`,
-      ),
-    enabled: q.trim().length > 0,
+    queryKey: searchQueryKey(slug, search),
+    queryFn: () => {
+      const query = new URLSearchParams({ q: search.q, sort: search.sort, page: String(search.page) });
+      for (const name of ['section', 'from', 'to'] as const) {
+        const value = search[name];
+        if (value) query.set(name, value);
+      }
+      return api<SiteSearchResult>('GET', `${base(slug)}/search?${query}`);
+    },
+    enabled: enabled && search.q.length > 0,
     placeholderData: keepPreviousData,
   });
 
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
 /** dd.mm.yyyy in the agency's time zone. */
-export const shortDate = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(
-    new Date(iso),
-  );
+export function shortDate(iso: string, timeZone: string): string {
+  let format = shortDates.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone,
+    });
+    shortDates.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+}

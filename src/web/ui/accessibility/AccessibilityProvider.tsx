@@ -4,7 +4,6 @@ import {
   applySettingsToDocument,
   parseSettings,
   readStoredSettings,
-  STORAGE_KEY,
   storeSettings,
 } from './settings';
 
@@ -18,29 +17,22 @@ const AccessibilityContext = createContext<AccessibilityContextValue | null>(nul
 
 /**
  * Holds the visitor's settings of the version for the visually impaired, mirrors them onto
- * <html> data attributes and remembers them in localStorage, so every page (and every open tab)
- * of the site shows the same mode.
+ * <html> data attributes and remembers them in a cookie, which the server also reads to render
+ * every page (with or without JavaScript) in the same mode. `initial` is the server's reading.
  */
-export function AccessibilityProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<AccessibilitySettings>(readStoredSettings);
+export function AccessibilityProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode;
+  initial?: AccessibilitySettings;
+}) {
+  const [settings, setSettings] = useState<AccessibilitySettings>(() => initial ?? readStoredSettings());
 
   useEffect(() => {
     applySettingsToDocument(settings);
     storeSettings(settings);
   }, [settings]);
-
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key !== STORAGE_KEY) return;
-      try {
-        setSettings(parseSettings(event.newValue ? JSON.parse(event.newValue) : null));
-      } catch {
-        // Another tab wrote something unreadable; keep what this tab shows.
-      }
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, []);
 
   const update = useCallback((changes: Partial<AccessibilitySettings>) => {
     setSettings((previous) => parseSettings({ ...previous, ...changes }));

@@ -1,7 +1,7 @@
 // Version for the visually impaired (seed 000 p. 5.1), shared by the portal and, later, the
 // console. Mount <AccessibilityProvider> once, put <AccessibilityToggleButton> in the header and
-// <AccessibilitySettingsPanel> right after it, and copy the boot script of
-// src/web/portal/index.html into the app's index.html so the mode applies before first paint.
+// <AccessibilitySettingsPanel> right after it. The settings live in a cookie the server reads to
+// put their attributes on <html> (src/server/http/web.ts), so the mode applies before first paint.
 import './i18n';
 import './accessibility.css';
 
