@@ -1,6 +1,6 @@
 // Survey analytics benchmark (issue 8): BENCH_ANSWERS (default 1 000 000) questionnaires of the
 // seed-001 form in one agency, made by generate_series and flattened into survey_answer_values by
-// the very backfill of migration 0022; then the full analytics, p95 of BENCH_RUNS calls, next to
+// the very backfill of migration 0023 (and the satisfied fill of 0025); then the full analytics, p95 of BENCH_RUNS calls, next to
 // one plain COUNT(*) GROUP BY over survey_answer_values in the same run. PGlite in memory unless
 // DATABASE_URL names a Postgres database (it must be empty: the schema is migrated into it).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +71,12 @@ try {
     from generate_series(1, ${answers}) as i`);
   const migration = readFileSync(join(process.cwd(), 'migrations', '0023_survey_answer_values.sql'), 'utf8');
   await db.execute(sql.raw(migration.slice(migration.indexOf('INSERT INTO'))));
+  // And the fill of migration 0026: the satisfied flag on every response and answer value.
+  const satisfied = readFileSync(join(process.cwd(), 'migrations', '0026_mailing_tracking_survey_satisfied.sql'), 'utf8');
+  for (const statement of satisfied
+    .slice(satisfied.indexOf('-- hand-written:'))
+    .split('--> statement-breakpoint'))
+    await db.execute(sql.raw(statement));
   await db.execute(sql`analyze`);
   const generateMs = performance.now() - started;
   const [{ n } = { n: 0 }] = (

@@ -14,11 +14,15 @@ export const CONSENT_METHODS = [
   'list_unsubscribe_post',
   'staff_request',
   'bounce',
+  'complaint',
 ] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** What came back about a sent e-mail: the address bounced, or the reader marked it as spam. */
+export type MailFeedback = 'bounce' | 'complaint';
 
 export const RECIPIENT_STATUSES = [
   'pending',
@@ -67,9 +71,13 @@ export interface CampaignProgress {
   failed: number;
   skipped: number;
   remaining: number;
-  /** Recipients whose address bounced, and who unsubscribed, since the campaign started. */
+  /** E-mails that bounced or drew a spam complaint; recipients who unsubscribed since the start. */
   bounced: number;
+  complaints: number;
   unsubscribed: number;
+  /** Opened and clicked e-mails; null while the agency has that tracking off (the default). */
+  opened: number | null;
+  clicked: number | null;
   /** Messages sent over the last minute. */
   ratePerMinute: number;
   /** When the rest will have left at the current throttle; null when nothing remains. */
@@ -89,4 +97,10 @@ export interface Campaign {
   finishedAt: string | null;
   createdAt: string;
   progress: CampaignProgress;
+}
+
+/** Issue 9 p. 6: tracking is off unless the agency turns it on. */
+export interface MailingTracking {
+  trackOpens: boolean;
+  trackClicks: boolean;
 }

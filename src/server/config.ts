@@ -55,6 +55,12 @@ export interface Config {
   /** Recipients one node claims at a time and how many of them it sends at once. */
   mailingBatchSize: number;
   mailingConcurrency: number;
+  /**
+   * Recipients whose consent one query checks right before their e-mails leave, one after another
+   * on one connection: a revocation committed before the check is honoured; one committed after it
+   * may still let this group's remaining e-mails go.
+   */
+  mailingCheckGroup: number;
   /** How often each node looks for campaigns to send (scheduled, resumed, retries). */
   mailingPollMs: number;
   mailingMaxAttempts: number;
@@ -139,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailingRatePerMinute: integer(env, 'MAILING_RATE_PER_MINUTE', 600, 1, 10_000_000),
     mailingBatchSize: integer(env, 'MAILING_BATCH_SIZE', 50, 1, 10_000),
     mailingConcurrency: integer(env, 'MAILING_CONCURRENCY', 4, 1, 100),
+    mailingCheckGroup: integer(env, 'MAILING_CHECK_GROUP', 8, 1, 100),
     mailingPollMs: integer(env, 'MAILING_POLL_MS', 5000, 50, 600_000),
     mailingMaxAttempts: integer(env, 'MAILING_MAX_ATTEMPTS', 5, 1, 100),
     mailingRetryBaseMs: integer(env, 'MAILING_RETRY_BASE_MS', 60_000, 0, 3_600_000),

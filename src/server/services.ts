@@ -45,9 +45,11 @@ import { createKbService } from './modules/kb/service.js';
 import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createCampaignTransport } from './modules/mailings/campaign-mail.js';
 import { createCampaigns } from './modules/mailings/campaigns.service.js';
+import { createMailingFeedback } from './modules/mailings/feedback.js';
 import { createCampaignSender } from './modules/mailings/sender.js';
 import { createSubscriptions } from './modules/mailings/subscriptions.service.js';
 import { createMailingTopics } from './modules/mailings/topics.js';
+import { createMailingTracking } from './modules/mailings/tracking.js';
 import { createUnsubscribeTokens } from './modules/mailings/unsubscribe-token.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import { createReceptionCards } from './modules/reception/cards.service.js';
@@ -214,16 +216,19 @@ export function createServices(database: Database, config: Config) {
     outboxDir: join(config.dataDir, 'outbox'),
     connections: config.mailingConcurrency,
   });
+  const mailingTracking = createMailingTracking({ db, audit, secretsKey, publicUrl: config.publicUrl });
   const campaignSender = createCampaignSender({
     db,
     agencies,
     subscriptions,
+    tracking: mailingTracking,
     transport: campaignTransport,
     publicUrl: config.publicUrl,
     from: config.mailFrom,
     ratePerMinute: config.mailingRatePerMinute,
     batchSize: config.mailingBatchSize,
     concurrency: config.mailingConcurrency,
+    checkGroup: config.mailingCheckGroup,
     maxAttempts: config.mailingMaxAttempts,
     retryBaseMs: config.mailingRetryBaseMs,
   });
@@ -268,6 +273,8 @@ export function createServices(database: Database, config: Config) {
     mailingTopics,
     subscriptions,
     campaignSender,
+    mailingFeedback: createMailingFeedback({ db, subscriptions }),
+    mailingTracking,
     campaigns: createCampaigns({
       db,
       audit,

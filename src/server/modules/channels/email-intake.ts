@@ -20,14 +20,16 @@ export class MailRefusal extends Error {
 export type MailOutcome =
   | { kind: 'request'; agencyId: string; requestId: string; created: boolean }
   | { kind: 'reply'; agencyId: string; requestId: string; created: boolean }
-  | { kind: 'bounce'; reported: number };
+  | { kind: 'bounce'; reported: number }
+  | { kind: 'complaint'; reported: number };
 
 export const addressOf = (mailbox: string) =>
   (/<([^<>]+)>/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
 
 /**
  * Inbound e-mail, whatever brought it (the SMTP listener, an IMAP mailbox): a new letter becomes
- * a request, a reply joins its request, a bounce marks the address. Every write is committed
+ * a request, a reply joins its request, a bounce marks the address, a spam complaint about a
+ * mailing revokes the consent. Every write is committed
  * before this resolves, so the caller may acknowledge the letter to the sender right after.
  */
 export function createEmailIntake(services: Services) {
@@ -97,7 +99,17 @@ export function createEmailIntake(services: Services) {
   /** Takes in one raw letter for the given agencies; `envelopeFrom` '' is the null sender. */
   async function take(raw: Buffer, envelope: { from: string | null; agencyIds: string[] }) {
     const mail = await readMail(raw, envelope.from);
-    if (mail.bounce) return [{ kind: 'bounce', reported: await recordBounce(db, mail) } as MailOutcome];
+    // Reports about our own e-mails are never citizens' letters, whichever address they reach.
+    if (mail.complaint) {
+      const reported = await services.mailingFeedback.complained(mail.complaint.reports);
+      return [{ kind: 'complaint', reported } as MailOutcome];
+    }
+    if (mail.bounce) {
+      const campaigns = mail.bounce.permanent
+        ? await services.mailingFeedback.bounced(mail.bounce.reports)
+        : 0;
+      return [{ kind: 'bounce', reported: campaigns + (await recordBounce(db, mail)) } as MailOutcome];
+    }
     if (envelope.agencyIds.length === 0) {
       throw new MailRefusal(550, '5.1.1 This address does not accept letters, only delivery reports');
     }

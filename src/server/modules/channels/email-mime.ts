@@ -18,8 +18,13 @@ export interface InboundMail {
   text: string;
   readable: boolean;
   files: MailFile[];
-  /** A delivery status notification: the Message-IDs it reports on and the server's diagnosis. */
-  bounce: { reports: string[]; diagnostic: string } | null;
+  /**
+   * A delivery status notification: the Message-IDs it reports on, the server's diagnosis, and
+   * whether the failure is for good (RFC 3464 `Action: failed` or a 5.x.x status) or a delay.
+   */
+  bounce: { reports: string[]; diagnostic: string; permanent: boolean } | null;
+  /** A spam complaint from a mailbox provider's feedback loop (RFC 5965): the Message-IDs quoted. */
+  complaint: { reports: string[] } | null;
 }
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
@@ -53,21 +58,50 @@ function firstAddress(value: AddressObject | AddressObject[] | undefined) {
 const idsIn = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value.join(' ') : (value ?? '')).match(MESSAGE_ID) ?? [];
 
+/** The Message-IDs a report quotes from the original (its headers part or the whole message). */
+const quotedIds = (raw: string, ownId: string) => [
+  ...new Set(
+    [...raw.matchAll(/^Message-ID:[ \t]*(<[^<>\s]+>)/gim)]
+      .map((match) => match[1] as string)
+      .filter((id) => id !== ownId),
+  ),
+];
+
 /** A DSN's diagnosis and the Message-IDs of the returned original (RFC 3464). */
 function readBounce(raw: string, ownId: string) {
   const field = (name: string) =>
     new RegExp(`^${name}:[ \\t]*(.+(?:\\r?\\n[ \\t]+.+)*)`, 'im').exec(raw)?.[1]?.replace(/\s+/g, ' ');
-  const reports = [...raw.matchAll(/^Message-ID:[ \t]*(<[^<>\s]+>)/gim)]
-    .map((match) => match[1] as string)
-    .filter((id) => id !== ownId);
   const diagnostic = field('Diagnostic-Code') ?? field('Status') ?? 'адрес недоступен';
-  return { reports, diagnostic: cleanText(diagnostic).slice(0, 500) };
+  const action = field('Action');
+  const status = field('Status');
+  // A report without the machine-readable part (an old-style bounce) is taken as a failure.
+  const permanent = action
+    ? /^failed/i.test(action) && !/^4\./.test(status ?? '')
+    : !/^4\./.test(status ?? '');
+  return { reports: quotedIds(raw, ownId), diagnostic: cleanText(diagnostic).slice(0, 500), permanent };
 }
 
+const isReport = (contentType: string, type: string) =>
+  /multipart\/report/i.test(contentType) && new RegExp(`report-type="?${type}`, 'i').test(contentType);
+
 const isBounce = (contentType: string, from: string | null, envelopeFrom: string | null) =>
-  (/multipart\/report/i.test(contentType) && /report-type="?delivery-status/i.test(contentType)) ||
+  isReport(contentType, 'delivery-status') ||
   /^(mailer-daemon|postmaster)@/i.test(from ?? '') ||
   envelopeFrom === '';
+
+/**
+ * The report parts mailparser decoded (they may be base64 or quoted-printable on the wire), after
+ * the raw text: what a report's fields and quoted headers are read from.
+ */
+const reportText = (raw: string, parsed: Awaited<ReturnType<typeof simpleParser>> | null) =>
+  [
+    raw,
+    ...(parsed?.attachments ?? [])
+      .filter((part) =>
+        /^message\/(rfc822|delivery-status|feedback-report)|^text\/rfc822-headers/i.test(part.contentType),
+      )
+      .map((part) => part.content.toString('utf8')),
+  ].join('\n');
 
 /**
  * Reads a raw message. `envelopeFrom` is the SMTP MAIL FROM ('' for the null sender of a
@@ -90,6 +124,7 @@ export async function readMail(raw: Buffer, envelopeFrom: string | null): Promis
       .map((body) => cleanText(body ?? '').slice(0, TEXT_LIMIT))
       .find(isReadable) ?? '';
   const contentType = rawContentType(rawText);
+  const complaint = isReport(contentType, 'feedback-report');
   return {
     messageId,
     answers: [...idsIn(parsed?.inReplyTo), ...idsIn(parsed?.references)],
@@ -100,9 +135,11 @@ export async function readMail(raw: Buffer, envelopeFrom: string | null): Promis
     files: (parsed?.attachments ?? [])
       .filter((file) => !file.related && !/^message\/|^text\/rfc822-headers/i.test(file.contentType))
       .map((file) => ({ filename: file.filename ?? '', content: file.content })),
-    bounce: isBounce(contentType, from?.address ?? null, envelopeFrom)
-      ? readBounce(rawText, messageId)
-      : null,
+    complaint: complaint ? { reports: quotedIds(reportText(rawText, parsed), messageId) } : null,
+    bounce:
+      !complaint && isBounce(contentType, from?.address ?? null, envelopeFrom)
+        ? readBounce(reportText(rawText, parsed), messageId)
+        : null,
   };
 }
 

@@ -40,6 +40,19 @@ export function renderCampaignMail(message: CampaignMessage, from: string): Send
   };
 }
 
+/**
+ * The Message-ID of one campaign e-mail names its recipient row and carries the subscriber's
+ * unsubscribe token, so a delivery report or a complaint quoting it leads back to the row, and a
+ * forged report cannot name somebody else's address.
+ */
+export const campaignMessageId = (recipientId: number, token: string, domain: string) =>
+  `<mailing-${recipientId}.${token}@${domain}>`;
+
+export function parseCampaignMessageId(messageId: string) {
+  const match = /^<mailing-(\d{1,18})\.([A-Za-z0-9_-]{20,100})@[^<>\s]+>$/.exec(messageId);
+  return match ? { recipientId: Number(match[1]), token: match[2] as string } : null;
+}
+
 export interface CampaignTransport {
   send(mail: SendMailOptions): Promise<void>;
   close(): void;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { CampaignStatus, RecipientStatus } from '../../../common/mailings.js';
+import type { CampaignStatus, MailFeedback, RecipientStatus } from '../../../common/mailings.js';
 import type { Db, Executor } from '../../db/client.js';
 import { mailingCampaigns, mailingRecipients } from './schema.js';
 
@@ -129,26 +129,47 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
 export type ClaimedRecipient = Awaited<ReturnType<typeof claimDue>>[number];
 
 /**
- * Seed 004 p. 12, at the moment of sending: may this address still receive this campaign? Also
- * tells whether the campaign itself is still sending (it may have been paused or cancelled).
+ * Seed 004 p. 12, at the moment of sending a group: may each of these addresses still receive its
+ * campaign, and is the campaign itself still sending (it may have been paused or cancelled)? One
+ * statement for the group, made right before the group's e-mails leave.
  */
-export async function sendCheck(db: Executor, recipient: ClaimedRecipient) {
+export async function sendChecks(db: Executor, recipients: ClaimedRecipient[]) {
+  const verdicts = new Map<number, { campaignStatus: CampaignStatus; mayReceive: boolean }>();
+  if (recipients.length === 0) return verdicts;
   const result = await db.execute(sql`
-    select c.status as campaign_status,
+    select r.id, c.status as campaign_status,
       exists (select 1 from mailing_subscribers s
-              where s.id = ${recipient.subscriberId} and s.agency_id = c.agency_id
+              where s.id = r.subscriber_id and s.agency_id = c.agency_id
                 and s.status = 'active' and s.topic_ids && c.topic_ids) as may_receive
-    from mailing_campaigns c
-    where c.id = ${recipient.campaignId} and c.agency_id = ${recipient.agencyId}`);
-  const row = (result as unknown as { rows: { campaign_status: CampaignStatus; may_receive: boolean }[] })
-    .rows[0];
-  return { campaignStatus: row?.campaign_status ?? 'cancelled', mayReceive: row?.may_receive === true };
+    from mailing_recipients r
+    join mailing_campaigns c on c.id = r.campaign_id and c.agency_id = r.agency_id
+    where r.id in (${sql.join(
+      recipients.map((r) => sql`${r.id}`),
+      sql`, `,
+    )})`);
+  const rows = (
+    result as unknown as {
+      rows: { id: number | string; campaign_status: CampaignStatus; may_receive: boolean }[];
+    }
+  ).rows;
+  for (const row of rows)
+    verdicts.set(Number(row.id), {
+      campaignStatus: row.campaign_status,
+      mayReceive: row.may_receive === true,
+    });
+  return verdicts;
 }
 
-export async function finishRecipient(
+export async function finishRecipients(
   db: Executor,
-  id: number,
-  outcome: { status: RecipientStatus; error?: string | null; nextAttemptAt?: Date; releaseAttempt?: boolean },
+  ids: number[],
+  outcome: {
+    status: RecipientStatus;
+    error?: string | null;
+    nextAttemptAt?: Date;
+    releaseAttempt?: boolean;
+    feedback?: MailFeedback;
+  },
 ) {
   await db
     .update(mailingRecipients)
@@ -158,8 +179,9 @@ export async function finishRecipient(
       lastError: outcome.error ?? null,
       ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
       ...(outcome.releaseAttempt ? { attempts: sql`${mailingRecipients.attempts} - 1` } : {}),
+      ...(outcome.feedback ? { feedback: outcome.feedback, feedbackAt: new Date() } : {}),
     })
-    .where(and(eq(mailingRecipients.id, id), eq(mailingRecipients.status, 'sending')));
+    .where(and(inArray(mailingRecipients.id, ids), eq(mailingRecipients.status, 'sending')));
 }
 
 /**
@@ -223,15 +245,20 @@ export async function recipientCounts(db: Executor, agencyId: string, campaignId
 }
 
 /**
- * Issue 9 p. 6, per campaign: recipients whose address bounced, and who unsubscribed, since the
- * campaign started (no tracking pixels: opens are not counted).
+ * Issue 9 p. 5–6, per campaign: its e-mails that bounced (refused at sending or reported later)
+ * or drew a spam complaint, recipients who unsubscribed since it started, and — counted only
+ * when the agency opted in to tracking — e-mails opened and clicked.
  */
 export async function aftermath(db: Executor, agencyId: string, campaignIds: string[]) {
   if (campaignIds.length === 0) return [];
   const result = await db.execute(sql`
     select r.campaign_id,
-      count(*) filter (where s.bounced_at >= c.started_at)::int as bounced,
-      count(*) filter (where s.revoked_at >= c.started_at and s.bounced_at is null)::int as unsubscribed
+      count(*) filter (where r.feedback = 'bounce')::int as bounced,
+      count(*) filter (where r.feedback = 'complaint')::int as complaints,
+      count(*) filter (where s.revoked_at >= c.started_at and s.bounced_at is null
+                         and r.feedback is null)::int as unsubscribed,
+      count(r.opened_at)::int as opened,
+      count(r.clicked_at)::int as clicked
     from mailing_recipients r
     join mailing_campaigns c on c.id = r.campaign_id
     join mailing_subscribers s on s.id = r.subscriber_id
@@ -241,6 +268,16 @@ export async function aftermath(db: Executor, agencyId: string, campaignIds: str
         sql`, `,
       )})
     group by r.campaign_id`);
-  return (result as unknown as { rows: { campaign_id: string; bounced: number; unsubscribed: number }[] })
-    .rows;
+  return (
+    result as unknown as {
+      rows: {
+        campaign_id: string;
+        bounced: number;
+        complaints: number;
+        unsubscribed: number;
+        opened: number;
+        clicked: number;
+      }[];
+    }
+  ).rows;
 }

@@ -14,7 +14,10 @@ const Progress = Type.Object({
   skipped: Type.Integer(),
   remaining: Type.Integer(),
   bounced: Type.Integer(),
+  complaints: Type.Integer(),
   unsubscribed: Type.Integer(),
+  opened: Type.Union([Type.Integer(), Type.Null()]),
+  clicked: Type.Union([Type.Integer(), Type.Null()]),
   ratePerMinute: Type.Integer(),
   etaAt: Type.Union([Type.String(), Type.Null()]),
 });

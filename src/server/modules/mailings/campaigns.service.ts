@@ -12,6 +12,7 @@ import { type CampaignTransport, renderCampaignMail } from './campaign-mail.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignSender } from './sender.js';
 import type { MailingTopics } from './topics.js';
+import { trackingOf } from './tracking.js';
 
 export interface CampaignInput {
   subject: string;
@@ -25,7 +26,7 @@ const notFound = () => new NotFound('campaign_not_found', 'Рассылка не
 const wrongState = (what: string) =>
   new Conflict('campaign_state', `Нельзя ${what}: рассылка уже в другом состоянии. Обновите страницу`);
 
-const EMPTY: Omit<CampaignProgress, 'ratePerMinute' | 'etaAt' | 'bounced' | 'unsubscribed'> = {
+const EMPTY: Pick<CampaignProgress, 'total' | 'sent' | 'failed' | 'skipped' | 'remaining'> = {
   total: 0,
   sent: 0,
   failed: 0,
@@ -64,9 +65,10 @@ export function createCampaigns(deps: {
 
   async function withProgress(agencyId: string, rows: repo.CampaignRow[]): Promise<Campaign[]> {
     const ids = rows.map((row) => row.id);
-    const [counts, after] = await Promise.all([
+    const [counts, after, tracking] = await Promise.all([
       repo.recipientCounts(db, agencyId, ids, new Date(Date.now() - 60_000)),
       repo.aftermath(db, agencyId, ids),
+      trackingOf(db, agencyId),
     ]);
     return rows.map((row) => {
       const stats = after.find((a) => a.campaign_id === row.id);
@@ -74,7 +76,10 @@ export function createCampaigns(deps: {
         ...EMPTY,
         ratePerMinute: 0,
         bounced: stats?.bounced ?? 0,
+        complaints: stats?.complaints ?? 0,
         unsubscribed: stats?.unsubscribed ?? 0,
+        opened: tracking.trackOpens ? (stats?.opened ?? 0) : null,
+        clicked: tracking.trackClicks ? (stats?.clicked ?? 0) : null,
       };
       for (const count of counts.filter((c) => c.campaignId === row.id)) {
         progress.total += count.count;

@@ -110,11 +110,12 @@ describe('a campaign journey over SMTP (seed 004 p. 12–15)', () => {
 describe('send-time exclusion (seed 004 p. 12)', () => {
   it('gives nothing more to an address revoked while the campaign is being sent', async () => {
     const subject = 'Рассылка с отзывом на ходу';
-    // Runs inside the sink before it answers 250 to the first e-mail: the revocation lands
-    // after the recipients were listed and before the next e-mail of the same campaign.
+    // Runs inside the sink before it answers 250 to the first e-mail: the revocation lands after
+    // the recipients were listed and the first group of two was checked, and before the second
+    // group's check — the e-mails of that group must honour it.
     let revokeMidway: (() => Promise<void>) | null = null;
     const own = await harnessWithSink(
-      { MAILING_CONCURRENCY: '1' },
+      { MAILING_CONCURRENCY: '1', MAILING_CHECK_GROUP: '2' },
       {
         onReceived: async (mail: ParsedMail) => {
           if (mail.subject !== subject || !revokeMidway) return;
@@ -125,16 +126,14 @@ describe('send-time exclusion (seed 004 p. 12)', () => {
       },
     );
     try {
-      const [first, revoked, last] = ['a', 'b', 'c'].map((p) => `${p}${uniqueEmail('order')}`) as [
-        string,
-        string,
-        string,
-      ];
-      const { staff } = await agencyWithSubscribers(own.harness, own.sink, [first, revoked, last]);
+      const [first, second, revoked, last] = ['a', 'b', 'c', 'd'].map(
+        (p) => `${p}${uniqueEmail('order')}`,
+      ) as [string, string, string, string];
+      const { staff } = await agencyWithSubscribers(own.harness, own.sink, [first, second, revoked, last]);
       const list = (await staff.request({ url: '/api/staff/mailings/subscribers?pageSize=10' })).json();
       const revokedId = list.items.find((s: { email: string }) => s.email === revoked).id;
       const campaign = await draftCampaign(staff, { subject });
-      expect((await sendNow(staff, campaign.id)).progress.total).toBe(3);
+      expect((await sendNow(staff, campaign.id)).progress.total).toBe(4);
       revokeMidway = async () => {
         const response = await staff.request({
           method: 'POST',
@@ -147,11 +146,12 @@ describe('send-time exclusion (seed 004 p. 12)', () => {
       const got = (email: string) => mailsTo(own.sink, email).filter((mail) => mail.subject === subject);
       expect(revokeMidway).toBeNull();
       expect(got(first)).toHaveLength(1);
+      expect(got(second)).toHaveLength(1);
       expect(got(revoked)).toHaveLength(0);
       expect(got(last)).toHaveLength(1);
       const detail = (await staff.request({ url: `/api/staff/mailings/campaigns/${campaign.id}` })).json();
       expect(detail.status).toBe('sent');
-      expect(detail.progress).toMatchObject({ total: 3, sent: 2, skipped: 1, remaining: 0, failed: 0 });
+      expect(detail.progress).toMatchObject({ total: 4, sent: 3, skipped: 1, remaining: 0, failed: 0 });
     } finally {
       await own.harness.close();
       await own.sink.close();

@@ -15,6 +15,7 @@ const METHOD_TITLES: Record<ConsentMethod, string> = {
   list_unsubscribe_post: 'отписка в почтовой программе (List-Unsubscribe)',
   staff_request: 'по обращению, сотрудником',
   bounce: 'адрес недоступен (отказ доставки)',
+  complaint: 'жалоба на спам в почтовой программе (ARF)',
 };
 
 /** The consent ledger as a spreadsheet, in the order it was written (seed 004 p. 12). */

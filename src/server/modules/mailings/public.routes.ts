@@ -9,7 +9,20 @@ const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9
 /** A subscription form is a few hundred bytes; anything far bigger is not one. */
 const SUBSCRIBE_BODY_LIMIT = 8 * 1024;
 
-export function publicMailingRoutes(fastify: FastifyInstance, { subscriptions, config }: Services) {
+/** A transparent 1×1 GIF: what the open-tracking pixel answers. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+/** `<row>.<mac>` for the pixel, `<row>.<link>.<mac>` for a link (tracking.ts). */
+const TrackingToken = Type.String({
+  minLength: 3,
+  maxLength: 60,
+  pattern: '^[0-9]{1,18}(\\.[0-9]{1,4})?\\.[A-Za-z0-9_-]{22}$',
+});
+const trackingGone = { error: 'link_invalid', message: 'Ссылка недействительна', field: 'params.token' };
+
+export function publicMailingRoutes(
+  fastify: FastifyInstance,
+  { subscriptions, mailingTracking, config }: Services,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['mailings'];
   const params = Type.Object({ agency: Slug });
@@ -143,4 +156,33 @@ export function publicMailingRoutes(fastify: FastifyInstance, { subscriptions, c
       },
     );
   });
+
+  // Issue 9 p. 6, only for agencies that turned tracking on: the pixel, and links through us.
+  const tracked = Type.Object({ token: TrackingToken });
+  const Gone = Type.Object({ error: Type.String(), message: Type.String(), field: Type.String() });
+  app.get(
+    '/api/public/mailings/o/:token',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        params: tracked,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), 404: Gone },
+      },
+    },
+    async (request, reply) => {
+      if (!(await mailingTracking.opened(request.params.token))) return reply.status(404).send(trackingGone);
+      return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(PIXEL);
+    },
+  );
+
+  app.get(
+    '/api/public/mailings/c/:token',
+    { config: { rateLimit }, schema: { tags, params: tracked, response: { 404: Gone } } },
+    async (request, reply) => {
+      const target = await mailingTracking.clicked(request.params.token);
+      if (!target) return reply.status(404).send(trackingGone);
+      return reply.header('cache-control', 'no-store').redirect(target, 302);
+    },
+  );
 }

@@ -37,7 +37,15 @@ const ConsentRecord = Type.Object({
   actorName: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function mailingRoutes(fastify: FastifyInstance, { mailingTopics, subscriptions }: Services) {
+const Tracking = Type.Object(
+  { trackOpens: Type.Boolean(), trackClicks: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+export function mailingRoutes(
+  fastify: FastifyInstance,
+  { mailingTopics, subscriptions, mailingTracking }: Services,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['mailings'];
   const preHandler = requireStaff(...MAILING_ROLES);
@@ -137,5 +145,18 @@ export function mailingRoutes(fastify: FastifyInstance, { mailingTopics, subscri
         )
         .send(workbook);
     },
+  );
+
+  // Issue 9 p. 6: tracking of opens and clicks is off until the agency turns it on here.
+  app.get(
+    '/api/staff/mailings/settings',
+    { preHandler, schema: { tags, response: { 200: Tracking } } },
+    (request) => mailingTracking.get(actorOf(request)),
+  );
+
+  app.put(
+    '/api/staff/mailings/settings',
+    { preHandler, schema: { tags, body: Tracking, response: { 200: Tracking } } },
+    (request) => mailingTracking.save(actorOf(request), request.body),
   );
 }

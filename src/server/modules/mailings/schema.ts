@@ -14,6 +14,7 @@ import type {
   CampaignStatus,
   ConsentEvent,
   ConsentMethod,
+  MailFeedback,
   RecipientStatus,
   SubscriberStatus,
 } from '../../../common/mailings.js';
@@ -147,6 +148,12 @@ export const mailingRecipients = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** A bounce (at send time or a later DSN) or a complaint (ARF) about this e-mail; first one wins. */
+    feedback: text('feedback').$type<MailFeedback>(),
+    feedbackAt: timestamp('feedback_at', { withTimezone: true }),
+    /** Only when the agency opted in to tracking (issue 9 p. 6): first open and first click. */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    clickedAt: timestamp('clicked_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('mailing_recipients_campaign_subscriber_uq').on(t.campaignId, t.subscriberId),
@@ -155,3 +162,16 @@ export const mailingRecipients = pgTable(
     index('mailing_recipients_sent_at_idx').on(t.sentAt),
   ],
 );
+
+/**
+ * Issue 9 p. 6: no tracking by default; an agency may opt in to counting opens (a pixel) and
+ * clicks (links through our redirect) of its campaigns. No row means no tracking.
+ */
+export const mailingSettings = pgTable('mailing_settings', {
+  agencyId: uuid('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  trackOpens: boolean('track_opens').notNull().default(false),
+  trackClicks: boolean('track_clicks').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

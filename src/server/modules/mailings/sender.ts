@@ -1,10 +1,23 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { MailingTracking } from '../../../common/mailings.js';
 import type { Db } from '../../db/client.js';
 import { coalescedDrain } from '../../lib/coalesced-drain.js';
 import type { AgencyService } from '../agencies/service.js';
-import { type CampaignTransport, PermanentBounce, renderCampaignMail } from './campaign-mail.js';
+import {
+  type CampaignTransport,
+  campaignMessageId,
+  PermanentBounce,
+  renderCampaignMail,
+} from './campaign-mail.js';
 import * as repo from './campaigns.repo.js';
 import type { Subscriptions } from './subscriptions.service.js';
+import { type MailingTrackingService, trackingOf } from './tracking.js';
+
+interface Agency {
+  slug: string;
+  name: string;
+  tracking: MailingTracking;
+}
 
 const LEASE_MS = 5 * 60_000;
 /** Accepted e-mails are marked sent this many at a time (and at the end of every batch). */
@@ -15,23 +28,27 @@ export interface SenderOptions {
   db: Db;
   agencies: AgencyService;
   subscriptions: Subscriptions;
+  tracking: MailingTrackingService;
   transport: CampaignTransport;
   publicUrl: string;
   from: string;
   ratePerMinute: number;
   batchSize: number;
   concurrency: number;
+  /** Recipients whose consent one query checks right before their e-mails leave. */
+  checkGroup: number;
   maxAttempts: number;
   retryBaseMs: number;
 }
 
 /**
  * Sends the campaigns (seed 004 p. 12–13, issue 9 p. 5) on every node: recipients are claimed in
- * batches under a per-minute limit, each address is checked right before its e-mail leaves, and
- * a row cut off mid-send is never sent again, so a restart or a second node sends nobody twice.
+ * batches under a per-minute limit, each small group of addresses is checked right before its
+ * e-mails leave, and a row cut off mid-send is never sent again, so a restart or a second node
+ * sends nobody twice.
  */
 export function createCampaignSender(options: SenderOptions) {
-  const { db, agencies, subscriptions, transport } = options;
+  const { db, agencies, subscriptions, tracking, transport } = options;
   const domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'otklik.local';
   let log: FastifyBaseLogger | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -39,25 +56,13 @@ export function createCampaignSender(options: SenderOptions) {
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
 
+  /** Sends one e-mail the group check allowed; returns whether the relay accepted it. */
   async function deliver(
     recipient: repo.ClaimedRecipient,
     campaign: repo.CampaignRow,
-    agency: { slug: string; name: string },
+    agency: Agency,
     accepted: number[],
   ) {
-    const check = await repo.sendCheck(db, recipient);
-    if (check.campaignStatus !== 'sending') {
-      // Paused or cancelled after the claim: the row goes back untouched (cancel then drops it).
-      await repo.finishRecipient(db, recipient.id, { status: 'pending', releaseAttempt: true });
-      return 'released';
-    }
-    if (!check.mayReceive) {
-      await repo.finishRecipient(db, recipient.id, {
-        status: 'skipped',
-        error: 'Согласие отозвано или темы изменены до отправки',
-      });
-      return 'skipped';
-    }
     const token = subscriptions.tokens.issue(recipient.agencyId, recipient.subscriberId);
     try {
       await transport.send(
@@ -66,35 +71,64 @@ export function createCampaignSender(options: SenderOptions) {
             to: recipient.email,
             fromName: campaign.fromName || agency.name,
             subject: campaign.subject,
-            html: campaign.html,
+            html: tracking.instrument(campaign.html, recipient.id, agency.tracking),
             text: campaign.text,
             unsubscribeUrl: `${options.publicUrl}/${agency.slug}/unsubscribe/${token}`,
-            messageId: `<mailing-${recipient.id}@${domain}>`,
+            messageId: campaignMessageId(recipient.id, token, domain),
           },
           options.from,
         ),
       );
       accepted.push(recipient.id);
       if (accepted.length >= SENT_FLUSH) await repo.markSent(db, accepted.splice(0));
-      return 'sent';
+      return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentBounce) {
         await db.transaction(async (tx) => {
-          await repo.finishRecipient(tx, recipient.id, { status: 'failed', error: reason });
+          await repo.finishRecipients(tx, [recipient.id], {
+            status: 'failed',
+            error: reason,
+            feedback: 'bounce',
+          });
           await subscriptions.markBounced(tx, recipient.agencyId, recipient.subscriberId);
         });
-        return 'failed';
+        return false;
       }
       const final = recipient.attempts >= options.maxAttempts;
       log?.warn({ recipient: recipient.id, err: reason, final }, 'mailing send failed');
-      await repo.finishRecipient(db, recipient.id, {
+      await repo.finishRecipients(db, [recipient.id], {
         status: final ? 'failed' : 'pending',
         error: reason,
         nextAttemptAt: new Date(Date.now() + backoff(recipient.attempts)),
       });
-      return final ? 'failed' : 'retry';
+      return false;
     }
+  }
+
+  /**
+   * Seed 004 p. 12: one query decides, right before the group's e-mails leave, who of the group
+   * may still receive; the rest are released (campaign paused or cancelled) or skipped (revoked).
+   */
+  async function admit(group: repo.ClaimedRecipient[]) {
+    const verdicts = await repo.sendChecks(db, group);
+    const released: number[] = [];
+    const skipped: number[] = [];
+    const admitted: repo.ClaimedRecipient[] = [];
+    for (const recipient of group) {
+      const verdict = verdicts.get(recipient.id);
+      if (verdict?.campaignStatus !== 'sending') released.push(recipient.id);
+      else if (!verdict.mayReceive) skipped.push(recipient.id);
+      else admitted.push(recipient);
+    }
+    if (released.length > 0)
+      await repo.finishRecipients(db, released, { status: 'pending', releaseAttempt: true });
+    if (skipped.length > 0)
+      await repo.finishRecipients(db, skipped, {
+        status: 'skipped',
+        error: 'Согласие отозвано или темы изменены до отправки',
+      });
+    return admitted;
   }
 
   async function startDue(now: Date) {
@@ -108,18 +142,27 @@ export function createCampaignSender(options: SenderOptions) {
       (await repo.campaignsByIds(db, [...new Set(claimed.map((r) => r.campaignId))])).map((c) => [c.id, c]),
     );
     const agencyIds = [...new Set(claimed.map((r) => r.agencyId))];
-    const agencyById = new Map(
-      await Promise.all(agencyIds.map(async (id) => [id, await agencies.byId(id)] as const)),
+    const agencyById = new Map<string, Agency>(
+      await Promise.all(
+        agencyIds.map(async (id) => {
+          const [agency, settings] = await Promise.all([agencies.byId(id), trackingOf(db, id)]);
+          return [id, { slug: agency.slug, name: agency.name, tracking: settings }] as const;
+        }),
+      ),
     );
     const accepted: number[] = [];
     let next = 0;
     let sent = 0;
+    // Each worker holds one pooled SMTP connection busy: it checks its next group, then sends it.
     const worker = async () => {
       while (next < claimed.length) {
-        const recipient = claimed[next++] as repo.ClaimedRecipient;
-        const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
-        const agency = agencyById.get(recipient.agencyId) as { slug: string; name: string };
-        if ((await deliver(recipient, campaign, agency, accepted)) === 'sent') sent++;
+        const group = claimed.slice(next, next + options.checkGroup);
+        next += group.length;
+        for (const recipient of await admit(group)) {
+          const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
+          const agency = agencyById.get(recipient.agencyId) as Agency;
+          if (await deliver(recipient, campaign, agency, accepted)) sent++;
+        }
       }
     };
     try {

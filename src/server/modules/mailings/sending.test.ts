@@ -46,6 +46,7 @@ describe('sending', () => {
           db: services.database.db,
           agencies: services.agencies,
           subscriptions: services.subscriptions,
+          tracking: services.mailingTracking,
           transport: createCampaignTransport({
             smtpUrl: sink.url,
             outboxDir: '/nonexistent',
@@ -56,6 +57,7 @@ describe('sending', () => {
           ratePerMinute: 1000,
           batchSize: 3,
           concurrency: 2,
+          checkGroup: 2,
           maxAttempts: 3,
           retryBaseMs: 0,
         });

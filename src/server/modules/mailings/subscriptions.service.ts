@@ -235,6 +235,12 @@ export function createSubscriptions(deps: {
       await revoke(tx, row, { method: 'bounce' });
     },
 
+    /** The reader marked a mailing as spam (an ARF report): consent is revoked, as by the link. */
+    async markComplained(tx: Executor, agencyId: string, subscriberId: string) {
+      const row = await repo.findSubscriber(tx, agencyId, subscriberId);
+      if (row) await revoke(tx, row, { method: 'complaint' });
+    },
+
     async list(actor: Actor, filter: PageRequest & { q?: string; status?: SubscriberStatus }) {
       const { page, limit, offset } = pageWindow(filter);
       const q = filter.q?.trim();

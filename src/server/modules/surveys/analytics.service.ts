@@ -15,27 +15,17 @@ import type { Actor } from '../../lib/actor.js';
 import { Invalid } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import { clusterQuestions, proposalTitle } from '../kb/proposals.cluster.js';
+import { satisfactionQuestion } from './answer-values.js';
 import { rawCsv, rawTable, rawWorkbook, reportWorkbook } from './report.files.js';
 import { renderReportPdf } from './report.pdf.js';
 import type { SurveyService } from './service.js';
 
-const TOP_SATISFACTION = /^(скорее )?удовлетворен(а)?$/i;
 /** The follow-up texts clustered per question: the newest ones, enough for themes, bounded in time. */
 const MAX_TEXTS = 5000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const rowsOf = async <T>(db: Executor, query: SQL) =>
   ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-
-/** The question that asks about satisfaction and its top answer («Скорее удовлетворен»). */
-export function satisfactionQuestion(questions: SurveyQuestion[]) {
-  for (const question of questions) {
-    if (question.type !== 'single') continue;
-    const top = question.options?.find((o) => TOP_SATISFACTION.test(o.label.trim()));
-    if (top) return { question, option: top };
-  }
-  return null;
-}
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -119,19 +109,12 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
       };
 
     const top = satisfactionQuestion(questions);
-    // Joined to each response: did it give the top satisfaction answer (no row when the form has none).
-    const joinOn = (responseId: string) =>
-      top
-        ? sql`left join survey_answer_values s on s.response_id = ${sql.raw(responseId)}
-              and s.question = ${top.question.id} and s.value = ${top.option.id}`
-        : sql`left join (select null::uuid as response_id) s on false`;
-
     const counts = await rowsOf<{ question: string; row: string; value: string; n: number }>(
       db,
       sql`select v.question, v.row, v.value, count(*)::int as n from survey_answer_values v
           where ${scope('v', 'v.response_id')} group by 1, 2, 3`,
     );
-    // Months and channels in one pass over the responses: the satisfaction join is the costly part.
+    // Months and channels in one pass over the responses; `satisfied` is stored, so no join.
     const grouped = await rowsOf<{
       month: string | null;
       channel: string | null;
@@ -141,8 +124,8 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
       db,
       sql`select month, channel, count(*)::int as n, count(*) filter (where satisfied)::int as satisfied
           from (select to_char(r.submitted_at at time zone ${timezone}, 'YYYY-MM') as month, r.channel,
-                  s.response_id is not null as satisfied
-                from survey_responses r ${joinOn('r.id')} where ${scope('r', 'r.id')}) answered
+                  r.satisfied
+                from survey_responses r where ${scope('r', 'r.id')}) answered
           group by grouping sets ((month), (channel))`,
     );
     const months = grouped
@@ -157,8 +140,9 @@ export function createSurveyAnalytics(deps: { db: Db; agencies: AgencyService; s
     const dimensionCounts = dimensions.length
       ? await rowsOf<{ question: string; key: string; n: number; satisfied: number }>(
           db,
-          sql`select g.question, g.value as key, count(*)::int as n, count(s.response_id)::int as satisfied
-              from survey_answer_values g ${joinOn('g.response_id')}
+          sql`select g.question, g.value as key, count(*)::int as n,
+                count(*) filter (where g.satisfied)::int as satisfied
+              from survey_answer_values g
               where ${scope('g', 'g.response_id')} and g.row = ''
                 and g.question in (${sql.join(
                   dimensions.map((d) => sql`${d.id}`),

@@ -138,4 +138,27 @@ describe('survey analytics', () => {
     await db.execute(sql.raw(backfill.replace(/;\s*$/, ` AND r."survey_id" = '${id}';`)));
     expect(await rowsOf<Record<string, string>>(harness, snapshot)).toEqual(written);
   });
+
+  it('the fill of migration 0025 marks the satisfied exactly as the server does', async () => {
+    const snapshot = sql`select r.id::text, r.satisfied,
+        (select array_agg(distinct v.satisfied) from survey_answer_values v where v.response_id = r.id) as vs
+      from survey_responses r where r.survey_id = ${id} order by 1`;
+    // The server's own verdict per response; every value row of a response must carry it too (the
+    // test above re-flattened the values through migration 0023, which predates the column).
+    const written = (await rowsOf<{ id: string; satisfied: boolean }>(harness, snapshot)).map((r) => ({
+      id: r.id,
+      satisfied: r.satisfied,
+      vs: [r.satisfied],
+    }));
+    const satisfied = written.filter((r) => r.satisfied).length;
+    expect(satisfied).toBeGreaterThan(0);
+    expect(satisfied).toBeLessThan(written.length);
+    const migration = readFileSync(join(process.cwd(), 'migrations', '0026_mailing_tracking_survey_satisfied.sql'), 'utf8');
+    const fill = migration.slice(migration.indexOf('-- hand-written:')).split('--> statement-breakpoint');
+    const db = harness.services.database.db;
+    await db.execute(sql`update survey_responses set satisfied = false where survey_id = ${id}`);
+    await db.execute(sql`update survey_answer_values set satisfied = false where survey_id = ${id}`);
+    for (const statement of fill) await db.execute(sql.raw(statement));
+    expect(await rowsOf(harness, snapshot)).toEqual(written);
+  });
 });

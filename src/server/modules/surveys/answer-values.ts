@@ -2,6 +2,30 @@ import type { Answers, SurveyQuestion } from '../../../common/surveys.js';
 import type { Executor } from '../../db/client.js';
 import { surveyAnswerValues } from './schema.js';
 
+const TOP_SATISFACTION = /^(скорее )?удовлетворен(а)?$/i;
+
+/** The question that asks about satisfaction and its top answer («Скорее удовлетворен»). */
+export function satisfactionQuestion(questions: SurveyQuestion[]) {
+  for (const question of questions) {
+    if (question.type !== 'single') continue;
+    const top = question.options?.find((o) => TOP_SATISFACTION.test(o.label.trim()));
+    if (top) return { question, option: top };
+  }
+  return null;
+}
+
+/**
+ * Whether a response gave the top satisfaction answer of the form it answered: stored on the
+ * response and its values, so every breakdown counts the satisfied without a self-join.
+ */
+export function isSatisfied(questions: SurveyQuestion[], answers: Answers): boolean {
+  const top = satisfactionQuestion(questions);
+  const answer = top ? answers[top.question.id] : undefined;
+  return (
+    typeof answer === 'object' && answer !== null && 'choice' in answer && answer.choice === top?.option.id
+  );
+}
+
 export interface AnswerValue {
   question: string;
   row: string;
@@ -30,7 +54,14 @@ export function flattenAnswers(questions: SurveyQuestion[], answers: Answers): A
 
 export async function insertAnswerValues(
   tx: Executor,
-  response: { id: string; agencyId: string; surveyId: string; channel: string; submittedAt: Date },
+  response: {
+    id: string;
+    agencyId: string;
+    surveyId: string;
+    channel: string;
+    submittedAt: Date;
+    satisfied: boolean;
+  },
   values: AnswerValue[],
 ) {
   if (values.length === 0) return;
@@ -41,6 +72,7 @@ export async function insertAnswerValues(
       surveyId: response.surveyId,
       channel: response.channel as never,
       submittedAt: response.submittedAt,
+      satisfied: response.satisfied,
       ...v,
     })),
   );

@@ -8,7 +8,7 @@ import { type PageRequest, pageWindow } from '../../lib/paging.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
-import { flattenAnswers, insertAnswerValues } from './answer-values.js';
+import { flattenAnswers, insertAnswerValues, isSatisfied } from './answer-values.js';
 import * as repo from './repo.js';
 import { type SurveyService, surveyNotFound } from './service.js';
 
@@ -91,6 +91,7 @@ export function createSurveyResponses(deps: {
         answers,
         enteredBy: submission.enteredBy,
         submittedAt: now,
+        satisfied: isSatisfied(questions, answers),
       });
       await insertAnswerValues(tx, row, flattenAnswers(questions, answers));
       // An operator's entry is a staff change like any other; a respondent's own answer is not audited.

@@ -79,6 +79,8 @@ export const surveyResponses = pgTable(
     /** The operator who typed in a phone or paper answer; null for the respondent's own. */
     enteredBy: uuid('entered_by').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Gave the top satisfaction answer of the form answered (answer-values.ts isSatisfied). */
+    satisfied: boolean('satisfied').notNull().default(false),
   },
   (t) => [
     index('survey_responses_survey_idx').on(t.agencyId, t.surveyId, t.submittedAt),
@@ -129,6 +131,8 @@ export const surveyAnswerValues = pgTable(
     question: text('question').notNull(),
     row: text('row').notNull().default(''),
     value: text('value').notNull(),
+    /** Copied from the response, so breakdowns count the satisfied without a self-join. */
+    satisfied: boolean('satisfied').notNull().default(false),
   },
   (t) => [
     index('survey_answer_values_question_idx').on(t.agencyId, t.surveyId, t.question, t.submittedAt),

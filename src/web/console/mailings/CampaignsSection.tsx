@@ -40,6 +40,12 @@ function ProgressCell({ campaign }: { campaign: Campaign }) {
     <Stack gap={4}>
       <Progress value={done} aria-label={t('mailings.campaigns.progress')} />
       <Text size="xs">{t('mailings.campaigns.counts', { ...progress })}</Text>
+      {progress.opened !== null && (
+        <Text size="xs">{t('mailings.campaigns.opened', { count: progress.opened })}</Text>
+      )}
+      {progress.clicked !== null && (
+        <Text size="xs">{t('mailings.campaigns.clicked', { count: progress.clicked })}</Text>
+      )}
       {progress.etaAt && (
         <Text size="xs">
           {t('mailings.campaigns.eta', {

@@ -4,6 +4,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { CampaignsSection } from './CampaignsSection';
 import { SubscribersSection } from './SubscribersSection';
 import { TopicsSection } from './TopicsSection';
+import { TrackingSection } from './TrackingSection';
 
 /** «Рассылки» (seed 004 p. 12–15): campaigns, the subscribers with their consent ledger, topics. */
 export function MailingsPage() {
@@ -16,6 +17,7 @@ export function MailingsPage() {
           <Tabs.Tab value="campaigns">{t('mailings.tabs.campaigns')}</Tabs.Tab>
           <Tabs.Tab value="subscribers">{t('mailings.tabs.subscribers')}</Tabs.Tab>
           <Tabs.Tab value="topics">{t('mailings.tabs.topics')}</Tabs.Tab>
+          <Tabs.Tab value="tracking">{t('mailings.tabs.tracking')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="campaigns">
           <CampaignsSection />
@@ -25,6 +27,9 @@ export function MailingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="topics">
           <TopicsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="tracking">
+          <TrackingSection />
         </Tabs.Panel>
       </Tabs>
     </>

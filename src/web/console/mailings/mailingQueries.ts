@@ -3,6 +3,7 @@ import type {
   Campaign,
   ConsentRecord,
   MailingTopic,
+  MailingTracking,
   Subscriber,
   SubscriberStatus,
 } from '../../../common/mailings';
@@ -103,3 +104,14 @@ export const useCampaignAction = () =>
 
 export const useTestSend = () =>
   useInvalidatingMutation((id: string) => api<{ to: string }>('POST', `${BASE}/campaigns/${id}/test`), []);
+
+const SETTINGS_KEY = ['mailings', 'settings'] as const;
+
+export const useMailingTracking = () =>
+  useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<MailingTracking>('GET', `${BASE}/settings`) });
+
+export const useSaveMailingTracking = () =>
+  useInvalidatingMutation(
+    (body: MailingTracking) => api<MailingTracking>('PUT', `${BASE}/settings`, body),
+    [SETTINGS_KEY, CAMPAIGNS_KEY],
+  );
