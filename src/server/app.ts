@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
 import { registerValidation } from './http/validation.js';
@@ -69,6 +69,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    frameworkErrors,
   });
   registerErrorHandling(app);
   registerValidation(app);

@@ -61,9 +61,9 @@ export async function operationsOf(harness: Harness): Promise<Operation[]> {
   return operations;
 }
 
-/** `/a/{x}/b` with `values` substituted, each URI-encoded. */
-export const fillPath = (path: string, values: Record<string, string>) =>
-  path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? ''));
+/** `/a/{x}/b` with `values` substituted, each URI-encoded unless `encode` says otherwise. */
+export const fillPath = (path: string, values: Record<string, string>, encode = encodeURIComponent) =>
+  path.replace(/\{(\w+)\}/g, (_match, name: string) => encode(values[name] ?? ''));
 
 export const pathParams = (operation: Operation) => operation.parameters.filter((p) => p.in === 'path');
 
