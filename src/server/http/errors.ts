@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../lib/errors.js';
 import { type AjvIssue, fieldPath, russianMessage } from './validation-messages.js';
 
@@ -52,7 +52,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; error: string; message:
  * Errors Fastify raises before routing (a path with broken percent-encoding), which bypass the error
  * handler: the answer is still JSON in Russian.
  */
-export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, _request, reply) => {
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_BAD_URL') {
     return reply.status(400).send({
       error: 'bad_url',
@@ -70,7 +70,7 @@ export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, 
   return reply
     .status(400)
     .send({ error: 'bad_request', message: 'Некорректный запрос', field: 'url' } satisfies Body);
-};
+}
 
 // busboy's own errors for a form that is cut short or has no boundary: plain Errors, known by text.
 const MALFORMED_MULTIPART =

@@ -62,8 +62,11 @@ export async function operationsOf(harness: Harness): Promise<Operation[]> {
 }
 
 /** `/a/{x}/b` with `values` substituted, each URI-encoded unless `encode` says otherwise. */
-export const fillPath = (path: string, values: Record<string, string>, encode = encodeURIComponent) =>
-  path.replace(/\{(\w+)\}/g, (_match, name: string) => encode(values[name] ?? ''));
+export const fillPath = (
+  path: string,
+  values: Record<string, string>,
+  encode: (segment: string) => string = encodeURIComponent,
+) => path.replace(/\{(\w+)\}/g, (_match, name: string) => encode(values[name] ?? ''));
 
 export const pathParams = (operation: Operation) => operation.parameters.filter((p) => p.in === 'path');
 
