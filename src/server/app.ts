@@ -111,6 +111,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   app.addHook('onRequest', sessionLoader(services.sessions));
+  // A staff answer is personal data: no browser or proxy cache keeps it (ASVS 8.1.1, 8.2.1).
+  app.addHook('onSend', async (request, reply) => {
+    if (/^\/api\/(staff|auth)\//.test(request.url) && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
   app.addHook('preValidation', rejectMalformedText);
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

@@ -95,7 +95,7 @@ beforeAll(async () => {
   harness = await createHarness();
   ({ slug } = await agencyWithStaff(harness, ['admin']));
   tables = await agencyTables(harness);
-}, 60_000);
+}, 300_000);
 afterAll(() => harness.close());
 
 /** Rows in every agency table, summed: a refused request must leave it as it was. */
@@ -173,5 +173,5 @@ describe('every public endpoint of the OpenAPI document under hostile input', ()
     expect([...new Set(problems)]).toEqual([]);
     const alive = await harness.app.inject({ method: 'GET', url: '/api/public/agencies' });
     expect(alive.statusCode).toBe(200);
-  }, 240_000);
+  }, 600_000);
 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   harness = await createHarness();
   a = await seededAgency(harness, marker);
   b = (await agencyWithStaff(harness, ['admin'])).staff;
-}, 60_000);
+}, 300_000);
 afterAll(() => harness.close());
 
 async function readable(body: Buffer): Promise<string> {
@@ -172,5 +172,5 @@ describe('tenant isolation walk over the OpenAPI document', () => {
 
     const intoA = await b.request({ method: 'POST', url: '/api/auth/agency', payload: { slug: a.slug } });
     expect(intoA.statusCode, 'switching into an agency one is not a member of').toBe(403);
-  }, 120_000);
+  }, 600_000);
 });

@@ -65,7 +65,12 @@ function parseXml(name: string, bytes: Buffer): Node {
   if (valid !== true) {
     throw refuse(`${name}: XML повреждён — ${valid.err.msg} (строка ${valid.err.line})`);
   }
-  return parser.parse(xml) as Node;
+  try {
+    return parser.parse(xml) as Node;
+  } catch (error) {
+    // The parser never fetches an external entity (XXE); it throws instead, which is a bad file.
+    throw refuse(`${name}: XML не разобран — ${(error as Error).message}`);
+  }
 }
 
 async function openZip(
