@@ -257,6 +257,21 @@ describe('sessions and logins', () => {
   );
 });
 
+describe('response headers', () => {
+  it(
+    'sends HSTS and Referrer-Policy, JSON with its charset, and names no server software',
+    async () => {
+      const response = await harness.app.inject({ method: 'GET', url: '/api/public/agencies' });
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers.server).toBeUndefined();
+    },
+    TIMEOUT,
+  );
+});
+
 describe('caching of staff answers', () => {
   it(
     'marks every staff and session answer no-store, so no shared cache keeps personal data',
