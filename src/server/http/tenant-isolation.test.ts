@@ -7,6 +7,7 @@ import {
   fillPath,
   type Operation,
   operationsOf,
+  type Parameter,
   pathParams,
   sampleOf,
   segmentBefore,
@@ -36,6 +37,10 @@ const TABLE_ALIASES: Record<string, string[]> = {
   delivery: ['channel_post_deliveries'],
   user: ['users'],
 };
+
+/** A path parameter naming a row: a uuid, or an integer called `id`/`…Id` (notifications). */
+const addresses = (param: Parameter) =>
+  param.schema.format === 'uuid' || (param.schema.type === 'integer' && /^(id|\w+Id)$/.test(param.name));
 
 const stemOf = (word: string) =>
   word.replace(/Id$/, '').replace(/-/g, '_').replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();
@@ -106,7 +111,7 @@ describe('tenant isolation walk over the OpenAPI document', () => {
       const choices: Record<string, string>[] = [{}];
       for (const param of pathParams(operation)) {
         const values: string[] = [];
-        if (param.schema.format === 'uuid') {
+        if (addresses(param)) {
           const word = param.name === 'id' ? segmentBefore(operation.path, param.name) : param.name;
           for (const table of tablesFor(word)) {
             const id = byTable.get(table)?.[0];
@@ -128,7 +133,7 @@ describe('tenant isolation walk over the OpenAPI document', () => {
           query.set(param.name, String(sampleOf(param.schema, param.name, uuidFor)));
         }
       }
-      const addressesA = pathParams(operation).some((p) => p.schema.format === 'uuid');
+      const addressesA = pathParams(operation).some(addresses);
       const jsonSchema = operation.body['application/json'];
       const payload =
         operation.method === 'GET' || operation.method === 'DELETE'

@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { insertDeliveries, insertPost } from '../modules/channels/posts.repo.js';
 import { insertSocialItem } from '../modules/channels/social.repo.js';
 import { insertProposal } from '../modules/kb/proposals.repo.js';
+import { insertNotifications } from '../modules/notifications/repo.js';
 import { agencyWithStaff, type Harness } from './harness.js';
 import { colleague } from './kb.js';
 import { multipartBody, SMALL_PDF } from './multipart.js';
@@ -194,7 +195,7 @@ export async function seededAgency(harness: Harness, marker: string) {
 
   await post('/api/staff/channels', { network: 'email', title: `Почта ${marker}` });
 
-  // These arrive from social networks and the nightly clustering, not from a staff form.
+  // These arrive from social networks, the deadline sweep and the nightly clustering, not from a form.
   const db = harness.services.database.db;
   const agencyId = await harness.services.agencies.idBySlug(a.slug);
   await insertSocialItem(db, {
@@ -211,6 +212,16 @@ export async function seededAgency(harness: Harness, marker: string) {
   const channelPost = await insertPost(db, { agencyId, text: `Пост ${marker}` });
   const deliveries = await insertDeliveries(db, [
     { postId: channelPost.id, network: 'telegram', accountTitle: `Канал ${marker}` },
+  ]);
+  await insertNotifications(db, [
+    {
+      agencyId,
+      userId: a.userId,
+      kind: 'deadline_reminder',
+      title: `Срок ${marker}`,
+      body: `Срок ответа ${marker}`,
+      link: `/requests/${requestId}`,
+    },
   ]);
   await insertProposal(db, {
     agencyId,
