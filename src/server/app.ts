@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
 import { registerValidation } from './http/validation.js';
@@ -82,6 +82,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       const forwarded = request.headers['x-request-id'];
       return typeof forwarded === 'string' && FORWARDED_REQUEST_ID.test(forwarded) ? forwarded : randomUUID();
     },
+    frameworkErrors,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -126,6 +127,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   app.addHook('onRequest', sessionLoader(services.sessions));
+  // A staff answer is personal data: no browser or proxy cache keeps it (ASVS 8.1.1, 8.2.1).
+  app.addHook('onSend', async (request, reply) => {
+    if (/^\/api\/(staff|auth)\//.test(request.url) && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
   app.addHook('preValidation', rejectMalformedText);
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

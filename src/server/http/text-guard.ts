@@ -24,7 +24,11 @@ export function findMalformed(value: unknown, path: string): string | null {
 }
 
 export async function rejectMalformedText(request: FastifyRequest): Promise<void> {
-  const field = findMalformed(request.body, 'body');
+  // A path segment or query value reaches SQL as well (`/api/channels/pbx/%00`).
+  const field =
+    findMalformed(request.params, 'params') ??
+    findMalformed(request.query, 'query') ??
+    findMalformed(request.body, 'body');
   if (field) {
     throw new Invalid(
       field,

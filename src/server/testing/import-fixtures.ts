@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
@@ -139,3 +140,54 @@ export function windows1251(text: string): Buffer {
     }),
   );
 }
+
+/**
+ * A ZIP of `entries` deflated by zlib (JSZip would take half a minute over a bomb's megabytes);
+ * with `forgeDeclaredSize` every header claims that many bytes, as a hostile archive would.
+ */
+export function fastZip(entries: { name: string; content: Buffer }[], forgeDeclaredSize?: number): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = deflateRawSync(entry.content, { level: 1 });
+    const name = Buffer.from(entry.name);
+    const declared = forgeDeclaredSize ?? entry.content.length;
+    const crc = crc32(entry.content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** One entry of `inflatedBytes` zeros: a zip bomb of a few hundred kilobytes. */
+export const zipBomb = (
+  inflatedBytes: number,
+  { entryName = 'bomb.xml', forgeDeclaredSize }: { entryName?: string; forgeDeclaredSize?: number } = {},
+) => fastZip([{ name: entryName, content: Buffer.alloc(inflatedBytes) }], forgeDeclaredSize);

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { Invalid } from '../../lib/errors.js';
+import { inspectZip } from '../../lib/zip-guard.js';
 import type { FileContent } from './stored-files.js';
 
 /**
@@ -64,10 +65,24 @@ function parseXml(name: string, bytes: Buffer): Node {
   if (valid !== true) {
     throw refuse(`${name}: XML повреждён — ${valid.err.msg} (строка ${valid.err.line})`);
   }
-  return parser.parse(xml) as Node;
+  try {
+    return parser.parse(xml) as Node;
+  } catch (error) {
+    // The parser never fetches an external entity (XXE); it throws instead, which is a bad file.
+    throw refuse(`${name}: XML не разобран — ${(error as Error).message}`);
+  }
 }
 
-async function openZip(bytes: Buffer, what: string): Promise<Map<string, JSZip.JSZipObject>> {
+async function openZip(
+  bytes: Buffer,
+  what: string,
+  maxBytes: number,
+): Promise<Map<string, JSZip.JSZipObject>> {
+  // Checked before JSZip inflates anything: a forged header must not get a bomb past `read`.
+  const verdict = inspectZip(bytes, { maxInflatedBytes: 2 * maxBytes, maxEntries: MAX_ENTRIES });
+  if (!verdict.ok && verdict.reason === 'too_many_entries')
+    throw refuse(`В контейнере больше ${MAX_ENTRIES} файлов`);
+  if (!verdict.ok && verdict.reason === 'too_large') throw refuse(`${what} после распаковки слишком большой`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -117,7 +132,7 @@ async function findEnvelope(
 
 /** The container's passport and files, or a Russian error naming what is missing. */
 export async function readMedoContainer(bytes: Buffer, maxBytes: number): Promise<MedoDocument> {
-  let files = await openZip(bytes, 'Загруженный файл');
+  let files = await openZip(bytes, 'Загруженный файл', maxBytes);
   let envelope: Envelope | null = null;
   if (!files.has('passport.xml')) {
     envelope = await findEnvelope(files, maxBytes);
@@ -129,7 +144,7 @@ export async function readMedoContainer(bytes: Buffer, maxBytes: number): Promis
           : 'В контейнере нет паспорта passport.xml и нет конверта МЭДО (XML с корнем communication)',
       );
     }
-    files = await openZip(await read(inner, maxBytes), `Вложенный контейнер «${inner.name}»`);
+    files = await openZip(await read(inner, maxBytes), `Вложенный контейнер «${inner.name}»`, maxBytes);
     if (!files.has('passport.xml'))
       throw refuse(`Во вложенном контейнере «${inner.name}» нет паспорта passport.xml`);
   }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { startOfLocalDay } from '../../lib/calendar.js';
 import { Invalid } from '../../lib/errors.js';
+import { inspectZip } from '../../lib/zip-guard.js';
 
 /** A cell as read from XLSX or CSV: text, or a date the spreadsheet typed as one. */
 export type Cell = string | Date;
@@ -14,6 +15,8 @@ export interface TableRow {
 
 export const MAX_ROWS = 5000;
 const FIELD = 'body.file';
+/** A full 5 000-row register unpacks to a few megabytes; far beyond that is a zip bomb. */
+export const XLSX_LIMITS = { maxInflatedBytes: 64 * 1_048_576, maxEntries: 1000 };
 
 /** «Дата поступления», «дата  поступления», «Дата поступления » — one column. */
 export const columnKey = (title: string) =>
@@ -32,6 +35,14 @@ function cellText(value: ExcelJS.CellValue): Cell | null {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
+  const verdict = inspectZip(bytes, XLSX_LIMITS);
+  if (!verdict.ok && verdict.reason !== 'malformed') {
+    throw new Invalid(
+      FIELD,
+      'Файл XLSX после распаковки слишком большой (больше 64 МБ) — разделите реестр на части',
+      'file_too_large',
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
