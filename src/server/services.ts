@@ -26,6 +26,7 @@ import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createDashboards } from './modules/dashboards/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
 import { createHistoryService } from './modules/history/service.js';
@@ -369,6 +370,7 @@ export function createServices(database: Database, config: Config) {
     surveys,
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
+    dashboards: createDashboards({ db, agencies, calendar, users }),
     surveyPolls: createSurveyPolls({
       db,
       audit,
