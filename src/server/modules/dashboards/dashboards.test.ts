@@ -1,11 +1,25 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, RESPONSE_BINS } from '../../../common/dashboard.js';
+import {
+  type CentricityReport,
+  type Dashboard,
+  RESPONSE_BINS,
+  type RegionRow,
+} from '../../../common/dashboard.js';
 import { localDate } from '../../lib/calendar.js';
-import { replaceUserDepartments } from '../auth/repo.js';
-import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  login,
+  type StaffClient,
+} from '../../testing/harness.js';
 import { enterSeedAnswers, SEED_ANSWERS } from '../../testing/survey-answers.js';
 import { colleague, rowsOf, withSeedForm } from '../../testing/surveys.js';
+import { hashPassword } from '../auth/passwords.js';
+import { insertUser, replaceUserDepartments } from '../auth/repo.js';
 
 const DAY = 86_400_000;
 const TZ = 'Asia/Novosibirsk';
@@ -49,7 +63,10 @@ async function insertRequest(
       ${r.department ?? null}, ${r.topic ?? null})`);
 }
 
-async function insertCall(agency: string, c: { ago: number; within: boolean; answered: boolean; quality?: string }) {
+async function insertCall(
+  agency: string,
+  c: { ago: number; within: boolean; answered: boolean; quality?: string },
+) {
   await harness.services.database.db.execute(sql`
     insert into calls (agency_id, source, caller_phone, started_at, answered, within_hours, survey_quality)
     values (${agency}, 'manual', '+79130000000', ${daysAgo(c.ago).toISOString()}, ${c.answered}, ${c.within},
@@ -91,7 +108,8 @@ beforeAll(async () => {
     // Outside the period: must not count.
     { received: 200, due: 170, resolved: 190, status: 'answered', channel: 'portal', department: d1 },
   ];
-  for (const [i, c] of cases.entries()) await insertRequest(agencyId, i + 1, { topic: i % 3 ? null : topic?.id, ...c });
+  for (const [i, c] of cases.entries())
+    await insertRequest(agencyId, i + 1, { topic: i % 3 ? null : topic?.id, ...c });
   for (const c of [
     { ago: 2, within: true, answered: true, quality: 'satisfied' },
     { ago: 3, within: true, answered: true, quality: 'satisfied' },
@@ -144,7 +162,7 @@ describe('agency dashboard', () => {
       ['channel', result.requests.byChannel],
       ['kind', result.requests.byKind],
       ['status', result.requests.byStatus],
-      ['coalesce(topic_id::text, \'\')', result.requests.byTopic],
+      ["coalesce(topic_id::text, '')", result.requests.byTopic],
     ] as const) {
       const expected = await rowsOf<{ key: string; n: number }>(
         harness,
@@ -200,7 +218,9 @@ describe('agency dashboard', () => {
     );
     expect(result.responseTime.answered).toBe(7);
     expect(result.responseTime.bins.map((b) => b.count)).toEqual(
-      RESPONSE_BINS.map((bin) => days.filter((d) => d >= bin.min && (bin.max === null || d <= bin.max)).length),
+      RESPONSE_BINS.map(
+        (bin) => days.filter((d) => d >= bin.min && (bin.max === null || d <= bin.max)).length,
+      ),
     );
   });
 
@@ -297,7 +317,11 @@ describe('agency dashboard', () => {
     expect((await dashboardOf(analyst, period)).requests.total).toBe(11);
     for (const roles of [['operator'], ['kb_editor'], ['call_operator']] as const) {
       const other = await colleague(harness, agencySlug, [...roles]);
-      for (const url of ['/api/staff/dashboard', '/api/staff/dashboard/index', '/api/staff/dashboard/requests?bucket=open']) {
+      for (const url of [
+        '/api/staff/dashboard',
+        '/api/staff/dashboard/index',
+        '/api/staff/dashboard/requests?bucket=open',
+      ]) {
         const response = await other.request({ method: 'GET', url });
         expect(response.statusCode, `${roles[0]} ${url}`).toBe(403);
       }
@@ -337,14 +361,132 @@ describe('agency dashboard', () => {
       ['department=00000000-0000-4000-8000-000000000000', 'query.department'],
       ['department=не-uuid', 'query.department'],
     ] as const) {
-      const response = await admin.request({ method: 'GET', url: `/api/staff/dashboard?${encodeURI(query)}` });
+      const response = await admin.request({
+        method: 'GET',
+        url: `/api/staff/dashboard?${encodeURI(query)}`,
+      });
       expect(response.statusCode, query).toBe(400);
       const body = response.json<{ message: string; field: string }>();
       expect(body.field, query).toBe(field);
       expect(body.message, query).toMatch(/[а-яё]/i);
     }
-    const wrongBucket = await admin.request({ method: 'GET', url: '/api/staff/dashboard/requests?bucket=late' });
+    const wrongBucket = await admin.request({
+      method: 'GET',
+      url: '/api/staff/dashboard/requests?bucket=late',
+    });
     expect(wrongBucket.statusCode).toBe(400);
     expect(wrongBucket.json()).toMatchObject({ field: 'query.bucket' });
+  });
+});
+
+describe('client-centricity index', () => {
+  it('combines the dashboard components with the documented weights', async () => {
+    const d = await dashboardOf(admin, period);
+    const response = await admin.request({ method: 'GET', url: `/api/staff/dashboard/index?${period}` });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json<CentricityReport>();
+    // By hand, from the numbers the other tests pin against SQL.
+    const deadlines = 6 / 9;
+    const satisfaction = (6 + 3) / (12 + 5);
+    const calls = 1 - 2 / 7;
+    const kb = 1 - d.kb.pastReview / d.kb.sections;
+    const site = 1 - d.site.stale / d.site.pages;
+    expect(report.agency.value).toBeCloseTo(
+      (0.3 * deadlines + 0.3 * satisfaction + 0.15 * calls + 0.125 * kb + 0.125 * site) * 100,
+      10,
+    );
+    const lost = report.agency.parts.map((p) => p.lostPoints);
+    expect(lost).toEqual([...lost].sort((x, y) => y - x));
+    expect(report.agency.parts[0]?.component).toBe('satisfaction');
+
+    // A department: its own deadlines and KB sections, the agency's other components.
+    const [d1] = departments;
+    const first = report.departments.find((x) => x.id === d1);
+    expect(first?.index.parts.find((p) => p.component === 'kb')?.value).toBe(0);
+    // Two answered on time, one answered late, one open past its term (the open one in term is not judged).
+    expect(first?.index.parts.find((p) => p.component === 'deadlines')?.value).toBe(2 / 4);
+    expect(first?.index.parts.find((p) => p.component === 'satisfaction')?.value).toBe(satisfaction);
+    // This month has the twelve survey answers (the calls of the seeds may fall in the month before).
+    const thisMonth = report.months.find((m) => m.month === to.slice(0, 7));
+    const monthCsat = d.satisfaction.months.find((m) => m.key === to.slice(0, 7));
+    expect(thisMonth?.index.parts.find((p) => p.component === 'satisfaction')?.value).toBe(monthCsat?.share);
+    expect(report.months.map((m) => m.month)).toEqual([...report.months.map((m) => m.month)].sort());
+  });
+});
+
+describe('region view', () => {
+  it('puts every agency side by side for the region administrator only', async () => {
+    const db = harness.services.database.db;
+    const email = `region-${Date.now()}@test.local`;
+    await insertUser(db, {
+      email,
+      name: 'Администратор региона',
+      passwordHash: await hashPassword('correct horse battery'),
+      isRegionAdmin: true,
+    });
+    const regionAdmin = await login(harness, email, 'correct horse battery');
+    const response = await regionAdmin.request({
+      method: 'GET',
+      url: `/api/staff/region/dashboard?${period}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = response.json<RegionRow[]>();
+    const ours = rows.find((r) => r.agencyId === agencyId);
+    const d = await dashboardOf(admin, `${period}&department=all`);
+    expect(ours).toMatchObject({
+      requests: 11,
+      overdue: 3,
+      onTimeShare: 6 / 9,
+      satisfaction: d.satisfaction.share,
+      missedShare: 2 / 7,
+      kbPastReview: d.kb.pastReview,
+      siteStale: d.site.stale,
+    });
+    expect(rows.length).toBe((await harness.services.agencies.allAgencyIds()).length);
+    const denied = await admin.request({ method: 'GET', url: '/api/staff/region/dashboard' });
+    expect(denied.statusCode).toBe(403);
+  });
+});
+
+describe('export', () => {
+  const download = async (query: string) => {
+    const response = await admin.request({ method: 'GET', url: `/api/staff/dashboard/export?${query}` });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    return response.rawPayload;
+  };
+
+  it('writes a workbook with the dashboard numbers for the chosen filters', async () => {
+    const [d1] = departments;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await download(`${period}&department=${d1}&format=xlsx`)) as unknown as ArrayBuffer,
+    );
+    const rows = (workbook.getWorksheet('Мониторинг')?.getSheetValues() ?? [])
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(rows[2]).toEqual([`Период: ${from} — ${to}`]);
+    expect(rows[3]).toEqual(['Подразделения: Отдел кадров']);
+    const d = await dashboardOf(admin, `${period}&department=${d1}`);
+    expect(rows).toContainEqual(['Всего обращений', d.deadlines.total]);
+    expect(rows).toContainEqual(['Ответ в срок', d.deadlines.onTime]);
+    expect(rows).toContainEqual(['Срок нарушен', d.deadlines.overdue]);
+    expect(rows).toContainEqual(['Звонков в рабочее время', 7]);
+    expect(rows).toContainEqual(['Доля пропущенных', '28,6 %']);
+    expect(rows).toContainEqual(['Субсидии фермерам', 7]);
+  });
+
+  it('writes a PDF with the same numbers', async () => {
+    const pdf = await download(`${period}&format=pdf`);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    const d = await dashboardOf(admin, period);
+    const index = (
+      await admin.request({ method: 'GET', url: `/api/staff/dashboard/index?${period}` })
+    ).json<CentricityReport>();
+    expect(text).toContain(`Период: ${from} — ${to}`);
+    expect(text).toMatch(new RegExp(`Ответ в срок\\s+${d.deadlines.onTime}`));
+    expect(text).toMatch(new RegExp(`Срок нарушен\\s+${d.deadlines.overdue}`));
+    expect(text).toMatch(/Доля пропущенных\s+28,6 %/);
+    expect(text).toContain(`Индекс ${(index.agency.value ?? 0).toFixed(1).replace('.', ',')}`);
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { CentricityReport, Dashboard, IndexComponent } from '../../../common/dashboard.js';
 import { renderPdf } from '../../lib/pdf.js';
+import { percent } from '../surveys/report.tables.js';
 import { SATISFACTION_CHANNEL_TITLES } from './measures.js';
 
 // The dashboard as tables, once, so the workbook and the PDF tell the same numbers.
@@ -26,8 +27,8 @@ export const COMPONENT_TITLES: Record<IndexComponent, string> = {
   site: 'Актуальность сайта',
 };
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
-const points = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+const decimal = (value: number) => value.toFixed(1).replace('.', ',');
+export const points = (value: number | null) => (value === null ? '—' : decimal(value));
 
 export function exportTables({ dashboard: d, index }: ExportInput): ExportTable[] {
   const counts = (title: string, rows: { label: string; count: number }[]): ExportTable => ({
@@ -45,7 +46,7 @@ export function exportTables({ dashboard: d, index }: ExportInput): ExportTable[
           COMPONENT_TITLES[p.component],
           percent(p.value),
           percent(p.weight),
-          p.lostPoints.toFixed(1),
+          decimal(p.lostPoints),
         ]),
       ],
     },
@@ -173,10 +174,6 @@ export function dashboardPdf(input: ExportInput): Promise<Buffer> {
     info: { title: 'Мониторинг клиентоцентричности', author: input.dashboard.agency.name },
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles: { h1: { fontSize: 16, bold: true }, h2: { fontSize: 12, bold: true } },
-    content: [
-      { text: agency ?? '', style: 'h1' },
-      ...subtitle.map((line) => ({ text: line })),
-      ...tables,
-    ],
+    content: [{ text: agency ?? '', style: 'h1' }, ...subtitle.map((line) => ({ text: line })), ...tables],
   });
 }

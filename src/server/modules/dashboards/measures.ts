@@ -296,7 +296,9 @@ async function kbFreshness(db: Executor, scope: Scope) {
   return {
     sections: rows.length,
     pastReview: past.length,
-    items: past.slice(0, ITEMS_SHOWN).map((r) => ({ id: r.id, title: r.title, reviewDueOn: r.review_due_on })),
+    items: past
+      .slice(0, ITEMS_SHOWN)
+      .map((r) => ({ id: r.id, title: r.title, reviewDueOn: r.review_due_on })),
   };
 }
 
@@ -315,7 +317,9 @@ async function siteAccuracy(db: Executor, scope: Scope) {
   return {
     pages: rows.length,
     stale: past.length,
-    items: past.slice(0, ITEMS_SHOWN).map((r) => ({ id: r.id, title: r.title, reviewDueOn: r.review_due_on })),
+    items: past
+      .slice(0, ITEMS_SHOWN)
+      .map((r) => ({ id: r.id, title: r.title, reviewDueOn: r.review_due_on })),
   };
 }
 
