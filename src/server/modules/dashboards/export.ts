@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { CentricityReport, Dashboard, IndexComponent } from '../../../common/dashboard.js';
 import { renderPdf } from '../../lib/pdf.js';
 import { percent } from '../surveys/report.tables.js';
-import { SATISFACTION_CHANNEL_TITLES } from './measures.js';
+import { SATISFACTION_CHANNEL_TITLES } from './satisfaction.repo.js';
 
 // The dashboard as tables, once, so the workbook and the PDF tell the same numbers.
 

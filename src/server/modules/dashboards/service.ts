@@ -22,7 +22,7 @@ import {
   missedCallsByMonth,
   requestsInBucket,
   type Scope,
-} from './measures.js';
+} from './repo.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DEFAULT_DAYS = 90;
