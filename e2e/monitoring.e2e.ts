@@ -44,7 +44,9 @@ it('a head opens «Мониторинг» for their department, filters by chann
   // The visible table beside the chart (the chart's own table is for screen readers only).
   const channels = page.getByRole('region', { name: 'По каналам поступления' }).getByRole('table').last();
   await channels.getByRole('row', { name: /Почта\s+1/ }).waitFor();
-  await expect(page.getByRole('img', { name: 'Обращения по соблюдению сроков' }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('img', { name: 'Обращения по соблюдению сроков' }).isVisible()).resolves.toBe(
+    true,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('combobox', { name: 'Канал поступления' }).click();
