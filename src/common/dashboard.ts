@@ -118,3 +118,7 @@ export interface RegionRow {
   siteStale: number;
   index: number | null;
 }
+
+/** Scheduled e-mail reports: the previous full week (Monday to Sunday) or calendar month. */
+export const REPORT_FREQUENCIES = ['weekly', 'monthly'] as const;
+export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];

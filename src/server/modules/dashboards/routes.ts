@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { DEADLINE_BUCKETS, INDEX_COMPONENTS } from '../../../common/dashboard.js';
+import { DEADLINE_BUCKETS, INDEX_COMPONENTS, REPORT_FREQUENCIES } from '../../../common/dashboard.js';
 import { actorOf, requireRegionAdmin, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
 
@@ -119,7 +119,7 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function dashboardRoutes(fastify: FastifyInstance, { dashboards }: Services) {
+export function dashboardRoutes(fastify: FastifyInstance, { dashboards, dashboardReports }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['dashboards'];
   const preHandler = requireStaff(...READERS);
@@ -196,5 +196,20 @@ export function dashboardRoutes(fastify: FastifyInstance, { dashboards }: Servic
       },
     },
     (request) => dashboards.region(request.query),
+  );
+
+  const Subscription = Type.Object(
+    { frequency: Type.Union([Type.Enum(REPORT_FREQUENCIES), Type.Null()]) },
+    { additionalProperties: false },
+  );
+  app.get(
+    '/api/staff/dashboard/subscription',
+    { preHandler, schema: { tags, response: { 200: Subscription } } },
+    (request) => dashboardReports.subscription(actorOf(request)),
+  );
+  app.put(
+    '/api/staff/dashboard/subscription',
+    { preHandler, schema: { tags, body: Subscription, response: { 200: Subscription } } },
+    (request) => dashboardReports.subscribe(actorOf(request), request.body.frequency),
   );
 }

@@ -14,6 +14,7 @@ import { FreshnessSection } from './FreshnessSection';
 import { IndexSection } from './IndexSection';
 import { CountsSection, percent, points } from './MonitoringCharts';
 import { exportUrl, useCentricity, useDashboard } from './monitoringQueries';
+import { ReportSubscription } from './ReportSubscription';
 import { SatisfactionSection } from './SatisfactionSection';
 
 function Summary({ label, value }: { label: string; value: string }) {
@@ -91,9 +92,10 @@ export function MonitoringPage() {
             onChange={(channel) => set({ channel: channel ?? undefined })}
           />
         </Group>
-        <Group>
+        <Group align="flex-end">
           <DownloadButton href={exportUrl(filter, 'pdf')} label={t('monitoring.exportPdf')} />
           <DownloadButton href={exportUrl(filter, 'xlsx')} label={t('monitoring.exportXlsx')} />
+          <ReportSubscription />
         </Group>
         {!data ? (
           <QueryStatus query={dashboard} />

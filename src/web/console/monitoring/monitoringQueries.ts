@@ -5,8 +5,10 @@ import type {
   DashboardFilter,
   DeadlineBucket,
   RegionRow,
+  ReportFrequency,
 } from '../../../common/dashboard';
 import { api } from '../../ui/api';
+import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 export interface DrillDownItem {
   id: string;
@@ -69,3 +71,19 @@ export const useRegionDashboard = (filter: { from?: string; to?: string }) =>
 /** Where the browser downloads the dashboard from (a plain link, cookies sent). */
 export const exportUrl = (filter: DashboardFilter, format: 'pdf' | 'xlsx') =>
   `/api/staff/dashboard/export${query(filter, { format })}`;
+
+const SUBSCRIPTION_KEY = ['dashboard', 'subscription'] as const;
+type Subscription = { frequency: ReportFrequency | null };
+
+export const useReportSubscription = () =>
+  useQuery({
+    queryKey: SUBSCRIPTION_KEY,
+    queryFn: () => api<Subscription>('GET', '/api/staff/dashboard/subscription'),
+  });
+
+export const useSetReportSubscription = () =>
+  useInvalidatingMutation(
+    (frequency: ReportFrequency | null) =>
+      api<Subscription>('PUT', '/api/staff/dashboard/subscription', { frequency }),
+    [SUBSCRIPTION_KEY],
+  );
