@@ -141,7 +141,8 @@ beforeAll(async () => {
   to = localDate(new Date(), TZ);
   from = localDate(daysAgo(60), TZ);
   period = `from=${from}&to=${to}`;
-});
+  // A migrated database and seeded answers: slow on a loaded machine.
+}, 180_000);
 afterAll(() => harness.close());
 
 const dashboardOf = async (staff: StaffClient, query: string) => {

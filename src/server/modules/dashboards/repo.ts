@@ -12,33 +12,10 @@ import { channelTitle } from '../history/pdf.js';
 import { KIND_TITLES } from '../history/sources.js';
 import { STATUS_TITLES } from '../requests/lifecycle.js';
 import { satisfaction } from './satisfaction.repo.js';
-
-/** What one computation covers: an agency, a period of local dates and optional narrowing. */
-export interface Scope {
-  agency: { id: string; name: string; timezone: string };
-  from: string;
-  to: string;
-  departmentIds: string[] | null;
-  channel: string | null;
-  /** «Now» for open requests and review dates: fixed per computation so every number agrees. */
-  now: Date;
-  today: string;
-}
+import { periodSql, rowsOf, type Scope, share, sumOf } from './scope.js';
 
 const ITEMS_SHOWN = 20;
 const GAPS_SHOWN = 10;
-
-export const rowsOf = async <T>(db: Executor, query: SQL) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-
-export const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-
-/** The period's bounds as instants: from the start of `from` to the end of `to`, agency time. */
-export function periodSql(column: SQL, scope: Scope) {
-  const tz = scope.agency.timezone;
-  return sql`${column} >= (${scope.from}::date::timestamp at time zone ${tz})
-    and ${column} < ((${scope.to}::date + 1)::timestamp at time zone ${tz})`;
-}
 
 /** The requests of the scope: received in the period, of the departments and channel chosen. */
 export function requestScope(scope: Scope, alias = 'r') {
@@ -89,8 +66,6 @@ function workingDayCounts(calendar: ProductionCalendar, from: string, to: string
   }
   return { dates: dates.join(','), counts: counts.join(',') };
 }
-
-export const sumOf = (rows: { n: number }[]) => rows.reduce((sum, r) => sum + r.n, 0);
 
 async function requestMeasures(db: Executor, scope: Scope, topicNames: Map<string, string>) {
   const grouped = await rowsOf<{
@@ -247,21 +222,30 @@ export async function computeDashboard(
     sql`select id::text, name from topics where agency_id = ${scope.agency.id}`,
   );
   const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-  const { requests, deadlines } = await requestMeasures(db, scope, topicNames);
+  // Independent reads: on Postgres each takes a pooled connection of its own.
+  const [measures, times, calls, satisfied, kb, site, gaps] = await Promise.all([
+    requestMeasures(db, scope, topicNames),
+    responseTime(db, scope, calendar),
+    missedCalls(db, scope),
+    satisfaction(db, scope),
+    kbFreshness(db, scope),
+    siteAccuracy(db, scope),
+    kbGaps(db, scope),
+  ]);
   return {
     agency: { id: scope.agency.id, name: scope.agency.name },
     from: scope.from,
     to: scope.to,
     departmentIds: scope.departmentIds,
     channel: scope.channel,
-    requests,
-    deadlines,
-    responseTime: await responseTime(db, scope, calendar),
-    calls: await missedCalls(db, scope),
-    satisfaction: await satisfaction(db, scope),
-    kb: await kbFreshness(db, scope),
-    site: await siteAccuracy(db, scope),
-    kbGaps: await kbGaps(db, scope),
+    requests: measures.requests,
+    deadlines: measures.deadlines,
+    responseTime: times,
+    calls,
+    satisfaction: satisfied,
+    kb,
+    site,
+    kbGaps: gaps,
   };
 }
 

@@ -41,7 +41,7 @@ describe('scheduled e-mail reports', () => {
           received_at, due_at, due_source)
         values (${agencyId}, ${`Р-${n}`}, 'appeal', 'email', 'registered', 'Вопрос', 'Заявитель', ${`r-${n}`},
           ${received}, '2026-12-20T05:00:00Z', 'test')`);
-  });
+  }, 180_000);
   afterAll(() => harness.close());
 
   const subscribe = (staff: StaffClient, frequency: unknown) =>

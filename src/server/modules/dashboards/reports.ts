@@ -12,8 +12,8 @@ import type { AuditService } from '../audit/service.js';
 import { percent } from '../surveys/report.tables.js';
 import { centricityIndex, componentsOf } from './centricity.js';
 import { points } from './export.js';
-import { rowsOf } from './repo.js';
 import { dashboardReportDeliveries, dashboardReportSubscriptions } from './schema.js';
+import { rowsOf } from './scope.js';
 import type { DashboardService } from './service.js';
 
 /** Those who read «Мониторинг» may have it by e-mail; a role taken away stops the reports. */

@@ -5,7 +5,7 @@ import { resolveQuestions } from '../../../common/survey-engine.js';
 import type { SurveyDefinition } from '../../../common/surveys.js';
 import type { Executor } from '../../db/client.js';
 import { satisfactionQuestion } from '../surveys/analytics.service.js';
-import { periodSql, rowsOf, type Scope, share, sumOf } from './repo.js';
+import { periodSql, rowsOf, type Scope, share, sumOf } from './scope.js';
 
 /** The post-call survey of the consult line (seed 003 p. 27.3), told beside the survey channels. */
 export const CALL_SURVEY_CHANNEL = 'consult_line';
