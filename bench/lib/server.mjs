@@ -22,7 +22,10 @@ export const freePort = () =>
     });
   });
 
-/** Starts `dist/server/main.js` on a new database; `stop()` kills it and drops the database. */
+/**
+ * Starts `dist/server/main.js` on a new database; `stop()` kills it and drops the database.
+ * BENCH_PORT pins the port (for a machine where each user has a range), else a free one.
+ */
 export async function startBenchServer(extraEnv = {}) {
   if (!existsSync(join(root, 'dist/server/main.js'))) {
     console.error('Build first: npm run build');
@@ -35,7 +38,7 @@ export async function startBenchServer(extraEnv = {}) {
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
     env: {
       ...process.env,

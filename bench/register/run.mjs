@@ -2,6 +2,7 @@
 // through HTTP with BENCH_ROWS (default 1 000 000) requests in one agency, next to the p95 of the
 // same query run as plain SQL in the same run. Synthetic rows are made by generate_series.
 import pg from 'pg';
+import { generateRequests } from '../lib/generate.mjs';
 import { startBenchServer } from '../lib/server.mjs';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -27,40 +28,13 @@ async function timed(times, fn) {
   return p95(samples);
 }
 
-async function generate(agencyId, userId) {
-  // Words of real requests, so the Russian full-text index has a realistic vocabulary.
-  const words = `ремонт фасада объекта культурного наследия согласование проекта работ охранное обязательство
-    экспертиза территория граница зона охраны памятник реставрация разрешение проверка предписание
-    жалоба нарушение застройка вывеска реклама строительство крыша окна усадьба церковь мост`
-    .split(/\s+/)
-    .filter(Boolean);
-  const started = performance.now();
-  await db.query(
-    `insert into requests (agency_id, number, kind, channel, status, text, contact_name, contact_email,
-       notify_by_email, tracking_code, received_at, registered_at, due_at, due_source, assignee_id)
-     select $1, 'B-' || g, (array['appeal','info_request','pos_message'])[1 + g % 3],
-       (array['portal','email','post','pos'])[1 + g % 4],
-       (array['registered','assigned','in_progress','answered','closed','closed','closed','closed'])[1 + g % 8],
-       'Прошу ' || ($3::text[])[1 + g % $4] || ' ' || ($3::text[])[1 + (g / 7) % $4] || ' ' ||
-         ($3::text[])[1 + (g / 49) % $4] || ' по адресу ул. Ленина, ' || g % 300,
-       'Заявитель ' || g, 'client' || g || '@bench.local', false, 'BENCHCODE0',
-       now() - (g % 1000) * interval '8 hours', now() - (g % 1000) * interval '8 hours',
-       now() + ((g % 120) - 60) * interval '1 day', '59-ФЗ ст. 12 ч. 1',
-       case when g % 50 = 0 then $2::uuid end
-     from generate_series(1, $5::int) g`,
-    [agencyId, userId, words, words.length, rows],
-  );
-  await db.query('analyze requests');
-  return (performance.now() - started) / 1000;
-}
-
 try {
   const { rows: ids } = await db.query(
     `select a.id as agency, u.id as "user" from agencies a, users u where a.slug = $1 and u.email = 'admin@otklik.local'`,
     [SLUG],
   );
   const { agency, user } = ids[0];
-  const seconds = await generate(agency, user);
+  const seconds = await generateRequests((text) => db.query(text), { agencyId: agency, userId: user, rows });
 
   const login = await fetch(`${server.origin}/api/auth/login`, {
     method: 'POST',

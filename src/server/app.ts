@@ -27,6 +27,7 @@ import { telegramWebhookRoutes } from './modules/channels/telegram/webhook.route
 import { vkCallbackRoutes } from './modules/channels/vk/callback.routes.js';
 import { classificationRoutes } from './modules/classification/routes.js';
 import { clientRoutes } from './modules/clients/routes.js';
+import { dashboardRoutes } from './modules/dashboards/routes.js';
 import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
 import { publicHistoryRoutes } from './modules/history/public.routes.js';
 import { historyRoutes } from './modules/history/routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   publicMailingRoutes(app, services);
   surveyRoutes(app, services);
   surveyAnalyticsRoutes(app, services);
+  dashboardRoutes(app, services);
   surveyPaperRoutes(app, services);
   publicSurveyRoutes(app, services);
   qrRoutes(app, services);

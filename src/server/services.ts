@@ -26,6 +26,8 @@ import { createTaxonomyService } from './modules/classification/service.js';
 import { createSuggestionService } from './modules/classification/suggestions.service.js';
 import { createClientMergeService } from './modules/clients/merge.service.js';
 import { createClientService } from './modules/clients/service.js';
+import { createDashboardReports } from './modules/dashboards/reports.js';
+import { createDashboards } from './modules/dashboards/service.js';
 import { createFeedbackActions } from './modules/feedback-actions/service.js';
 import { createHistoryLinks } from './modules/history/links.js';
 import { createRetention } from './modules/history/retention.js';
@@ -266,6 +268,7 @@ export function createServices(database: Database, config: Config) {
     requestActions,
     bookings: reception,
   });
+  const dashboards = createDashboards({ db, agencies, calendar, users });
   retention.onPurge(receptionCards.purgeClients);
   clientMerges.onMerge(receptionCards.reassignClient);
   history.registerTimelineSource('reception', receptionCards.timelineOf);
@@ -380,6 +383,15 @@ export function createServices(database: Database, config: Config) {
     surveyResponses: createSurveyResponses({ db, audit, agencies, surveys }),
     surveyAnalytics: createSurveyAnalytics({ db, agencies, surveys }),
     feedbackActions: createFeedbackActions({ db, audit, agencies, users }),
+    dashboards,
+    dashboardReports: createDashboardReports({
+      db,
+      agencies,
+      audit,
+      dashboards,
+      store: attachmentStore,
+      mailer: mail,
+    }),
     surveyPolls: createSurveyPolls({
       db,
       audit,

@@ -9,6 +9,7 @@ export * from '../modules/channels/posts.schema.js';
 export * from '../modules/channels/schema.js';
 export * from '../modules/classification/schema.js';
 export * from '../modules/clients/schema.js';
+export * from '../modules/dashboards/schema.js';
 export * from '../modules/feedback-actions/schema.js';
 export * from '../modules/history/schema.js';
 export * from '../modules/imports/schema.js';

@@ -19,6 +19,8 @@ export function periodicJobs(services: Services, config: Config): PeriodicJob[] 
     { name: 'kb-proposals', everyMinutes: DAY_MINUTES, run: (now) => services.kbProposals.runAll(now) },
     // Issue 7 p. 5: a reminder e-mail the day before a personal reception, once per booking.
     { name: 'reception-reminders', everyMinutes: 15, run: (now) => services.reception.remindAll(now) },
+    // Issue 11 p. 4: «Мониторинг» by e-mail, weekly or monthly, once per period and person.
+    { name: 'dashboard-reports', everyMinutes: 60, run: (now) => services.dashboardReports.sendDue(now) },
   ];
   if (config.deadlineSweepMinutes > 0) {
     jobs.push({

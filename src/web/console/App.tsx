@@ -27,9 +27,11 @@ import { KbFreshnessPage } from './kb/review/KbFreshnessPage';
 import { KbSearchPage } from './kb/search/KbSearchPage';
 import { CampaignEditorPage } from './mailings/CampaignEditorPage';
 import { MailingsPage } from './mailings/MailingsPage';
+import { MonitoringPage } from './monitoring/MonitoringPage';
 import { ReceptionCardPage } from './reception/ReceptionCardPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { RegionAgenciesPage } from './region/RegionAgenciesPage';
+import { RegionMonitoringPage } from './region/RegionMonitoringPage';
 import { RequestCardPage } from './requests/RequestCardPage';
 import { RequestsPage } from './requests/RequestsPage';
 import { RequireAuth } from './session/RequireAuth';
@@ -71,6 +73,7 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="monitoring" element={guarded('monitoring', <MonitoringPage />)} />
         <Route path="requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="requests/:id" element={guarded('requests', <RequestCardPage />)} />
         <Route path="imports" element={guarded('imports', <ImportsPage />)} />
@@ -115,6 +118,7 @@ export function App() {
         <Route path="deadlines" element={guarded('deadlines', <DeadlinesPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="region" element={guarded('region', <RegionAgenciesPage />)} />
+        <Route path="region-monitoring" element={guarded('regionMonitoring', <RegionMonitoringPage />)} />
         <Route path="home" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -153,7 +153,10 @@ describe('survey analytics', () => {
     const satisfied = written.filter((r) => r.satisfied).length;
     expect(satisfied).toBeGreaterThan(0);
     expect(satisfied).toBeLessThan(written.length);
-    const migration = readFileSync(join(process.cwd(), 'migrations', '0026_mailing_tracking_survey_satisfied.sql'), 'utf8');
+    const migration = readFileSync(
+      join(process.cwd(), 'migrations', '0026_mailing_tracking_survey_satisfied.sql'),
+      'utf8',
+    );
     const fill = migration.slice(migration.indexOf('-- hand-written:')).split('--> statement-breakpoint');
     const db = harness.services.database.db;
     await db.execute(sql`update survey_responses set satisfied = false where survey_id = ${id}`);

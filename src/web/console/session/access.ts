@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../common/types';
 
 export const SECTIONS = [
   'home',
+  'monitoring',
   'requests',
   'imports',
   'kb',
@@ -32,11 +33,13 @@ export const SECTIONS = [
   'deadlines',
   'audit',
   'region',
+  'regionMonitoring',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/',
+  monitoring: '/monitoring',
   requests: '/requests',
   imports: '/imports',
   kb: '/kb',
@@ -64,6 +67,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   deadlines: '/deadlines',
   audit: '/audit',
   region: '/region',
+  regionMonitoring: '/region-monitoring',
 };
 
 /** Who reads the request register, and who acts on requests (mirrors the server's routes). */
@@ -81,10 +85,12 @@ const hasRole = (session: SessionInfo, ...roles: Role[]) =>
 
 export function canOpen(session: SessionInfo, section: Section): boolean {
   if (section === 'home') return true;
-  if (section === 'region') return session.isRegionAdmin;
+  if (section === 'region' || section === 'regionMonitoring') return session.isRegionAdmin;
   // Every other section works on the current agency's data.
   if (!session.currentAgency) return false;
   if (section === 'users') return hasRole(session, 'admin', 'head');
+  // Issue 11: heads control their departments, analysts and admins the agency (server: dashboards routes).
+  if (section === 'monitoring') return hasRole(session, 'admin', 'head', 'analyst');
   // ПОС, МЭДО and the Governor's reception files are imported by those who register requests.
   if (section === 'imports') return hasRole(session, ...REQUEST_WRITERS);
   if (section === 'requests' || section === 'clients') return hasRole(session, ...REQUEST_READERS);

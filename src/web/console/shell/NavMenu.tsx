@@ -9,6 +9,8 @@ import {
   IconCalendar,
   IconCalendarCheck,
   IconCalendarEvent,
+  IconChartBar,
+  IconChartDots,
   IconChecklist,
   IconClipboardCheck,
   IconFileImport,
@@ -37,6 +39,7 @@ import { useSession } from '../session/SessionContext';
 
 export const SECTION_ICONS: Record<Section, Icon> = {
   home: IconHome,
+  monitoring: IconChartBar,
   requests: IconInbox,
   imports: IconFileImport,
   kb: IconBook,
@@ -64,6 +67,7 @@ export const SECTION_ICONS: Record<Section, Icon> = {
   deadlines: IconHourglass,
   audit: IconHistory,
   region: IconBuildingCommunity,
+  regionMonitoring: IconChartDots,
 };
 
 function isActive(pathname: string, path: string): boolean {

@@ -1,0 +1,12 @@
+// Types of generate.mjs for the TypeScript benchmarks.
+type Execute = (text: string) => Promise<unknown>;
+
+export function generateRequests(
+  execute: Execute,
+  options: { agencyId: string; userId: string; rows: number; departmentIds?: string[] },
+): Promise<number>;
+
+export function generateSurveyAnswers(
+  execute: Execute,
+  options: { agencyId: string; surveyId: string; versionId: string; answers: number },
+): Promise<number>;
