@@ -192,6 +192,14 @@ export async function seededAgency(harness: Harness, marker: string) {
 
   const surveyId = (await post('/api/staff/surveys', { template: 'mer-nso-appendix-1', slug: 'opros-a' })).id;
   await post(`/api/staff/surveys/${surveyId}/tokens`, { count: 1 });
+  await post('/api/staff/feedback-actions', {
+    finding: `Вывод ${marker}`,
+    decision: `Решение ${marker}`,
+    ownerId: null,
+    departmentId,
+    dueOn: '2027-01-15',
+    links: { surveyQuestions: [{ surveyId, question: 'satisfaction' }] },
+  });
 
   await post('/api/staff/channels', { network: 'email', title: `Почта ${marker}` });
 
