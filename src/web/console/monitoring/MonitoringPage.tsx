@@ -1,14 +1,15 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountRow, DashboardFilter } from '../../../common/dashboard';
 import { REQUEST_CHANNELS } from '../../../common/requests';
 import { useDepartments } from '../departments/departmentQueries';
+import { DownloadButton } from '../shared/DownloadButton';
 import { DateField } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
 import { PageSection } from '../shared/PageSection';
 import { QueryStatus } from '../shared/QueryStatus';
+import { SummaryCard } from '../shared/SummaryCard';
 import { DeadlinesSection } from './DeadlinesSection';
 import { FreshnessSection } from './FreshnessSection';
 import { IndexSection } from './IndexSection';
@@ -16,31 +17,6 @@ import { CountsSection, percent, points } from './MonitoringCharts';
 import { exportUrl, useCentricity, useDashboard } from './monitoringQueries';
 import { ReportSubscription } from './ReportSubscription';
 import { SatisfactionSection } from './SatisfactionSection';
-
-function Summary({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm">{label}</Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
-
-function DownloadButton({ href, label }: { href: string; label: string }) {
-  return (
-    <Button
-      component="a"
-      href={href}
-      download
-      variant="default"
-      leftSection={<IconDownload size={16} aria-hidden />}
-    >
-      {label}
-    </Button>
-  );
-}
 
 /** «Мониторинг» (issue 11): deadlines, satisfaction, missed calls and freshness for heads and analysts. */
 export function MonitoringPage() {
@@ -102,17 +78,17 @@ export function MonitoringPage() {
         ) : (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-              <Summary
+              <SummaryCard
                 label={t('monitoring.summary.index')}
                 value={points(index.data?.agency.value ?? null)}
               />
-              <Summary label={t('monitoring.summary.requests')} value={String(data.requests.total)} />
-              <Summary
+              <SummaryCard label={t('monitoring.summary.requests')} value={String(data.requests.total)} />
+              <SummaryCard
                 label={t('monitoring.summary.onTime')}
                 value={percent(judged ? (data.deadlines.onTime + data.deadlines.extended) / judged : null)}
               />
-              <Summary label={t('monitoring.summary.csat')} value={percent(data.satisfaction.share)} />
-              <Summary label={t('monitoring.summary.missed')} value={percent(data.calls.missedShare)} />
+              <SummaryCard label={t('monitoring.summary.csat')} value={percent(data.satisfaction.share)} />
+              <SummaryCard label={t('monitoring.summary.missed')} value={percent(data.calls.missedShare)} />
             </SimpleGrid>
             <PageSection id="monitoring-index" title={t('monitoring.index.title')}>
               {index.data ? <IndexSection report={index.data} /> : <QueryStatus query={index} />}

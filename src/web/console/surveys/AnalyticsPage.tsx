@@ -1,14 +1,15 @@
-import { Button, Card, Group, List, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Group, List, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type AnalyticsFilter, CHANNEL_TITLES } from '../../../common/survey-analytics';
 import { SURVEY_CHANNELS } from '../../../common/surveys';
 import { LinkedDecisions } from '../feedback-actions/LinkedDecisions';
+import { DownloadButton } from '../shared/DownloadButton';
 import { DateField } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
+import { SummaryCard } from '../shared/SummaryCard';
 import { CellsSection, DistributionSection, percent } from './AnalyticsCharts';
 import { exportUrl, reportUrl, useSurveyAnalytics } from './analyticsQueries';
 import { PollDialog } from './PollDialog';
@@ -16,33 +17,6 @@ import { useSurvey } from './surveyQueries';
 
 const yearStart = () => `${new Date().getFullYear()}-01-01`;
 const today = () => new Date().toISOString().slice(0, 10);
-
-function Summary({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
-
-function DownloadButton({ href, label }: { href: string; label: string }) {
-  return (
-    <Button
-      component="a"
-      href={href}
-      download
-      variant="default"
-      leftSection={<IconDownload size={16} aria-hidden />}
-    >
-      {label}
-    </Button>
-  );
-}
 
 /** «Аналитика опроса» (issue 8 pp. 5–6): the numbers, charts beside tables, and the annual report. */
 export function AnalyticsPage() {
@@ -108,12 +82,12 @@ export function AnalyticsPage() {
         ) : (
           <>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Summary label={t('surveys.analytics.total')} value={String(data.total)} />
-              <Summary
+              <SummaryCard label={t('surveys.analytics.total')} value={String(data.total)} />
+              <SummaryCard
                 label={t('surveys.analytics.share', { answer: data.satisfaction?.topAnswer ?? '—' })}
                 value={percent(data.satisfaction?.share ?? null)}
               />
-              <Summary
+              <SummaryCard
                 label={t('surveys.analytics.meanRating')}
                 value={data.meanRating === null ? '—' : data.meanRating.toFixed(2).replace('.', ',')}
               />
