@@ -49,22 +49,26 @@ export function IndexSection({ report }: { report: CentricityReport }) {
           ) : null
         }
         table={
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('monitoring.index.month')}</Table.Th>
-                <Table.Th scope="col">{t('monitoring.index.title')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.months.map((m) => (
-                <Table.Tr key={m.month}>
-                  <Table.Th scope="row">{m.month}</Table.Th>
-                  <Table.Td>{points(m.index.value)}</Table.Td>
+          report.months.length === 0 ? (
+            <p>{t('monitoring.index.noMonths')}</p>
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('monitoring.index.month')}</Table.Th>
+                  <Table.Th scope="col">{t('monitoring.index.title')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.months.map((m) => (
+                  <Table.Tr key={m.month}>
+                    <Table.Th scope="row">{m.month}</Table.Th>
+                    <Table.Td>{points(m.index.value)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
         }
       />
       {report.departments.length > 0 && (
