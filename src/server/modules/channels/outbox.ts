@@ -21,11 +21,6 @@ export interface OutboxOptions {
   retryBaseMs: number;
 }
 
-/**
- * Every outgoing message goes through here: stored first, then delivered by `drain` on whichever
- * node claims it. Failures are retried with exponential backoff; a send cut off by a crash is
- * marked uncertain and never repeated on its own, so a restart never sends anything twice.
- */
 /** What a log line about a message carries, so it can be followed from the request that made it. */
 const traced = (message: OutboundRow) => ({
   outbound: message.id,
@@ -34,6 +29,11 @@ const traced = (message: OutboundRow) => ({
   attempt: message.attempts,
 });
 
+/**
+ * Every outgoing message goes through here: stored first, then delivered by `drain` on whichever
+ * node claims it. Failures are retried with exponential backoff; a send cut off by a crash is
+ * marked uncertain and never repeated on its own, so a restart never sends anything twice.
+ */
 export function createOutbox(options: OutboxOptions) {
   const { db } = options;
   const transports = new Map<OutboundNetwork, Transport>();
