@@ -1,7 +1,8 @@
 // Portal benchmark (issue 10): requests per second for the server-rendered home page of an agency
 // site and for a search page over BENCH_PUBLICATIONS (default 100 000) publications, next to a
 // static file (the portal's stylesheet) served by the same server in the same run. Publications
-// are made by generate_series from Russian phrases an agency publishes (news, reports, acts).
+// (and one public FAQ answer per hundred of them, which the search covers too) are made by
+// generate_series from Russian phrases an agency publishes (news, reports, acts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -39,8 +40,22 @@ try {
       where a.slug = $5`,
     [publications, KINDS, TOPICS, BODY, SLUG],
   );
+  // Public FAQ answers of the same agency, one per hundred publications: the search covers them too.
+  await db.query(
+    `insert into kb_articles (agency_id, section_id, kind, title, body, search_text, visibility)
+     select a.id, (select id from kb_sections where agency_id = a.id order by position limit 1), 'faq',
+            'Как узнать о ' || (string_to_array($2, '|'))[1 + n % 10] || '? (' || n || ')',
+            '<p>' || $3 || '</p>', $3, 'public'
+       from agencies a
+       cross join generate_series(1, greatest(1, $1 / 100)) as n
+      where a.slug = $4`,
+    [publications, TOPICS, BODY, SLUG],
+  );
   await db.query('analyze site_publications');
-  console.log(`${publications} publications made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await db.query('analyze kb_articles');
+  console.log(
+    `${publications} publications and ${Math.max(1, Math.floor(publications / 100))} public FAQ answers made in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // A path, or a function of the request number: a different address each time misses the
   // server's 5-second page cache, so those rows measure rendering and searching every time.

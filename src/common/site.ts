@@ -29,11 +29,23 @@ export const SITE_MAX_ATTACHMENTS = 10;
 /** Every page is re-checked at least this often unless its section says otherwise. */
 export const SITE_DEFAULT_REVIEW_DAYS = 90;
 
+/**
+ * The search's section filter value for the public FAQ answers (issue 10 p. 2). It cannot be a
+ * site section's slug: `/<agency>/faq` is the FAQ page itself.
+ */
+export const FAQ_SEARCH_SECTION = 'faq';
+
+/** A found page or publication of the site, or an answer of the agency's public FAQ. */
+export const SEARCH_ITEM_KINDS = ['publication', 'faq'] as const;
+export type SearchItemKind = (typeof SEARCH_ITEM_KINDS)[number];
+
 export interface SiteSearchItem {
+  kind: SearchItemKind;
   title: string;
   url: string;
   /** Plain text with matches wrapped in <mark>; everything else HTML-escaped. */
   snippet: string;
+  /** When a publication went out; for an FAQ answer, when it was last edited. */
   publishedAt: string;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESSIBILITY_COOKIE } from '../../common/accessibility.js';
 import { createHarness, type Harness } from '../testing/harness.js';
+import { colleague, kbArticle, kbSection } from '../testing/kb.js';
 import { published, siteAgency } from '../testing/site.js';
 
 let harness: Harness;
@@ -107,6 +108,31 @@ describe('server-rendered portal pages (issue 10 p. 7)', () => {
     expect(section.statusCode).toBe(200);
     expect(hrefs(section.body)).toContain(`/${a.slug}/news`);
     expect(text(section.body)).toContain('Выплата пособия 21');
+  });
+
+  it('labels an FAQ answer among the results and links it to its anchor on the FAQ page', async () => {
+    const a = await siteAgency(harness);
+    const kb = await colleague(harness, a.staff, ['kb_editor']);
+    const answer = await kbArticle(kb, {
+      sectionId: await kbSection(kb),
+      title: 'Как продлить разрешение на вывеску?',
+      body: '<p>Продление вывески оформляется заявлением.</p>',
+      visibility: 'public',
+    });
+    await published(a.staff, { sectionId: a.sectionId('news'), title: 'Новые правила о вывеске' });
+
+    const search = await get(`/${a.slug}/search?q=${encodeURIComponent('вывеска')}`);
+    expect(text(search.body)).toContain('2 результата, 1 страница');
+    expect(text(search.body)).toContain('Вопрос-ответ Как продлить разрешение на вывеску?');
+    expect(hrefs(search.body)).toContain(`/${a.slug}/faq#faq-${answer}`);
+    // The section filter offers the FAQ next to the site's sections.
+    expect(search.body).toMatch(/<option value="faq"[^>]*>Вопросы и ответы<\/option>/);
+    const faqOnly = await get(`/${a.slug}/search?q=${encodeURIComponent('вывеска')}&section=faq`);
+    expect(text(faqOnly.body)).toContain('1 результат, 1 страница');
+
+    const faq = await get(`/${a.slug}/faq`);
+    expect(faq.body).toContain(`id="faq-${answer}"`);
+    expect(text(faq.body)).toContain('Продление вывески оформляется заявлением.');
   });
 
   it('answers unknown pages and agencies with 404 pages, and keeps the form pages to the script', async () => {

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
+  SEARCH_ITEM_KINDS,
   SEARCH_SORTS,
   SITE_SEARCH_MAX_PAGE,
   SITE_SEARCH_MAX_QUERY,
@@ -21,6 +22,7 @@ const SearchResult = Type.Object({
   page: Type.Integer(),
   items: Type.Array(
     Type.Object({
+      kind: Type.Enum([...SEARCH_ITEM_KINDS]),
       title: Type.String(),
       url: Type.String(),
       snippet: Type.String(),

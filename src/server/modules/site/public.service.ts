@@ -1,4 +1,10 @@
-import { type SearchSort, SITE_SEARCH_PAGE_SIZE, type SiteSearchResult } from '../../../common/site.js';
+import {
+  FAQ_SEARCH_SECTION,
+  type SearchSort,
+  SITE_SEARCH_PAGE_SIZE,
+  type SiteSearchItem,
+  type SiteSearchResult,
+} from '../../../common/site.js';
 import type { Db } from '../../db/client.js';
 import { type IsoDate, startOfLocalDay } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
@@ -24,6 +30,23 @@ export function markedSnippet(headline: string): string {
 export const publicationUrl = (agencySlug: string, sectionSlug: string, slug: string) =>
   `/${agencySlug}/${sectionSlug}/${slug}`;
 
+/** Where the FAQ page shows an answer: its anchor there. */
+export const faqAnswerUrl = (agencySlug: string, articleId: string) => `/${agencySlug}/faq#faq-${articleId}`;
+
+function searchItem(agencySlug: string, hit: search.SearchHit): SiteSearchItem {
+  const url =
+    hit.source === 'faq'
+      ? faqAnswerUrl(agencySlug, hit.id)
+      : publicationUrl(agencySlug, hit.sectionSlug ?? '', hit.slug ?? '');
+  return {
+    kind: hit.source,
+    title: hit.title,
+    url,
+    snippet: markedSnippet(hit.headline),
+    publishedAt: hit.at.toISOString(),
+  };
+}
+
 const pagesOf = (total: number, size: number) => Math.ceil(total / size);
 
 const notFound = () => new NotFound('page_not_found', 'Страница не найдена');
@@ -42,6 +65,12 @@ export function createSitePublic(deps: { db: Db; agencies: AgencyService; site: 
     const section = await repo.findSectionBySlug(db, agencyId, slug);
     if (!section) throw notFound();
     return section;
+  }
+
+  async function searchScope(agencyId: string, section: string | undefined) {
+    if (section === undefined) return undefined;
+    if (section === FAQ_SEARCH_SECTION) return FAQ_SEARCH_SECTION;
+    return { sectionId: (await sectionBySlug(agencyId, section)).id };
   }
 
   const attachmentView = (a: repo.AttachmentRow) => ({
@@ -112,7 +141,7 @@ export function createSitePublic(deps: { db: Db; agencies: AgencyService; site: 
         throw new Invalid('querystring.to', 'Дата «по» раньше даты «с»');
       }
       const filter: search.SiteSearchFilter = {
-        sectionId: query.section ? (await sectionBySlug(agency.id, query.section)).id : undefined,
+        within: await searchScope(agency.id, query.section),
         from: query.from ? startOfLocalDay(query.from, agency.timezone) : undefined,
         to: query.to ? new Date(startOfLocalDay(query.to, agency.timezone).getTime() + DAY_MS) : undefined,
       };
@@ -126,12 +155,7 @@ export function createSitePublic(deps: { db: Db; agencies: AgencyService; site: 
         total,
         pages: pagesOf(total, SITE_SEARCH_PAGE_SIZE),
         page: query.page,
-        items: rows.map((row) => ({
-          title: row.title,
-          url: publicationUrl(agencySlug, row.sectionSlug, row.slug),
-          snippet: markedSnippet(row.headline),
-          publishedAt: (row.publishAt as Date).toISOString(),
-        })),
+        items: rows.map((hit) => searchItem(agencySlug, hit)),
       };
     },
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import { colleague, kbArticle, kbSection } from '../../testing/kb.js';
 import { docxWith, pdfWith, published, searchSite, siteAgency, uploadTo } from '../../testing/site.js';
 import { MARK_END, MARK_START } from '../kb/search.text.js';
 import { markedSnippet } from './public.service.js';
@@ -130,6 +131,82 @@ describe('GET /api/public/:agency/search', () => {
     });
     expect(removed.statusCode).toBe(204);
     expect((await searchSite(harness, a.slug, 'q=регламенты')).json().total).toBe(0);
+  });
+
+  it('finds the public FAQ answers too: counted, paged, sorted, filtered, linked to their anchor', async () => {
+    const a = await siteAgency(harness);
+    const kb = await colleague(harness, a.staff, ['kb_editor']);
+    const kbSectionId = await kbSection(kb);
+    for (let n = 1; n <= 10; n++) {
+      await published(
+        a.staff,
+        {
+          sectionId: a.sectionId('news'),
+          title: `Праздник ${n}`,
+          body: `<p>Над площадью пролетит аэростат ${n}.</p>`,
+        },
+        daysAgo(n + 1),
+      );
+    }
+    const answer = await kbArticle(kb, {
+      sectionId: kbSectionId,
+      title: 'Можно ли запускать аэростат?',
+      body: '<p>Запуск аэростата согласуется с инспекцией &amp; полицией &lt;заранее&gt;.</p>',
+      visibility: 'public',
+    });
+    // Neither an internal answer nor a public contact card is a public FAQ answer.
+    await kbArticle(kb, {
+      sectionId: kbSectionId,
+      title: 'Аэростат: памятка для сотрудников',
+      visibility: 'internal',
+    });
+    await kbArticle(kb, {
+      sectionId: kbSectionId,
+      kind: 'contacts',
+      title: 'Отдел аэростатов',
+      body: '<p>Телефон 110</p>',
+      visibility: 'public',
+    });
+
+    const first = (await searchSite(harness, a.slug, 'q=аэростаты')).json();
+    expect(first).toMatchObject({ total: 11, pages: 2, page: 1 });
+    // The answer's title matches, the publications only mention the word in their text.
+    expect(first.items[0]).toEqual({
+      kind: 'faq',
+      title: 'Можно ли запускать аэростат?',
+      url: `/${a.slug}/faq#faq-${answer}`,
+      snippet: expect.stringContaining('<mark>аэростата</mark>'),
+      publishedAt: expect.any(String),
+    });
+    // The answer's markup is gone and its text escaped once: what the visitor reads on the FAQ page.
+    expect(first.items[0].snippet).toContain('с инспекцией &amp; полицией &lt;заранее');
+    expect(first.items[0].snippet).not.toContain('&amp;amp;');
+    expect(first.items.slice(1).every((i: { kind: string }) => i.kind === 'publication')).toBe(true);
+    const second = (await searchSite(harness, a.slug, 'q=аэростаты&page=2')).json();
+    expect(second.items).toHaveLength(1);
+
+    const byDate = (await searchSite(harness, a.slug, 'q=аэростат&sort=date&page=2')).json();
+    expect(byDate.items.map((i: { title: string }) => i.title)).toEqual(['Праздник 10']);
+    const faqOnly = (await searchSite(harness, a.slug, 'q=аэростат&section=faq')).json();
+    expect(faqOnly.items.map((i: { url: string }) => i.url)).toEqual([`/${a.slug}/faq#faq-${answer}`]);
+    expect(faqOnly.total).toBe(1);
+    const newsOnly = (await searchSite(harness, a.slug, 'q=аэростат&section=news')).json();
+    expect(newsOnly.total).toBe(10);
+    expect(newsOnly.items.some((i: { kind: string }) => i.kind === 'faq')).toBe(false);
+    // The answer was edited today, the publications went out two days ago and earlier.
+    const today = new Date().toISOString().slice(0, 10);
+    const recent = (await searchSite(harness, a.slug, `q=аэростат&from=${today}`)).json();
+    expect(recent.items.map((i: { kind: string }) => i.kind)).toEqual(['faq']);
+
+    const b = await siteAgency(harness);
+    const bKb = await colleague(harness, b.staff, ['kb_editor']);
+    await kbArticle(bKb, {
+      sectionId: await kbSection(bKb),
+      title: 'Аэростаты ведомства Б',
+      visibility: 'public',
+    });
+    expect((await searchSite(harness, b.slug, 'q=аэростат')).json().total).toBe(1);
+    expect((await searchSite(harness, a.slug, 'q=аэростат&section=faq')).json().total).toBe(1);
   });
 
   it("never finds drafts or another agency's pages", async () => {

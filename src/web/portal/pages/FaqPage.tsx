@@ -2,7 +2,7 @@ import { Accordion, Anchor, Button, Center, Loader, Paper, Stack, Text, Title } 
 import { IconMessagePlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { PublishedArticle } from '../../../common/kb';
 import { useStaticRender } from '../../ui/staticRender';
 import { usePublishedArticles } from '../data/publicQueries';
@@ -14,8 +14,12 @@ import { agencyPath, pageTrail } from '../navigation/siteStructure';
 import { formatDay } from '../requests/formats';
 import { LoadError } from './LoadStatePages';
 
+/** The anchor of an answer, which the site's search links to. */
+const answerAnchor = (id: string) => `faq-${id}`;
+
 function FaqList({ items, timezone }: { items: PublishedArticle[]; timezone: string }) {
   const { t, i18n } = useTranslation('portal');
+  const { hash } = useLocation();
   // A server-rendered page has no script to open an answer, so there every answer is shown.
   const isStatic = useStaticRender();
   if (items.length === 0) return <Text>{t('faq.empty')}</Text>;
@@ -31,7 +35,7 @@ function FaqList({ items, timezone }: { items: PublishedArticle[]; timezone: str
     return (
       <Stack gap="md">
         {items.map((item) => (
-          <Paper key={item.id} withBorder radius="md" p="md">
+          <Paper key={item.id} id={answerAnchor(item.id)} withBorder radius="md" p="md">
             <Title order={3} size="h4" mb="xs">
               {item.title}
             </Title>
@@ -42,9 +46,16 @@ function FaqList({ items, timezone }: { items: PublishedArticle[]; timezone: str
     );
   }
   return (
-    <Accordion multiple order={3} variant="separated" chevronPosition="right">
+    <Accordion
+      multiple
+      order={3}
+      variant="separated"
+      chevronPosition="right"
+      // An answer a search result leads to is open on arrival.
+      defaultValue={items.filter((item) => hash === `#${answerAnchor(item.id)}`).map((item) => item.id)}
+    >
       {items.map((item) => (
-        <Accordion.Item key={item.id} value={item.id}>
+        <Accordion.Item key={item.id} value={item.id} id={answerAnchor(item.id)}>
           <Accordion.Control>{item.title}</Accordion.Control>
           <Accordion.Panel>{answer(item)}</Accordion.Panel>
         </Accordion.Item>

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { SEARCH_SORTS, SITE_SEARCH_MAX_PAGE } from '../../../common/site';
+import { FAQ_SEARCH_SECTION, SEARCH_SORTS, SITE_SEARCH_MAX_PAGE } from '../../../common/site';
 import { datesReversed, type SiteSearchParams, searchHref, searchParams } from '../../../common/site-params';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
@@ -38,6 +38,7 @@ function SearchFilters({ slug, search }: { slug: string; search: SiteSearchParam
           data={[
             { value: '', label: t('search.anySection') },
             ...(sections.data ?? []).map((section) => ({ value: section.slug, label: section.title })),
+            { value: FAQ_SEARCH_SECTION, label: t('search.faqSection') },
           ]}
         />
         <TextInput type="date" label={t('search.from')} name="from" defaultValue={search.from ?? ''} />
@@ -102,6 +103,11 @@ export function SearchPage() {
           <ol aria-label={t('search.list')} className={classes.results}>
             {items.map((item) => (
               <li key={item.url}>
+                {item.kind === 'faq' && (
+                  <Text size="sm" fw={700} className={classes.kind}>
+                    {t('search.kind.faq')}
+                  </Text>
+                )}
                 <Title order={2} size="h4">
                   <Anchor component={Link} to={item.url}>
                     {item.title}
