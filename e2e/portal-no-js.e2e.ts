@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { openConsoleAs } from './support/console.js';
@@ -33,6 +35,83 @@ async function publishReports() {
   }
   await editor.context().close();
 }
+
+const SHOTS = process.env.E2E_SCREENSHOTS ?? '/work/screenshots';
+const PARK = `дендрарий${Date.now().toString(36).replace(/\d/g, '')}`;
+
+/** A picture worth looking at in a screenshot: a gradient with a caption, as a JPEG. */
+const photo = () =>
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="1800" height="900"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="#1b5e20"/><stop offset="1" stop-color="#81c784"/></linearGradient></defs><rect width="1800" height="900" fill="url(#g)"/><text x="120" y="480" font-size="120" fill="#fff" font-family="sans-serif">Вход в дендрарий</text></svg>`,
+    ),
+  )
+    .jpeg()
+    .toBuffer();
+
+/** Uploads a file to a publication from a signed-in console page, as the editor's form does. */
+async function uploadImage(editor: Page, publicationId: string, name: string, content: Buffer) {
+  await editor.evaluate(
+    async ({ path, name, data }) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const form = new FormData();
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      form.append('files', new Blob([bytes], { type: 'image/jpeg' }), name);
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'x-csrf-token': session.csrfToken },
+        body: form,
+      });
+      if (!response.ok) throw new Error(`upload: ${response.status} ${await response.text()}`);
+    },
+    {
+      path: `/api/staff/site/publications/${publicationId}/attachments`,
+      name,
+      data: content.toString('base64'),
+    },
+  );
+}
+
+/** A public FAQ answer, an internal one on the same subject, and a publication with a picture. */
+async function publishParkNews() {
+  const editor = await openConsoleAs(browser, inject('baseUrl'), 'Минкомипермокруг');
+  const [kbSection] = await staffApi<{ id: string }[]>(editor, 'GET', '/api/staff/kb/sections');
+  const answer = await staffApi<{ id: string }>(editor, 'POST', '/api/staff/kb/articles', {
+    sectionId: kbSection?.id,
+    kind: 'faq',
+    title: `Когда открыт ${PARK}?`,
+    body: `<p>${PARK} открыт ежедневно с 9 до 18 часов, вход свободный.</p>`,
+    visibility: 'public',
+  });
+  await staffApi(editor, 'POST', '/api/staff/kb/articles', {
+    sectionId: kbSection?.id,
+    kind: 'faq',
+    title: `${PARK}: служебная памятка`,
+    body: '<p>Только для сотрудников.</p>',
+    visibility: 'internal',
+  });
+  const sections = await staffApi<{ id: string; slug: string }[]>(editor, 'GET', '/api/staff/site/sections');
+  const publication = await staffApi<{ id: string; slug: string }>(
+    editor,
+    'POST',
+    '/api/staff/site/publications',
+    {
+      sectionId: sections.find((section) => section.slug === 'news')?.id,
+      title: `Открыт ${PARK}`,
+      summary: 'После реконструкции',
+      body: `<p>${PARK} принимает посетителей.</p>`,
+    },
+  );
+  await uploadImage(editor, publication.id, 'вход-в-дендрарий.jpg', await photo());
+  await staffApi(editor, 'POST', `/api/staff/site/publications/${publication.id}/publish`, {
+    publishAt: null,
+  });
+  await editor.context().close();
+  return { answerId: answer.id, publicationSlug: publication.slug };
+}
+
+/** The publication with a picture, once made: axe checks it too. */
+let parkNewsPath: string | undefined;
 
 const summary = (page: Page) => page.getByTestId('search-summary').textContent();
 
@@ -93,6 +172,45 @@ it('a visitor without JavaScript searches by Enter and by the button, sorts by d
   await context.close();
 });
 
+it('a visitor without JavaScript finds a public FAQ answer among the results and sees pictures sized for the screen', async () => {
+  const { answerId, publicationSlug } = await publishParkNews();
+  parkNewsPath = `/${SLUG}/news/${publicationSlug}`;
+  mkdirSync(SHOTS, { recursive: true });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}/${SLUG}/search?q=${PARK}`);
+  await expect(summary(page)).resolves.toBe('2 результата, 1 страница');
+  const results = page.getByRole('list', { name: 'Результаты поиска' });
+  await expect(results.getByText('Вопрос-ответ').count()).resolves.toBe(1);
+  await expect(results.getByText('служебная памятка').count()).resolves.toBe(0);
+  await page.screenshot({ path: `${SHOTS}/portal-search-faq.png`, fullPage: true });
+
+  await results.getByRole('link', { name: `Когда открыт ${PARK}?` }).click();
+  await page.waitForURL(new RegExp(`/${SLUG}/faq#faq-${answerId}$`));
+  await expect(page.locator(`#faq-${answerId}`).textContent()).resolves.toContain('открыт ежедневно');
+
+  await context.close();
+
+  // Reading the chosen copy takes a script in the page; the page itself loads none.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`${inject('baseUrl')}/${SLUG}/news/${publicationSlug}`);
+  const picture = reader.getByRole('img', { name: 'вход в дендрарий' });
+  await expect(picture.getAttribute('width')).resolves.toBe('1600');
+  await expect(picture.getAttribute('height')).resolves.toBe('800');
+  await expect(picture.getAttribute('loading')).resolves.toBe('lazy');
+  await picture.scrollIntoViewIfNeeded();
+  // 1280 px wide, the text column is 48rem (768 px): Chromium loads the 960-pixel WebP.
+  await expect
+    .poll(() =>
+      picture.evaluate((img: HTMLImageElement) =>
+        img.complete && img.naturalWidth > 0 ? img.currentSrc.split('/').pop() : '',
+      ),
+    )
+    .toBe('960.webp');
+  await reader.screenshot({ path: `${SHOTS}/portal-publication-image.png`, fullPage: true });
+  await reader.context().close();
+});
+
 it('switches to the version for the visually impaired and back without JavaScript, remembered across pages', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -141,9 +259,11 @@ it('the server-rendered pages are axe-clean in the usual version and in the vers
   const paths = [
     `/${SLUG}/`,
     `/${SLUG}/search?q=${WORD}&sort=date`,
+    `/${SLUG}/search?q=${PARK}`,
     `/${SLUG}/news`,
     `/${SLUG}/faq`,
     `/${SLUG}/sitemap`,
+    ...(parkNewsPath ? [parkNewsPath] : []),
   ];
   const usual = await browser.newContext();
   expect(await axeOn(usual, paths)).toEqual([]);

@@ -26,6 +26,27 @@ export const SITE_SEARCH_MAX_QUERY = 200;
 export const SITE_SEARCH_MAX_PAGE = 1000;
 export const SITE_SEARCH_PAGE_SIZE = 10;
 export const SITE_MAX_ATTACHMENTS = 10;
+/**
+ * Resized copies of an image of a publication (issue 10 p. 7): the widths a browser picks from by
+ * the screen, never wider than the original; each as WebP and in a format every browser shows.
+ */
+export const SITE_IMAGE_WIDTHS = [480, 960, 1600] as const;
+export const IMAGE_VARIANT_FORMATS = ['webp', 'jpeg', 'png'] as const;
+export type ImageVariantFormat = (typeof IMAGE_VARIANT_FORMATS)[number];
+/**
+ * The most pixels an uploaded image may decode to: a 50-megapixel camera's photo passes, a
+ * decompression bomb (a small file that claims 100 000 × 100 000) does not.
+ */
+export const SITE_IMAGE_MAX_PIXELS = 50_000_000;
+
+/** An image as the portal gets it: its size, and the resized copies it may choose from. */
+export interface SiteImage {
+  /** Null for an image uploaded before copies were made: the original is shown as it is. */
+  width: number | null;
+  height: number | null;
+  variants: { width: number; format: ImageVariantFormat }[];
+}
+
 /** Every page is re-checked at least this often unless its section says otherwise. */
 export const SITE_DEFAULT_REVIEW_DAYS = 90;
 

@@ -2,6 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
+  IMAGE_VARIANT_FORMATS,
+  type ImageVariantFormat,
   SEARCH_ITEM_KINDS,
   SEARCH_SORTS,
   SITE_SEARCH_MAX_PAGE,
@@ -12,6 +14,7 @@ import { IsoDate, Uuid } from '../../http/schemas.js';
 import type { Services } from '../../services.js';
 import { Slug } from '../agencies/routes.js';
 import { contentDisposition } from '../requests/attachments.routes.js';
+import { IMMUTABLE_CACHE } from './attachments.service.js';
 
 const PartSlug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 100 });
 const PageNumber = Type.Integer({ minimum: 1, maximum: SITE_SEARCH_MAX_PAGE, default: 1 });
@@ -61,9 +64,27 @@ const Publication = Type.Object({
   updatedAt: Type.String(),
   section: Type.Object({ slug: Type.String(), title: Type.String() }),
   attachments: Type.Array(
-    Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }),
+    Type.Object({
+      id: Uuid,
+      fileName: Type.String(),
+      contentType: Type.String(),
+      size: Type.Integer(),
+      image: Type.Union([
+        Type.Object({
+          width: Type.Union([Type.Integer(), Type.Null()]),
+          height: Type.Union([Type.Integer(), Type.Null()]),
+          variants: Type.Array(
+            Type.Object({ width: Type.Integer(), format: Type.Enum([...IMAGE_VARIANT_FORMATS]) }),
+          ),
+        }),
+        Type.Null(),
+      ]),
+    }),
   ),
 });
+
+/** A resized copy's file name: its width and format, «960.webp». */
+const VariantName = Type.String({ pattern: `^[1-9][0-9]{0,4}\\.(${IMAGE_VARIANT_FORMATS.join('|')})$` });
 
 /** The agency's public site: menu, sections, pages and their files, search, sitemap.xml. */
 export function publicSiteRoutes(
@@ -136,6 +157,33 @@ export function publicSiteRoutes(
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'public, max-age=300')
         .send(content);
+    },
+  );
+
+  app.get(
+    '/api/public/:agency/site/images/:publicationId/:attachmentId/:variant',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        params: Type.Object({ agency: Slug, publicationId: Uuid, attachmentId: Uuid, variant: VariantName }),
+      },
+    },
+    async (request, reply) => {
+      const { agency, publicationId, attachmentId, variant } = request.params;
+      const [width = '', format = ''] = variant.split('.');
+      const image = await siteAttachments.openVariant(
+        await sitePublic.attachmentAgency(agency),
+        { publicationId, attachmentId },
+        { width: Number(width), format: format as ImageVariantFormat },
+        new Date(),
+      );
+      return reply
+        .header('content-type', image.contentType)
+        .header('content-length', image.size)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', image.immutable ? IMMUTABLE_CACHE : 'public, max-age=300')
+        .send(image.content);
     },
   );
 

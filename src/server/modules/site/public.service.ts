@@ -11,6 +11,7 @@ import { Invalid, NotFound } from '../../lib/errors.js';
 import type { AgencyService } from '../agencies/service.js';
 import { escapeHtml, publicBody } from '../kb/sanitize.js';
 import { MARK_END, MARK_START } from '../kb/search.text.js';
+import { imageOf } from './attachments.service.js';
 import * as repo from './repo.js';
 import * as search from './search.repo.js';
 import type { SiteService } from './service.js';
@@ -78,6 +79,7 @@ export function createSitePublic(deps: { db: Db; agencies: AgencyService; site: 
     fileName: a.fileName,
     contentType: a.contentType,
     size: a.size,
+    image: imageOf(a),
   });
 
   return {

@@ -8,7 +8,8 @@ import { readUploads, removeUploads } from '../../http/uploads.js';
 import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { contentDisposition } from '../requests/attachments.routes.js';
-import type { PublicationRow } from './repo.js';
+import { imageOf } from './attachments.service.js';
+import type { AttachmentRow, PublicationRow } from './repo.js';
 
 /** Who edits the site: administrators and the press service's site editors. */
 export const SITE_EDITORS = ['admin', 'site_editor'] as const;
@@ -33,6 +34,12 @@ const PublicationBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** An uploaded file as the editor sees it: no storage keys, an image's copies by size and format. */
+const attachmentView = (row: AttachmentRow) => {
+  const { text: _text, storageKey: _key, variants: _copies, width: _width, height: _height, ...file } = row;
+  return { ...file, image: imageOf(row) };
+};
 
 /** A publication as the editor sees it: the derived search columns stay in the database. */
 const view = <T extends PublicationRow>({ search: _search, searchText: _text, ...row }: T) => ({
@@ -154,7 +161,7 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
       if (files.length === 0) throw new Invalid('body.files', 'Выберите хотя бы один файл');
       try {
         const rows = await siteAttachments.add(actor, request.params.id, files);
-        return reply.status(201).send(rows.map(({ text: _text, storageKey: _key, ...row }) => row));
+        return reply.status(201).send(rows.map(attachmentView));
       } catch (error) {
         await removeUploads(store, actor.agencyId, files);
         throw error;

@@ -4,13 +4,14 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PublicationStatus, SiteSectionKind } from '../../../common/site.js';
+import type { ImageVariantFormat, PublicationStatus, SiteSectionKind } from '../../../common/site.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -92,7 +93,20 @@ export const sitePublications = pgTable(
   ],
 );
 
-/** A file of a publication (PDF, DOCX); `text` is what was extracted from it for search. */
+/** A resized copy of an image, kept in the attachment store under its own key. */
+export interface StoredImageVariant {
+  width: number;
+  height: number;
+  format: ImageVariantFormat;
+  key: string;
+  size: number;
+}
+
+/**
+ * A file of a publication (PDF, DOCX, an image); `text` is what was extracted from it for search.
+ * An image carries its displayed size and its resized copies; one uploaded before copies were
+ * made has neither, and is shown as the original.
+ */
 export const siteAttachments = pgTable(
   'site_attachments',
   {
@@ -108,6 +122,9 @@ export const siteAttachments = pgTable(
     size: integer('size').notNull(),
     storageKey: text('storage_key').notNull(),
     text: text('text').notNull().default(''),
+    width: integer('width'),
+    height: integer('height'),
+    variants: jsonb('variants').$type<StoredImageVariant[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('site_attachments_publication').on(t.publicationId)],

@@ -7,6 +7,7 @@ import { ArticleHtml } from '../kb/ArticleHtml';
 import { useAgency } from '../layout/AgencyLayout';
 import { PageHeading } from '../layout/PageHeading';
 import { agencyPath } from '../navigation/siteStructure';
+import { PublicationImage, shownAsImage } from '../site/PublicationImage';
 import { fileUrl, shortDate, usePublication } from '../site/siteApi';
 import { LoadError } from './LoadStatePages';
 import { PageNotFoundPage } from './PageNotFoundPage';
@@ -16,13 +17,15 @@ const TYPE_LABELS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
 };
 
-/** A publication: breadcrumbs through its section, the text, its files with type and size. */
+/** A publication: breadcrumbs through its section, the text, its pictures, its files with type and size. */
 export function PublicationPage() {
   const { t } = useTranslation('portal');
   const agency = useAgency();
   const { section = '', page = '' } = useParams();
   const query = usePublication(agency.slug, section, page);
   const data = query.data;
+  const images = data?.attachments.filter(shownAsImage) ?? [];
+  const documents = data?.attachments.filter((file) => !shownAsImage(file)) ?? [];
 
   if (query.isPending) {
     return (
@@ -51,13 +54,16 @@ export function PublicationPage() {
         </Text>
         {data.summary && <Text fw={500}>{data.summary}</Text>}
         <ArticleHtml html={data.html} />
-        {data.attachments.length > 0 && (
+        {images.map((file) => (
+          <PublicationImage key={file.id} slug={agency.slug} publicationId={data.id} file={file} />
+        ))}
+        {documents.length > 0 && (
           <section aria-labelledby="publication-files">
             <Title order={2} size="h4" id="publication-files" mb="xs">
               {t('site.files')}
             </Title>
             <List spacing="xs" icon={<IconFileText size="1.1rem" aria-hidden="true" />}>
-              {data.attachments.map((file) => (
+              {documents.map((file) => (
                 <List.Item key={file.id}>
                   <Anchor href={fileUrl(agency.slug, data.id, file.id)} download={file.fileName}>
                     {file.fileName}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SiteSearchResult, SiteSectionKind } from '../../../common/site';
+import type { ImageVariantFormat, SiteImage, SiteSearchResult, SiteSectionKind } from '../../../common/site';
 import { type SiteSearchParams, searchQueryKey } from '../../../common/site-params';
 import { api } from '../../ui/api';
 
@@ -25,7 +25,7 @@ export interface Publication {
   publishedAt: string;
   updatedAt: string;
   section: { slug: string; title: string };
-  attachments: { id: string; fileName: string; contentType: string; size: number }[];
+  attachments: { id: string; fileName: string; contentType: string; size: number; image: SiteImage | null }[];
 }
 
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;
@@ -56,6 +56,15 @@ export const usePublication = (slug: string, section: string, page: string) =>
 
 export const fileUrl = (slug: string, publicationId: string, attachmentId: string) =>
   `${base(slug)}/site/files/${publicationId}/${attachmentId}`;
+
+/** A resized copy of an image attachment: the server keeps it for a year in every cache. */
+export const imageUrl = (
+  slug: string,
+  publicationId: string,
+  attachmentId: string,
+  width: number,
+  format: ImageVariantFormat,
+) => `${base(slug)}/site/images/${publicationId}/${attachmentId}/${width}.${format}`;
 
 export const useSiteSearch = (slug: string, search: SiteSearchParams, enabled: boolean) =>
   useQuery({
