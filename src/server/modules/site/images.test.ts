@@ -71,6 +71,11 @@ describe('images of publications (issue 10 p. 7)', () => {
       ],
     });
 
+    const edited = (
+      await a.staff.request({ method: 'GET', url: `/api/staff/site/publications/${page.id}` })
+    ).json();
+    expect(edited.attachments[0]).not.toHaveProperty('storageKey');
+    expect(edited.attachments[0].image).toEqual(file.image);
     const shown = (await get(`/api/public/${a.slug}/site/sections/news/${page.slug}`)).json();
     expect(shown.attachments[0].image).toEqual(file.image);
     const base = `/api/public/${a.slug}/site/images/${page.id}/${file.id}`;

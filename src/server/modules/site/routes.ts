@@ -41,9 +41,14 @@ const attachmentView = (row: AttachmentRow) => {
   return { ...file, image: imageOf(row) };
 };
 
-/** A publication as the editor sees it: the derived search columns stay in the database. */
-const view = <T extends PublicationRow>({ search: _search, searchText: _text, ...row }: T) => ({
+/** A publication as the editor sees it: the derived search columns and storage keys stay in the database. */
+const view = <T extends PublicationRow & { attachments?: AttachmentRow[] }>({
+  search: _search,
+  searchText: _text,
+  ...row
+}: T) => ({
   ...row,
+  ...(row.attachments ? { attachments: row.attachments.map(attachmentView) } : {}),
   state: row.status === 'published' && row.publishAt && row.publishAt > new Date() ? 'scheduled' : row.status,
 });
 
