@@ -107,8 +107,11 @@ describe('images of publications (issue 10 p. 7)', () => {
   });
 
   it('keeps transparency in PNG copies and never enlarges a small picture', async () => {
-    const { upload } = await pageWithImage('схема.png', await solid(300, 200, 4).png().toBuffer());
+    const { a, page, upload } = await pageWithImage('схема.png', await solid(300, 200, 4).png().toBuffer());
     expect(upload.statusCode, upload.body).toBe(201);
+    const copy = await get(`/api/public/${a.slug}/site/images/${page.id}/${upload.json()[0].id}/300.png`);
+    const meta = await sharp(copy.rawPayload).metadata();
+    expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['png', 300, 200, true]);
     expect(upload.json()[0].image).toEqual({
       width: 300,
       height: 200,

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { type ImageVariantFormat, SITE_IMAGE_MAX_PIXELS, SITE_IMAGE_WIDTHS } from '../../../common/site.js';
 import { Invalid } from '../../lib/errors.js';
 
@@ -43,6 +43,12 @@ export function variantWidths(originalWidth: number): number[] {
   return [...new Set([...below, Math.min(originalWidth, largest)])];
 }
 
+const encode = (image: Sharp, format: ImageVariantFormat) => {
+  if (format === 'webp') return image.webp({ quality: 80 });
+  if (format === 'jpeg') return image.jpeg({ quality: 82, mozjpeg: true });
+  return image.png({ compressionLevel: 9 });
+};
+
 /**
  * Resized copies of an uploaded image (issue 10 p. 7), each width as WebP and as JPEG or PNG.
  * The header's pixel count is checked before anything is decoded, and sharp enforces the same
@@ -73,18 +79,21 @@ export async function resizedVariants(
     );
   }
   const fallback = fallbackFormat(contentType, meta.hasAlpha ?? false);
+  const widths = variantWidths(width);
   const variants: ResizedImage[] = [];
   try {
-    for (const target of variantWidths(width)) {
+    // The original is decoded once, to the largest copy's size; the smaller copies come from that.
+    const largest = await sharp(content, options)
+      .rotate()
+      .resize({ width: widths.at(-1), withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    for (const target of widths) {
       for (const format of ['webp', fallback] as const) {
-        const resized = sharp(content, options).rotate().resize({ width: target, withoutEnlargement: true });
-        const encoded =
-          format === 'webp'
-            ? resized.webp({ quality: 80 })
-            : format === 'jpeg'
-              ? resized.jpeg({ quality: 82, mozjpeg: true })
-              : resized.png({ compressionLevel: 9 });
-        const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+        const { data, info } = await encode(
+          sharp(largest.data, { raw: largest.info }).resize({ width: target }),
+          format,
+        ).toBuffer({ resolveWithObject: true });
         variants.push({ width: info.width, height: info.height, content: data, format });
       }
     }
