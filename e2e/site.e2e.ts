@@ -170,5 +170,20 @@ it('an editor finds publications in a paged, sorted, filtered list that survives
     .getByRole('heading', { name: 'Разделы сайта: контроль актуальности' })
     .scrollIntoViewIfNeeded();
   await editor.screenshot({ path: join(tmpdir(), 'site-sections.png'), fullPage: true });
+
+  // A page has its own responsible official, kept after a reload.
+  await editor.getByRole('link', { name: `${marker} № 27` }).click();
+  await editor.getByRole('heading', { level: 1, name: `${marker} № 27` }).waitFor();
+  await choose(editor, 'Ответственный за актуальность', person?.name as string);
+  const saved = editor.waitForResponse(
+    (response) => response.request().method() === 'PUT' && response.url().includes('/api/staff/site/'),
+  );
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  expect((await saved).status()).toBe(200);
+  await editor.reload();
+  const responsible = editor.getByRole('combobox', { name: 'Ответственный за актуальность' });
+  await expect.poll(() => responsible.inputValue()).toBe(person?.name);
+  expect(await seriousViolations(editor)).toEqual([]);
+  await editor.screenshot({ path: join(tmpdir(), 'site-publication-editor.png'), fullPage: true });
   await editor.close();
 });

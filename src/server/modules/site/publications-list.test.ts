@@ -190,6 +190,21 @@ describe("the editor's list of publications", () => {
 });
 
 describe('the staff site answers only declared fields', () => {
+  it('describes the answer of every staff site route in the OpenAPI document', async () => {
+    const doc = (await harness.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const routes = Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)
+      .filter(([path]) => path.startsWith('/api/staff/site/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(routes.length).toBeGreaterThan(15);
+    // The file itself is bytes, and a removal answers 204 with no body.
+    const withJson = routes.filter(({ path }) => !path.endsWith('/attachments/{attachmentId}'));
+    for (const { path, method, op } of withJson) {
+      const responses = op.responses as Record<string, { content?: Record<string, { schema?: object }> }>;
+      const ok = responses['200'] ?? responses['201'];
+      expect(ok?.content?.['application/json']?.schema, `${method} ${path}`).toBeDefined();
+    }
+  });
+
   it('keeps the search columns, the agency and the stored files out of the answers', async () => {
     const a = await siteAgency(harness);
     const page = await draft(a.staff, { sectionId: a.sectionId('documents'), title: 'Регламент' });
