@@ -185,5 +185,17 @@ it('an editor finds publications in a paged, sorted, filtered list that survives
   await expect.poll(() => responsible.inputValue()).toBe(person?.name);
   expect(await seriousViolations(editor)).toEqual([]);
   await editor.screenshot({ path: join(tmpdir(), 'site-publication-editor.png'), fullPage: true });
+
+  // «Актуальность сайта» reads the same answers: the section's official and the page's.
+  await editor.goto(`${inject('baseUrl')}/console/site-freshness`);
+  await editor
+    .getByRole('row', { name: /^Новости/ })
+    .getByText(person?.name as string)
+    .waitFor();
+  await editor
+    .getByRole('row', { name: new RegExp(`^${marker} № 27`) })
+    .getByText(person?.name as string)
+    .waitFor();
+  await editor.screenshot({ path: join(tmpdir(), 'site-freshness.png') });
   await editor.close();
 });
