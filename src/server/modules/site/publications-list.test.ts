@@ -272,6 +272,31 @@ describe('accuracy control of sections (seed 000 p. 7.1)', () => {
     expect(checked.json().checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('counts a page’s new interval from its last check and sends the notices again for the new date', async () => {
+    const a = await siteAgency(harness);
+    const db = harness.services.database.db;
+    const agencyId = await harness.services.agencies.idBySlug(a.slug);
+    const fields = { sectionId: a.sectionId('news'), title: 'Приём граждан', body: '' };
+    const page = await draft(a.staff, fields);
+    await repo.updatePublication(db, agencyId, page.id, {
+      checkedAt: new Date('2026-03-02T05:00:00Z'),
+      reviewDueOn: '2026-05-29',
+      remindedAt: new Date('2026-05-20T05:00:00Z'),
+    });
+    const put = (reviewIntervalDays: number) =>
+      a.staff.request({
+        method: 'PUT',
+        url: `/api/staff/site/publications/${page.id}`,
+        payload: { ...fields, responsibleUserId: null, reviewIntervalDays },
+      });
+    // The same interval leaves the due date and the sent reminder alone.
+    expect((await put(90)).json()).toMatchObject({ reviewDueOn: '2026-05-29' });
+    expect((await put(90)).json().remindedAt).not.toBeNull();
+    // 30 days from the check on 2 March is 1 April, a Wednesday.
+    const shorter = (await put(30)).json();
+    expect(shorter).toMatchObject({ reviewIntervalDays: 30, reviewDueOn: '2026-04-01', remindedAt: null });
+  });
+
   it('refuses someone from outside the agency and an interval over a quarter, in Russian', async () => {
     const a = await siteAgency(harness);
     const other = await siteAgency(harness);

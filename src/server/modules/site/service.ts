@@ -67,6 +67,20 @@ export function createSiteService(deps: {
     };
   }
 
+  /**
+   * A new re-check interval counts from the last check (or the creation), and the reminder and
+   * escalation go again for the new due date; the same interval changes nothing.
+   */
+  async function rescheduled(
+    agencyId: string,
+    current: { reviewIntervalDays: number; checkedAt: Date | null; createdAt: Date },
+    intervalDays: number,
+  ) {
+    if (intervalDays === current.reviewIntervalDays) return {};
+    const from = current.checkedAt ?? current.createdAt;
+    return { reviewDueOn: await dueFrom(agencyId, intervalDays, from), remindedAt: null, escalatedAt: null };
+  }
+
   async function withFreshness(agencyId: string, row: repo.SectionRow, now: Date) {
     return { ...row, freshness: (await reviewClock(agencyId, now)).freshness(row.reviewDueOn) };
   }
@@ -142,10 +156,7 @@ export function createSiteService(deps: {
     /** Whom the editor can make responsible for a section or page: the agency's active staff. */
     responsibles: (actor: Actor) => users.activeStaff(actor.agencyId),
 
-    /**
-     * Who answers for the section and how often it is re-checked. A new interval counts from the
-     * last check (or the section's creation), and the notices go again for the new due date.
-     */
+    /** Who answers for the section's accuracy and how often it is re-checked. */
     async updateSection(
       actor: Actor,
       id: string,
@@ -155,19 +166,8 @@ export function createSiteService(deps: {
       const section = await repo.findSection(db, actor.agencyId, id);
       if (!section) throw sectionNotFound();
       await assertResponsible(actor.agencyId, input.responsibleUserId);
-      const rescheduled =
-        input.reviewIntervalDays === section.reviewIntervalDays
-          ? {}
-          : {
-              reviewDueOn: await dueFrom(
-                actor.agencyId,
-                input.reviewIntervalDays,
-                section.checkedAt ?? section.createdAt,
-              ),
-              remindedAt: null,
-              escalatedAt: null,
-            };
-      const row = await repo.updateSection(db, actor.agencyId, id, { ...input, ...rescheduled });
+      const due = await rescheduled(actor.agencyId, section, input.reviewIntervalDays);
+      const row = await repo.updateSection(db, actor.agencyId, id, { ...input, ...due });
       return withFreshness(actor.agencyId, row as repo.SectionRow, now);
     },
 
@@ -231,10 +231,13 @@ export function createSiteService(deps: {
       const slug = await freeSlug(actor.agencyId, slugOf(input.slug || input.title), id);
       const body = sanitizeBody(input.body);
       const texts = (await repo.listAttachments(db, actor.agencyId, id)).map((a) => a.text);
+      // Outside the transaction: the calendar is read through the outer connection.
+      const due = await rescheduled(actor.agencyId, await found(actor, id), input.reviewIntervalDays);
       const row = await db.transaction(async (tx) => {
         const before = await found(actor, id, tx);
         const updated = (await repo.updatePublication(tx, actor.agencyId, id, {
           ...input,
+          ...due,
           slug,
           body,
           searchText: searchTextOf(body, texts),
