@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { renderPdf } from '../src/server/lib/pdf.js';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { openConsoleAs } from './support/console.js';
+import { staffApi } from './support/staff.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,4 +83,119 @@ it('an editor publishes a news item with a PDF; a visitor finds it by a word for
   await expect(page.locator('html').getAttribute('data-a11y-scheme')).resolves.toBe('white-on-black');
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
+});
+
+it('an editor finds publications in a paged, sorted, filtered list that survives a reload, and assigns a section its responsible official', async () => {
+  const editor = await openConsoleAs(browser, inject('baseUrl'), 'Минэкономразвития НСО');
+  const sections = await staffApi<{ id: string; slug: string }[]>(editor, 'GET', '/api/staff/site/sections');
+  const news = sections.find((section) => section.slug === 'news')?.id;
+  const marker = `Сводка${Date.now().toString(36).replace(/\d/g, '')}`;
+  for (let n = 1; n <= 27; n++) {
+    await staffApi(editor, 'POST', '/api/staff/site/publications', {
+      sectionId: news,
+      title: `${marker} № ${String(n).padStart(2, '0')}`,
+      body: '',
+    });
+  }
+  await editor.goto(`${inject('baseUrl')}/console/site`);
+  await editor.getByRole('heading', { level: 1, name: 'Сайт' }).waitFor();
+
+  const search = editor.getByRole('textbox', { name: 'Поиск по заголовку' });
+  await search.fill(marker.toLowerCase());
+  await search.press('Enter');
+  await editor.getByText('Всего 27 записей').waitFor();
+  const table = editor.getByRole('table').first();
+  const firstTitle = () => table.getByRole('row').nth(1).getByRole('link').textContent();
+  // Most recently changed first, 25 to a page.
+  await expect.poll(firstTitle).toBe(`${marker} № 27`);
+  await editor.getByRole('button', { name: 'Страница 2' }).click();
+  await editor.waitForURL(/page=2/);
+  await expect.poll(() => table.getByRole('row').count()).toBe(3);
+
+  // Sorting by title starts from page 1; a second press reverses it.
+  const titleHeader = editor.getByRole('columnheader', { name: 'Заголовок' });
+  await titleHeader.getByRole('button').click();
+  await editor.waitForURL(/sort=title/);
+  await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('ascending');
+  await expect.poll(firstTitle).toBe(`${marker} № 01`);
+  await titleHeader.getByRole('button').press('Enter');
+  await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('descending');
+  await expect.poll(firstTitle).toBe(`${marker} № 27`);
+  expect(await seriousViolations(editor)).toEqual([]);
+  await editor.screenshot({ path: join(tmpdir(), 'site-publications-list.png'), fullPage: true });
+
+  // A reload keeps the search, the sort and the direction.
+  await editor.reload();
+  await expect.poll(firstTitle).toBe(`${marker} № 27`);
+  await expect(search.inputValue()).resolves.toBe(marker.toLowerCase());
+  await expect(
+    editor.getByRole('columnheader', { name: 'Заголовок' }).getAttribute('aria-sort'),
+  ).resolves.toBe('descending');
+
+  // None of them is due for a check yet: nothing found, which is not «no publications».
+  await editor.getByRole('checkbox', { name: 'Только требующие проверки' }).click();
+  await editor.waitForURL(/stale=1/);
+  await editor.getByText('Ничего не найдено').waitFor();
+  await editor.getByRole('button', { name: 'Сбросить' }).click();
+  await editor.waitForURL((url) => !url.search.includes('q='));
+
+  // The «Новости» section gets a responsible official and a 30-day interval.
+  const [person] = await staffApi<{ id: string; name: string }[]>(
+    editor,
+    'GET',
+    '/api/staff/site/responsibles',
+  );
+  await editor.getByRole('button', { name: 'Изменить ответственного и срок: Новости' }).click();
+  const dialog = editor.getByRole('dialog', { name: 'Контроль актуальности: Новости' });
+  await choose(editor, 'Ответственный за актуальность', person?.name as string);
+  const interval = dialog.getByRole('textbox', { name: 'Проверять каждые, дней' });
+  // An empty interval is refused in Russian under the field (a number over 92 is clamped to it).
+  await interval.fill('');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await dialog.getByText('Укажите целое число дней от 1 до 92').waitFor();
+  expect(await seriousViolations(editor)).toEqual([]);
+  await interval.fill('30');
+  await editor.screenshot({ path: join(tmpdir(), 'site-section-editor.png') });
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const row = editor.getByRole('row', { name: /^Новости/ });
+  await row.getByText(person?.name as string).waitFor();
+  await row.getByText('каждые 30 дней').waitFor();
+  await row.getByText('Не проверялся').waitFor();
+  await row.getByRole('button', { name: 'Отметить раздел «Новости» как проверенный' }).click();
+  // The checked-on date appears where «Не проверялся» was.
+  await row.locator('time').waitFor();
+  await expect(row.getByText('Не проверялся').count()).resolves.toBe(0);
+  await editor
+    .getByRole('heading', { name: 'Разделы сайта: контроль актуальности' })
+    .scrollIntoViewIfNeeded();
+  await editor.screenshot({ path: join(tmpdir(), 'site-sections.png'), fullPage: true });
+
+  // A page has its own responsible official, kept after a reload.
+  await editor.getByRole('link', { name: `${marker} № 27` }).click();
+  await editor.getByRole('heading', { level: 1, name: `${marker} № 27` }).waitFor();
+  await choose(editor, 'Ответственный за актуальность', person?.name as string);
+  const saved = editor.waitForResponse(
+    (response) => response.request().method() === 'PUT' && response.url().includes('/api/staff/site/'),
+  );
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  expect((await saved).status()).toBe(200);
+  await editor.reload();
+  const responsible = editor.getByRole('combobox', { name: 'Ответственный за актуальность' });
+  await expect.poll(() => responsible.inputValue()).toBe(person?.name);
+  expect(await seriousViolations(editor)).toEqual([]);
+  await editor.screenshot({ path: join(tmpdir(), 'site-publication-editor.png'), fullPage: true });
+
+  // «Актуальность сайта» reads the same answers: the section's official and the page's.
+  await editor.goto(`${inject('baseUrl')}/console/site-freshness`);
+  await editor
+    .getByRole('row', { name: /^Новости/ })
+    .getByText(person?.name as string)
+    .waitFor();
+  await editor
+    .getByRole('row', { name: new RegExp(`^${marker} № 27`) })
+    .getByText(person?.name as string)
+    .waitFor();
+  await editor.screenshot({ path: join(tmpdir(), 'site-freshness.png') });
+  await editor.close();
 });

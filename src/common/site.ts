@@ -19,6 +19,24 @@ export type SiteSectionKind = (typeof SITE_SECTION_KINDS)[number];
 export const PUBLICATION_STATUSES = ['draft', 'published', 'archived'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
+/** What the editor's list shows and filters by: the stored status, with «scheduled» told apart. */
+export const PUBLICATION_STATES = ['draft', 'scheduled', 'published', 'archived'] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
+/** The columns the editor's list sorts by on the server. */
+export const PUBLICATION_SORTS = [
+  'title',
+  'section',
+  'state',
+  'publishAt',
+  'updatedAt',
+  'checkedAt',
+] as const;
+export type PublicationSort = (typeof PUBLICATION_SORTS)[number];
+/** Unless told otherwise, words and states read from the start, dates from the newest. */
+export const defaultPublicationOrder = (sort: PublicationSort): 'asc' | 'desc' =>
+  sort === 'title' || sort === 'section' || sort === 'state' ? 'asc' : 'desc';
+
 export const SEARCH_SORTS = ['relevance', 'date'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 

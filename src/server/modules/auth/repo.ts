@@ -194,6 +194,15 @@ export async function listActiveWithRole(db: Executor, agencyId: string, role: R
     );
 }
 
+/** Every active member of the agency, by name: the people a responsibility can go to. */
+export const listActiveStaff = (db: Executor, agencyId: string) =>
+  db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.agencyId, agencyId), eq(memberships.active, true)))
+    .orderBy(asc(users.name), asc(users.id));
+
 /** Name and e-mail of active members of the agency among `ids`. */
 export async function listActiveMembers(db: Executor, agencyId: string, ids: string[]) {
   if (ids.length === 0) return [];

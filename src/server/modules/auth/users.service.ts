@@ -132,6 +132,7 @@ export function createUserService(
     },
 
     activeMembers: (agencyId: string, ids: string[]) => repo.listActiveMembers(db, agencyId, ids),
+    activeStaff: (agencyId: string) => repo.listActiveStaff(db, agencyId),
 
     departmentIdsOf: (agencyId: string, userId: string) => repo.listUserDepartmentIds(db, agencyId, userId),
     /** The signature a staff member puts under answers (seed 004 p. 3); null when none is set. */

@@ -94,17 +94,12 @@ export async function updatePublication(
   return row;
 }
 
-/** The editor's list: every state, newest first. */
-export const listPublications = (db: Executor, agencyId: string, sectionId?: string) =>
+/** Every publication of the agency in every state, newest first (the accuracy overview). */
+export const listPublications = (db: Executor, agencyId: string) =>
   db
     .select()
     .from(sitePublications)
-    .where(
-      and(
-        eq(sitePublications.agencyId, agencyId),
-        sectionId ? eq(sitePublications.sectionId, sectionId) : undefined,
-      ),
-    )
+    .where(eq(sitePublications.agencyId, agencyId))
     .orderBy(desc(sitePublications.createdAt), asc(sitePublications.id));
 
 /** A page of a section's visible publications, newest first, and how many there are. */

@@ -2,14 +2,23 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { MAX_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
-import { NonEmpty, Uuid } from '../../http/schemas.js';
+import { PUBLICATION_SORTS, PUBLICATION_STATES } from '../../../common/site.js';
+import { NonEmpty, PageQuery, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import { readUploads, removeUploads } from '../../http/uploads.js';
 import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { contentDisposition } from '../requests/attachments.routes.js';
-import { imageOf } from './attachments.service.js';
-import type { AttachmentRow, PublicationRow } from './repo.js';
+import {
+  DisclosureChecklist,
+  FreshnessOverview,
+  PublicationListPage,
+  Responsible,
+  SiteFile,
+  SitePublication,
+  SiteSection,
+} from './responses.js';
+import { toListItem, toSiteFile, toSitePublication, toSiteSection } from './views.js';
 
 /** Who edits the site: administrators and the press service's site editors. */
 export const SITE_EDITORS = ['admin', 'site_editor'] as const;
@@ -35,22 +44,21 @@ const PublicationBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** An uploaded file as the editor sees it: no storage keys, an image's copies by size and format. */
-const attachmentView = (row: AttachmentRow) => {
-  const { text: _text, storageKey: _key, variants: _copies, width: _width, height: _height, ...file } = row;
-  return { ...file, image: imageOf(row) };
-};
+const ListQuery = Type.Object(
+  {
+    sectionId: Type.Optional(Uuid),
+    state: Type.Optional(Type.Enum(PUBLICATION_STATES)),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    stale: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Enum(PUBLICATION_SORTS)),
+    order: Type.Optional(Type.Enum(['asc', 'desc'] as const)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
 
-/** A publication as the editor sees it: the derived search columns and storage keys stay in the database. */
-const view = <T extends PublicationRow & { attachments?: AttachmentRow[] }>({
-  search: _search,
-  searchText: _text,
-  ...row
-}: T) => ({
-  ...row,
-  ...(row.attachments ? { attachments: row.attachments.map(attachmentView) } : {}),
-  state: row.status === 'published' && row.publishAt && row.publishAt > new Date() ? 'scheduled' : row.status,
-});
+const publication = { 200: SitePublication };
+const section = { 200: SiteSection };
 
 export function siteRoutes(fastify: FastifyInstance, services: Services) {
   const { site, siteAttachments, siteReviewSweep, attachmentStore: store, config } = services;
@@ -60,48 +68,64 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
   const params = Type.Object({ id: Uuid });
   const limits = { maxBytes: config.attachmentMaxBytes, maxCount: config.attachmentMaxCount };
 
-  app.get('/api/staff/site/sections', { preHandler: editors, schema: { tags } }, (request) =>
-    site.sections(actorOf(request)),
+  app.get(
+    '/api/staff/site/sections',
+    { preHandler: editors, schema: { tags, response: { 200: Type.Array(SiteSection) } } },
+    async (request) => (await site.sections(actorOf(request))).map(toSiteSection),
+  );
+  app.get(
+    '/api/staff/site/responsibles',
+    { preHandler: editors, schema: { tags, response: { 200: Type.Array(Responsible) } } },
+    (request) => site.responsibles(actorOf(request)),
   );
   app.patch(
     '/api/staff/site/sections/:id',
     {
       preHandler: editors,
-      schema: { tags, params, body: Type.Object(ReviewFields, { additionalProperties: false }) },
+      schema: {
+        tags,
+        params,
+        body: Type.Object(ReviewFields, { additionalProperties: false }),
+        response: section,
+      },
     },
-    (request) => site.updateSection(actorOf(request), request.params.id, request.body),
+    async (request) =>
+      toSiteSection(await site.updateSection(actorOf(request), request.params.id, request.body)),
   );
   app.post(
     '/api/staff/site/sections/:id/checked',
-    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags, params } },
-    (request) => site.checkSection(actorOf(request), request.params.id),
+    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags, params, response: section } },
+    async (request) => toSiteSection(await site.checkSection(actorOf(request), request.params.id)),
   );
 
   app.get(
     '/api/staff/site/publications',
     {
       preHandler: editors,
-      schema: {
-        tags,
-        querystring: Type.Object({ sectionId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      },
+      schema: { tags, querystring: ListQuery, response: { 200: PublicationListPage } },
     },
-    async (request) => (await site.list(actorOf(request), request.query.sectionId)).map(view),
+    async (request) => {
+      const query = { ...request.query, q: request.query.q?.trim() || undefined };
+      const page = await site.list(actorOf(request), query);
+      return { ...page, items: page.items.map(toListItem) };
+    },
   );
   app.get(
     '/api/staff/site/publications/:id',
-    { preHandler: editors, schema: { tags, params } },
-    async (request) => view(await site.get(actorOf(request), request.params.id)),
+    { preHandler: editors, schema: { tags, params, response: publication } },
+    async (request) => toSitePublication(await site.get(actorOf(request), request.params.id)),
   );
   app.post(
     '/api/staff/site/publications',
-    { preHandler: editors, schema: { tags, body: PublicationBody } },
-    async (request, reply) => reply.status(201).send(view(await site.create(actorOf(request), request.body))),
+    { preHandler: editors, schema: { tags, body: PublicationBody, response: { 201: SitePublication } } },
+    async (request, reply) =>
+      reply.status(201).send(toSitePublication(await site.create(actorOf(request), request.body))),
   );
   app.put(
     '/api/staff/site/publications/:id',
-    { preHandler: editors, schema: { tags, params, body: PublicationBody } },
-    async (request) => view(await site.update(actorOf(request), request.params.id, request.body)),
+    { preHandler: editors, schema: { tags, params, body: PublicationBody, response: publication } },
+    async (request) =>
+      toSitePublication(await site.update(actorOf(request), request.params.id, request.body)),
   );
   app.post(
     '/api/staff/site/publications/:id/publish',
@@ -114,38 +138,40 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
           { publishAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { default: null }) },
           { additionalProperties: false },
         ),
+        response: publication,
       },
     },
     async (request) => {
       const { publishAt } = request.body;
-      return view(
+      return toSitePublication(
         await site.publish(actorOf(request), request.params.id, publishAt ? new Date(publishAt) : null),
       );
     },
   );
   app.post(
     '/api/staff/site/publications/:id/unpublish',
-    { preHandler: editors, schema: { tags, params } },
-    async (r) => view(await site.unpublish(actorOf(r), r.params.id)),
+    { preHandler: editors, schema: { tags, params, response: publication } },
+    async (r) => toSitePublication(await site.unpublish(actorOf(r), r.params.id)),
   );
   app.post(
     '/api/staff/site/publications/:id/archive',
-    { preHandler: editors, schema: { tags, params } },
-    async (r) => view(await site.archive(actorOf(r), r.params.id)),
+    { preHandler: editors, schema: { tags, params, response: publication } },
+    async (r) => toSitePublication(await site.archive(actorOf(r), r.params.id)),
   );
   app.post(
     '/api/staff/site/publications/:id/checked',
-    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags, params } },
-    async (request) =>
-      view((await site.checkPublication(actorOf(request), request.params.id)) as PublicationRow),
+    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags, params, response: publication } },
+    async (request) => toSitePublication(await site.checkPublication(actorOf(request), request.params.id)),
   );
 
-  app.get('/api/staff/site/disclosure', { preHandler: editors, schema: { tags } }, (request) =>
-    site.disclosureChecklist(actorOf(request)),
+  app.get(
+    '/api/staff/site/disclosure',
+    { preHandler: editors, schema: { tags, response: { 200: DisclosureChecklist } } },
+    (request) => site.disclosureChecklist(actorOf(request)),
   );
   app.get(
     '/api/staff/site/freshness',
-    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags } },
+    { preHandler: requireStaff(...SITE_OVERSEERS), schema: { tags, response: { 200: FreshnessOverview } } },
     (request) => siteReviewSweep.overview(actorOf(request)),
   );
 
@@ -155,7 +181,12 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
     {
       preHandler: editors,
       bodyLimit: config.attachmentMaxBytes * config.attachmentMaxCount + config.bodyLimitBytes,
-      schema: { tags, consumes: ['multipart/form-data'], params },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        params,
+        response: { 201: Type.Array(SiteFile) },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -166,7 +197,7 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
       if (files.length === 0) throw new Invalid('body.files', 'Выберите хотя бы один файл');
       try {
         const rows = await siteAttachments.add(actor, request.params.id, files);
-        return reply.status(201).send(rows.map(attachmentView));
+        return reply.status(201).send(rows.map(toSiteFile));
       } catch (error) {
         await removeUploads(store, actor.agencyId, files);
         throw error;

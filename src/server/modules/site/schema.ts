@@ -89,6 +89,8 @@ export const sitePublications = pgTable(
     uniqueIndex('site_publications_agency_slug').on(t.agencyId, t.slug),
     index('site_publications_section').on(t.sectionId, t.status, t.publishAt),
     index('site_publications_agency_due').on(t.agencyId, t.reviewDueOn),
+    // The editor's list opens on the most recently changed first.
+    index('site_publications_agency_updated').on(t.agencyId, t.updatedAt.desc()),
     index('site_publications_search').using('gin', t.search),
   ],
 );

@@ -1,15 +1,18 @@
-import { SITE_DEFAULT_REVIEW_DAYS } from '../../../common/site.js';
+import type { FreshnessState } from '../../../common/kb-review.js';
+import { type PublicationState, SITE_DEFAULT_REVIEW_DAYS } from '../../../common/site.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
-import { nextReviewDueOn } from '../kb/review-dates.js';
+import { freshnessOf, nextReviewDueOn } from '../kb/review-dates.js';
 import { plainText, sanitizeBody } from '../kb/sanitize.js';
 import type { DisclosurePreset } from './disclosure.js';
+import { type EditorListFilter, pageOfPublications } from './editor-list.repo.js';
 import * as repo from './repo.js';
 import { DEFAULT_SECTIONS, slugOf } from './sections.js';
 
@@ -26,6 +29,12 @@ export interface PublicationInput {
 
 export const publicationNotFound = () => new NotFound('publication_not_found', 'Публикация не найдена');
 const sectionNotFound = () => new NotFound('site_section_not_found', 'Раздел сайта не найден');
+
+/** The state the editor sees: a published page whose moment is still ahead is «scheduled». */
+export const stateOf = (row: Pick<repo.PublicationRow, 'status' | 'publishAt'>, now = new Date()) =>
+  (row.status === 'published' && row.publishAt && row.publishAt > now
+    ? 'scheduled'
+    : row.status) as PublicationState;
 
 /** The text search reads: the body without markup, then each attachment's text. */
 export const searchTextOf = (body: string, attachmentTexts: string[]) =>
@@ -45,6 +54,35 @@ export function createSiteService(deps: {
   async function dueFrom(agencyId: string, intervalDays: number, now: Date) {
     const agency = await agencies.byId(agencyId);
     return nextReviewDueOn(localDate(now, agency.timezone), intervalDays, await calendar.forAgency(agencyId));
+  }
+
+  /** The agency's calendar date and production calendar, against which re-check dates are read. */
+  async function reviewClock(agencyId: string, now: Date) {
+    const agency = await agencies.byId(agencyId);
+    const productionCalendar = await calendar.forAgency(agencyId);
+    const today = localDate(now, agency.timezone);
+    return {
+      today,
+      freshness: (dueOn: string): FreshnessState => freshnessOf(dueOn, today, productionCalendar).state,
+    };
+  }
+
+  /**
+   * A new re-check interval counts from the last check (or the creation), and the reminder and
+   * escalation go again for the new due date; the same interval changes nothing.
+   */
+  async function rescheduled(
+    agencyId: string,
+    current: { reviewIntervalDays: number; checkedAt: Date | null; createdAt: Date },
+    intervalDays: number,
+  ) {
+    if (intervalDays === current.reviewIntervalDays) return {};
+    const from = current.checkedAt ?? current.createdAt;
+    return { reviewDueOn: await dueFrom(agencyId, intervalDays, from), remindedAt: null, escalatedAt: null };
+  }
+
+  async function withFreshness(agencyId: string, row: repo.SectionRow, now: Date) {
+    return { ...row, freshness: (await reviewClock(agencyId, now)).freshness(row.reviewDueOn) };
   }
 
   async function sections(agencyId: string) {
@@ -105,18 +143,32 @@ export function createSiteService(deps: {
   }
 
   return {
-    sections: (actor: Actor) => sections(actor.agencyId),
+    /** The sections with how fresh each one's accuracy check is (seed 000 p. 7.1). */
+    async sections(actor: Actor, now = new Date()) {
+      const clock = await reviewClock(actor.agencyId, now);
+      return (await sections(actor.agencyId)).map((row) => ({
+        ...row,
+        freshness: clock.freshness(row.reviewDueOn),
+      }));
+    },
     ensureSections: sections,
 
+    /** Whom the editor can make responsible for a section or page: the agency's active staff. */
+    responsibles: (actor: Actor) => users.activeStaff(actor.agencyId),
+
+    /** Who answers for the section's accuracy and how often it is re-checked. */
     async updateSection(
       actor: Actor,
       id: string,
       input: { responsibleUserId: string | null; reviewIntervalDays: number },
+      now = new Date(),
     ) {
+      const section = await repo.findSection(db, actor.agencyId, id);
+      if (!section) throw sectionNotFound();
       await assertResponsible(actor.agencyId, input.responsibleUserId);
-      const row = await repo.updateSection(db, actor.agencyId, id, input);
-      if (!row) throw sectionNotFound();
-      return row;
+      const due = await rescheduled(actor.agencyId, section, input.reviewIntervalDays);
+      const row = await repo.updateSection(db, actor.agencyId, id, { ...input, ...due });
+      return withFreshness(actor.agencyId, row as repo.SectionRow, now);
     },
 
     /** «Проверено»: the section is accurate as of now; the next check is due after its interval. */
@@ -124,16 +176,33 @@ export function createSiteService(deps: {
       const section = await repo.findSection(db, actor.agencyId, id);
       if (!section) throw sectionNotFound();
       const reviewDueOn = await dueFrom(actor.agencyId, section.reviewIntervalDays, now);
-      return (await repo.updateSection(db, actor.agencyId, id, {
+      const row = await repo.updateSection(db, actor.agencyId, id, {
         checkedAt: now,
         checkedBy: actor.userId,
         reviewDueOn,
         remindedAt: null,
         escalatedAt: null,
-      })) as repo.SectionRow;
+      });
+      return withFreshness(actor.agencyId, row as repo.SectionRow, now);
     },
 
-    list: (actor: Actor, sectionId?: string) => repo.listPublications(db, actor.agencyId, sectionId),
+    /** The editor's list, a page at a time; archived pages have no freshness, they are not checked. */
+    async list(actor: Actor, filter: EditorListFilter & PageRequest, now = new Date()) {
+      const { page, limit, offset } = pageWindow(filter);
+      const clock = await reviewClock(actor.agencyId, now);
+      const { total, rows } = await pageOfPublications(
+        db,
+        actor.agencyId,
+        filter,
+        { now, today: clock.today },
+        { limit, offset },
+      );
+      const items = rows.map(({ status, ...row }) => {
+        const state = stateOf({ status, publishAt: row.publishAt }, now);
+        return { ...row, state, freshness: state === 'archived' ? null : clock.freshness(row.reviewDueOn) };
+      });
+      return toPage(items, total, page, limit);
+    },
 
     get: async (actor: Actor, id: string) => withAttachments(await found(actor, id)),
 
@@ -162,10 +231,13 @@ export function createSiteService(deps: {
       const slug = await freeSlug(actor.agencyId, slugOf(input.slug || input.title), id);
       const body = sanitizeBody(input.body);
       const texts = (await repo.listAttachments(db, actor.agencyId, id)).map((a) => a.text);
+      // Outside the transaction: the calendar is read through the outer connection.
+      const due = await rescheduled(actor.agencyId, await found(actor, id), input.reviewIntervalDays);
       const row = await db.transaction(async (tx) => {
         const before = await found(actor, id, tx);
         const updated = (await repo.updatePublication(tx, actor.agencyId, id, {
           ...input,
+          ...due,
           slug,
           body,
           searchText: searchTextOf(body, texts),
@@ -188,13 +260,13 @@ export function createSiteService(deps: {
     async checkPublication(actor: Actor, id: string, now = new Date()) {
       const row = await found(actor, id);
       const reviewDueOn = await dueFrom(actor.agencyId, row.reviewIntervalDays, now);
-      return repo.updatePublication(db, actor.agencyId, id, {
+      return (await repo.updatePublication(db, actor.agencyId, id, {
         checkedAt: now,
         checkedBy: actor.userId,
         reviewDueOn,
         remindedAt: null,
         escalatedAt: null,
-      });
+      })) as repo.PublicationRow;
     },
 
     /** The ст. 13 8-ФЗ checklist: each item, and whether a visible page discloses it. */

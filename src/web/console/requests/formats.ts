@@ -17,3 +17,10 @@ export function formatDateTime(iso: string, locale: string, timeZone: string | u
     new Date(iso),
   );
 }
+
+/** A calendar date from the server ('YYYY-MM-DD'), shown as it is, in no time zone. */
+export function formatCalendarDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

@@ -19,8 +19,10 @@ import { RichBody } from '../kb/RichBody';
 import { DateTimeField } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
+import { intervalError, ResponsibleSelect, ReviewIntervalInput } from './ReviewFields';
 import {
   type PublicationInput,
+  type SitePublication,
   siteFileUrl,
   useDisclosure,
   usePublicationAction,
@@ -39,6 +41,17 @@ const EMPTY: PublicationInput = {
   responsibleUserId: null,
   reviewIntervalDays: 90,
 };
+
+/** What the form edits of a loaded publication: the API takes these fields and refuses others. */
+const inputOf = (publication: SitePublication): PublicationInput => ({
+  sectionId: publication.sectionId,
+  title: publication.title,
+  summary: publication.summary,
+  body: publication.body,
+  disclosureItem: publication.disclosureItem,
+  responsibleUserId: publication.responsibleUserId,
+  reviewIntervalDays: publication.reviewIntervalDays,
+});
 
 /** Files of a saved publication; their text is found by the site search. */
 function PublicationFiles({
@@ -98,9 +111,13 @@ export function PublicationEditorPage() {
   const action = usePublicationAction(id ?? '');
   const [form, setForm] = useState<PublicationInput>(EMPTY);
   const [publishAt, setPublishAt] = useState('');
+  const [interval, setInterval] = useState<number | string>(EMPTY.reviewIntervalDays);
+  const [intervalIssue, setIntervalIssue] = useState<string | null>(null);
   const loaded = existing.data;
   useEffect(() => {
-    if (loaded) setForm({ ...EMPTY, ...loaded });
+    if (!loaded) return;
+    setForm(inputOf(loaded));
+    setInterval(loaded.reviewIntervalDays);
   }, [loaded]);
   const set = <K extends keyof PublicationInput>(key: K, value: PublicationInput[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -114,7 +131,13 @@ export function PublicationEditorPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(form, { onSuccess: (saved) => !id && navigate(`/site/${saved.id}`) });
+          const problem = intervalError(interval, t);
+          setIntervalIssue(problem);
+          if (problem) return;
+          save.mutate(
+            { ...form, reviewIntervalDays: Number(interval) },
+            { onSuccess: (saved) => !id && navigate(`/site/${saved.id}`) },
+          );
         }}
       >
         <Stack gap="md" maw={900}>
@@ -167,6 +190,18 @@ export function PublicationEditorPage() {
             }))}
             value={form.disclosureItem}
             onChange={(value) => set('disclosureItem', value)}
+          />
+          <ResponsibleSelect
+            value={form.responsibleUserId}
+            onChange={(value) => set('responsibleUserId', value)}
+          />
+          <ReviewIntervalInput
+            value={interval}
+            error={intervalIssue ?? undefined}
+            onChange={(value) => {
+              setIntervalIssue(null);
+              setInterval(value);
+            }}
           />
           <Group>
             <Button type="submit" loading={save.isPending}>

@@ -1,21 +1,18 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../shared/PageHeader';
 import { PageSection } from '../shared/PageSection';
 import { QueryStatus } from '../shared/QueryStatus';
-import { useDisclosure, useSitePublications, useSiteSections } from './siteQueries';
+import { PublicationsList } from './PublicationsList';
+import { SiteSectionsTable } from './SiteSectionsTable';
+import { useDisclosure } from './siteQueries';
 
-const STATE_COLORS = { draft: 'gray', scheduled: 'blue', published: 'green', archived: 'dark' } as const;
-
-/** «Сайт»: the agency's publications in every state, and the 8-ФЗ items still missing. */
+/** «Сайт»: the publications in every state, the sections' accuracy control, the 8-ФЗ items missing. */
 export function SitePage() {
   const { t } = useTranslation('console');
-  const publications = useSitePublications();
-  const sections = useSiteSections();
   const disclosure = useDisclosure();
-  const sectionTitle = new Map((sections.data ?? []).map((s) => [s.id, s.title]));
   const missing = disclosure.data?.items.filter((item) => !item.disclosed) ?? [];
   return (
     <>
@@ -30,36 +27,13 @@ export function SitePage() {
       />
       <Stack gap="xl">
         <PageSection id="site-publications" title={t('site.publications')}>
-          <QueryStatus query={publications} />
-          {publications.data && publications.data.length === 0 && <Text>{t('site.empty')}</Text>}
-          {publications.data && publications.data.length > 0 && (
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('site.fields.title')}</Table.Th>
-                  <Table.Th>{t('site.fields.section')}</Table.Th>
-                  <Table.Th>{t('site.fields.state')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {publications.data.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/site/${p.id}`}>
-                        {p.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{sectionTitle.get(p.sectionId)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLORS[p.state]} tt="none">
-                        {t(`site.states.${p.state}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <PublicationsList />
+        </PageSection>
+        <PageSection id="site-sections" title={t('site.sections.title')}>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('site.sections.description')}
+          </Text>
+          <SiteSectionsTable />
         </PageSection>
         <PageSection id="site-disclosure" title={t('site.disclosure.title')}>
           <QueryStatus query={disclosure} />

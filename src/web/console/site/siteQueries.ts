@@ -1,13 +1,51 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FreshnessCounts, FreshnessState } from '../../../common/kb-review';
-import type { SiteSectionKind } from '../../../common/site';
+import type { PublicationSort, PublicationState, SiteSectionKind } from '../../../common/site';
+import type { Page } from '../../../common/types';
 import { api, apiForm } from '../../ui/api';
 
-export interface SiteSection {
+/** Accuracy control of a section (seed 000 p. 7.1). */
+export interface SectionReview {
+  responsibleUserId: string | null;
+  reviewIntervalDays: number;
+}
+
+export interface SiteSection extends SectionReview {
   id: string;
   kind: SiteSectionKind;
   slug: string;
   title: string;
+  reviewDueOn: string;
+  checkedAt: string | null;
+  freshness: FreshnessState;
+}
+
+export interface Responsible {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface PublicationListItem {
+  id: string;
+  sectionId: string;
+  sectionTitle: string;
+  title: string;
+  state: PublicationState;
+  publishAt: string | null;
+  updatedAt: string;
+  checkedAt: string | null;
+  freshness: FreshnessState | null;
+}
+
+export interface PublicationFilter {
+  q: string;
+  sectionId: string | null;
+  state: PublicationState | null;
+  stale: boolean;
+  sort: PublicationSort;
+  order: 'asc' | 'desc';
+  page: number;
 }
 
 export interface SiteFile {
@@ -24,7 +62,7 @@ export interface SitePublication {
   title: string;
   summary: string;
   body: string;
-  state: 'draft' | 'scheduled' | 'published' | 'archived';
+  state: PublicationState;
   publishAt: string | null;
   disclosureItem: string | null;
   responsibleUserId: string | null;
@@ -69,10 +107,28 @@ export const useSiteSections = () =>
     queryFn: () => api<SiteSection[]>('GET', '/api/staff/site/sections'),
   });
 
-export const useSitePublications = () =>
+/** The filter as the API's query string; empty parts are left out. */
+export function publicationQuery(filter: PublicationFilter): string {
+  const query = new URLSearchParams({ sort: filter.sort, order: filter.order, page: String(filter.page) });
+  if (filter.q.trim()) query.set('q', filter.q.trim());
+  if (filter.sectionId) query.set('sectionId', filter.sectionId);
+  if (filter.state) query.set('state', filter.state);
+  if (filter.stale) query.set('stale', 'true');
+  return query.toString();
+}
+
+export const useSitePublications = (filter: PublicationFilter) =>
   useQuery({
-    queryKey: [...root, 'publications'],
-    queryFn: () => api<SitePublication[]>('GET', '/api/staff/site/publications'),
+    queryKey: [...root, 'publications', filter],
+    queryFn: () =>
+      api<Page<PublicationListItem>>('GET', `/api/staff/site/publications?${publicationQuery(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const useResponsibles = () =>
+  useQuery({
+    queryKey: [...root, 'responsibles'],
+    queryFn: () => api<Responsible[]>('GET', '/api/staff/site/responsibles'),
   });
 
 export const useSitePublication = (id: string | undefined) =>
@@ -122,6 +178,11 @@ export const useUploadSiteFiles = (id: string) =>
     for (const file of files) form.append('files', file, file.name);
     return apiForm<SiteFile[]>(`${path(id)}/attachments`, form);
   });
+
+export const useSaveSectionReview = (id: string) =>
+  useSiteMutation((input: SectionReview) =>
+    api<SiteSection>('PATCH', `/api/staff/site/sections/${encodeURIComponent(id)}`, input),
+  );
 
 export const useMarkChecked = () =>
   useSiteMutation(({ target, id }: { target: 'section' | 'publication'; id: string }) =>

@@ -1,7 +1,7 @@
 import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SectionFreshness } from '../../../../common/kb-review';
-import { useAgencyTimezone } from '../../requests/formats';
+import { formatCalendarDate, useAgencyTimezone } from '../../requests/formats';
 import { DataTable } from '../../shared/DataTable';
 import { SortableTh } from '../../shared/SortableTh';
 import { useSort } from '../../shared/useSort';
@@ -18,12 +18,6 @@ const COLUMNS: Record<Column, (s: SectionFreshness) => string | number | null> =
   dueOn: (s) => s.reviewDueOn,
   lastReview: (s) => s.lastReviewedAt,
 };
-
-/** A calendar date from the server ('YYYY-MM-DD'), shown as it is, in no time zone. */
-const calendarDate = (date: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
 
 interface SectionsTableProps {
   sections: SectionFreshness[];
@@ -74,7 +68,7 @@ export function SectionsTable({ sections, onOpen }: SectionsTableProps) {
               {when(s)}
             </Text>
           </Table.Td>
-          <Table.Td>{calendarDate(s.reviewDueOn, i18n.language)}</Table.Td>
+          <Table.Td>{formatCalendarDate(s.reviewDueOn, i18n.language)}</Table.Td>
           <Table.Td>
             {s.lastReviewedAt ? (
               <>

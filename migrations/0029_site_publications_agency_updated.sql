@@ -1,0 +1,1 @@
+CREATE INDEX "site_publications_agency_updated" ON "site_publications" USING btree ("agency_id","updated_at" DESC NULLS LAST);
