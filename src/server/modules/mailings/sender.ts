@@ -20,8 +20,6 @@ interface Agency {
 }
 
 const LEASE_MS = 5 * 60_000;
-/** Accepted e-mails are marked sent this many at a time (and at the end of every batch). */
-const SENT_FLUSH = 50;
 const MAX_DELAY_MS = 60 * 60_000;
 
 export interface SenderOptions {
@@ -43,9 +41,10 @@ export interface SenderOptions {
 
 /**
  * Sends the campaigns (seed 004 p. 12–13, issue 9 p. 5) on every node: recipients are claimed in
- * batches under a per-minute limit, each small group of addresses is checked right before its
- * e-mails leave, and a row cut off mid-send is never sent again, so a restart or a second node
- * sends nobody twice.
+ * batches under a per-minute limit, and each small group is checked and handed over to SMTP in
+ * one statement right before its e-mails leave. A row cut off after its hand-over is never sent
+ * again and one cut off before it goes back to the queue, so a restart or a second node sends
+ * nobody twice and a crash leaves uncertain only the groups that were being sent.
  */
 export function createCampaignSender(options: SenderOptions) {
   const { db, agencies, subscriptions, tracking, transport } = options;
@@ -56,13 +55,8 @@ export function createCampaignSender(options: SenderOptions) {
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
 
-  /** Sends one e-mail the group check allowed; returns whether the relay accepted it. */
-  async function deliver(
-    recipient: repo.ClaimedRecipient,
-    campaign: repo.CampaignRow,
-    agency: Agency,
-    accepted: number[],
-  ) {
+  /** Sends one e-mail the group's hand-over allowed; returns whether the relay accepted it. */
+  async function deliver(recipient: repo.ClaimedRecipient, campaign: repo.CampaignRow, agency: Agency) {
     const token = subscriptions.tokens.issue(recipient.agencyId, recipient.subscriberId);
     try {
       await transport.send(
@@ -79,8 +73,6 @@ export function createCampaignSender(options: SenderOptions) {
           options.from,
         ),
       );
-      accepted.push(recipient.id);
-      if (accepted.length >= SENT_FLUSH) await repo.markSent(db, accepted.splice(0));
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,31 +98,6 @@ export function createCampaignSender(options: SenderOptions) {
     }
   }
 
-  /**
-   * Seed 004 p. 12: one query decides, right before the group's e-mails leave, who of the group
-   * may still receive; the rest are released (campaign paused or cancelled) or skipped (revoked).
-   */
-  async function admit(group: repo.ClaimedRecipient[]) {
-    const verdicts = await repo.sendChecks(db, group);
-    const released: number[] = [];
-    const skipped: number[] = [];
-    const admitted: repo.ClaimedRecipient[] = [];
-    for (const recipient of group) {
-      const verdict = verdicts.get(recipient.id);
-      if (verdict?.campaignStatus !== 'sending') released.push(recipient.id);
-      else if (!verdict.mayReceive) skipped.push(recipient.id);
-      else admitted.push(recipient);
-    }
-    if (released.length > 0)
-      await repo.finishRecipients(db, released, { status: 'pending', releaseAttempt: true });
-    if (skipped.length > 0)
-      await repo.finishRecipients(db, skipped, {
-        status: 'skipped',
-        error: 'Согласие отозвано или темы изменены до отправки',
-      });
-    return admitted;
-  }
-
   async function startDue(now: Date) {
     await db.transaction(async (tx) => {
       for (const campaign of await repo.startDueCampaigns(tx, now)) await repo.createRecipients(tx, campaign);
@@ -150,26 +117,31 @@ export function createCampaignSender(options: SenderOptions) {
         }),
       ),
     );
-    const accepted: number[] = [];
     let next = 0;
     let sent = 0;
-    // Each worker holds one pooled SMTP connection busy: it checks its next group, then sends it.
+    // Each worker holds one pooled SMTP connection busy: it hands over its next group (marking
+    // the previous group's accepted e-mails sent in the same statement), then sends it.
     const worker = async () => {
-      while (next < claimed.length) {
-        const group = claimed.slice(next, next + options.checkGroup);
-        next += group.length;
-        for (const recipient of await admit(group)) {
-          const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
-          const agency = agencyById.get(recipient.agencyId) as Agency;
-          if (await deliver(recipient, campaign, agency, accepted)) sent++;
+      let accepted: number[] = [];
+      try {
+        while (next < claimed.length) {
+          const group = claimed.slice(next, next + options.checkGroup);
+          next += group.length;
+          const handed = await repo.handOver(db, accepted, group);
+          accepted = [];
+          for (const recipient of group) {
+            if (!handed.has(recipient.id)) continue;
+            const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
+            const agency = agencyById.get(recipient.agencyId) as Agency;
+            if (await deliver(recipient, campaign, agency)) accepted.push(recipient.id);
+          }
+          sent += accepted.length;
         }
+      } finally {
+        await repo.markSent(db, accepted);
       }
     };
-    try {
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
-    } finally {
-      await repo.markSent(db, accepted);
-    }
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
     return sent;
   }
 
