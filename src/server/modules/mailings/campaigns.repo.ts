@@ -153,7 +153,10 @@ export async function handOver(db: Executor, acceptedBefore: number[], group: Cl
     await markSent(db, acceptedBefore);
     return new Set<number>();
   }
-  const lease = group[0]?.lease as string;
+  const claims = sql.join(
+    group.map((r) => sql`(${r.id}::bigint, ${r.lease}::timestamptz)`),
+    sql`, `,
+  );
   const markSentBefore =
     acceptedBefore.length > 0
       ? sql`accepted as (
@@ -167,10 +170,10 @@ export async function handOver(db: Executor, acceptedBefore: number[], group: Cl
         exists (select 1 from mailing_subscribers s
                 where s.id = r.subscriber_id and s.agency_id = c.agency_id
                   and s.status = 'active' and s.topic_ids && c.topic_ids) as may_receive
-      from mailing_recipients r
+      from (values ${claims}) as claim (id, lease)
+      join mailing_recipients r on r.id = claim.id and r.lease_until = claim.lease
       join mailing_campaigns c on c.id = r.campaign_id and c.agency_id = r.agency_id
-      where r.id in (${idList(group.map((r) => r.id))})
-        and r.status = 'claimed' and r.lease_until = ${lease}::timestamptz),
+      where r.status = 'claimed'),
     decided as (
       update mailing_recipients r set
         status = case

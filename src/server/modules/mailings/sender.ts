@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { MailingTracking } from '../../../common/mailings.js';
 import type { Db } from '../../db/client.js';
 import { coalescedDrain } from '../../lib/coalesced-drain.js';
 import type { AgencyService } from '../agencies/service.js';
@@ -10,16 +9,10 @@ import {
   renderCampaignMail,
 } from './campaign-mail.js';
 import * as repo from './campaigns.repo.js';
+import { createClaimFeed, type SendingAgency } from './claim-feed.js';
 import type { Subscriptions } from './subscriptions.service.js';
-import { type MailingTrackingService, trackingOf } from './tracking.js';
+import type { MailingTrackingService } from './tracking.js';
 
-interface Agency {
-  slug: string;
-  name: string;
-  tracking: MailingTracking;
-}
-
-const LEASE_MS = 5 * 60_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
 export interface SenderOptions {
@@ -56,7 +49,11 @@ export function createCampaignSender(options: SenderOptions) {
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
 
   /** Sends one e-mail the group's hand-over allowed; returns whether the relay accepted it. */
-  async function deliver(recipient: repo.ClaimedRecipient, campaign: repo.CampaignRow, agency: Agency) {
+  async function deliver(
+    recipient: repo.ClaimedRecipient,
+    campaign: repo.CampaignRow,
+    agency: SendingAgency,
+  ) {
     const token = subscriptions.tokens.issue(recipient.agencyId, recipient.subscriberId);
     try {
       await transport.send(
@@ -104,59 +101,43 @@ export function createCampaignSender(options: SenderOptions) {
     });
   }
 
-  async function sendBatch(claimed: repo.ClaimedRecipient[]) {
-    const campaigns = new Map(
-      (await repo.campaignsByIds(db, [...new Set(claimed.map((r) => r.campaignId))])).map((c) => [c.id, c]),
-    );
-    const agencyIds = [...new Set(claimed.map((r) => r.agencyId))];
-    const agencyById = new Map<string, Agency>(
-      await Promise.all(
-        agencyIds.map(async (id) => {
-          const [agency, settings] = await Promise.all([agencies.byId(id), trackingOf(db, id)]);
-          return [id, { slug: agency.slug, name: agency.name, tracking: settings }] as const;
-        }),
-      ),
-    );
-    let next = 0;
+  async function drainOnce(): Promise<number> {
+    const now = new Date();
+    await repo.markAbandoned(db, now);
+    await startDue(now);
+    const feed = createClaimFeed({
+      db,
+      agencies,
+      ratePerMinute: options.ratePerMinute,
+      batchSize: options.batchSize,
+      checkGroup: options.checkGroup,
+      claimAheadAt: options.concurrency * options.checkGroup,
+    });
     let sent = 0;
     // Each worker holds one pooled SMTP connection busy: it hands over its next group (marking
     // the previous group's accepted e-mails sent in the same statement), then sends it.
     const worker = async () => {
       let accepted: number[] = [];
       try {
-        while (next < claimed.length) {
-          const group = claimed.slice(next, next + options.checkGroup);
-          next += group.length;
+        for (let group = await feed.nextGroup(); group; group = await feed.nextGroup()) {
           const handed = await repo.handOver(db, accepted, group);
+          feed.settled(accepted.length + group.length - handed.size);
           accepted = [];
           for (const recipient of group) {
             if (!handed.has(recipient.id)) continue;
-            const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
-            const agency = agencyById.get(recipient.agencyId) as Agency;
-            if (await deliver(recipient, campaign, agency)) accepted.push(recipient.id);
+            const campaign = feed.campaign(recipient.campaignId);
+            if (await deliver(recipient, campaign, feed.agency(recipient.agencyId)))
+              accepted.push(recipient.id);
+            else feed.settled(1);
           }
           sent += accepted.length;
         }
       } finally {
         await repo.markSent(db, accepted);
+        feed.settled(accepted.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
-    return sent;
-  }
-
-  async function drainOnce(): Promise<number> {
-    const now = new Date();
-    await repo.markAbandoned(db, now);
-    await startDue(now);
-    let sent = 0;
-    for (;;) {
-      const allowance = options.ratePerMinute - (await repo.sentSince(db, new Date(Date.now() - 60_000)));
-      if (allowance <= 0) break;
-      const claimed = await repo.claimDue(db, new Date(), Math.min(options.batchSize, allowance), LEASE_MS);
-      if (claimed.length === 0) break;
-      sent += await sendBatch(claimed);
-    }
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
     await repo.finishDrainedCampaigns(db, new Date());
     return sent;
   }

@@ -12,7 +12,7 @@ import {
 } from '../../testing/mailings-sink.js';
 import type { SmtpSink } from '../../testing/smtp-sink.js';
 import { type CampaignTransport, createCampaignTransport } from './campaign-mail.js';
-import { type ClaimedRecipient, claimDue, handOver } from './campaigns.repo.js';
+import { type ClaimedRecipient, claimDue, handOver, markAbandoned } from './campaigns.repo.js';
 import { createCampaignSender } from './sender.js';
 
 const emails = (count: number, prefix: string) =>
@@ -105,6 +105,26 @@ describe('sending', () => {
         const detail = await progressOf(staff, campaign.id);
         expect(detail.status).toBe('sent');
         expect(detail.progress).toMatchObject({ sent: 2, failed: 1, remaining: 0 });
+      }),
+    120_000,
+  );
+
+  it(
+    'hands over only rows whose claim is still the caller’s, whichever claim each came from',
+    () =>
+      withSink({}, async ({ harness, sink }) => {
+        const { staff } = await agencyWithSubscribers(harness, sink, emails(2, 'fence'));
+        const campaign = await draftCampaign(staff, { subject: 'Чей захват' });
+        await sendNow(staff, campaign.id);
+        const db = harness.services.database.db;
+        // A node's claim lapses and the row goes back to the queue; a second claim takes it again.
+        const [stale] = (await claimDue(db, new Date(), 1, -1000)) as [ClaimedRecipient];
+        await markAbandoned(db, new Date());
+        const [first] = (await claimDue(db, new Date(), 1, 60_000)) as [ClaimedRecipient];
+        const [second] = (await claimDue(db, new Date(), 1, 120_000)) as [ClaimedRecipient];
+        expect(first.id).toBe(stale.id);
+        expect(await handOver(db, [], [stale])).toEqual(new Set());
+        expect(await handOver(db, [], [first, second])).toEqual(new Set([first.id, second.id]));
       }),
     120_000,
   );
