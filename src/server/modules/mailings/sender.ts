@@ -15,6 +15,12 @@ import type { MailingTrackingService } from './tracking.js';
 
 const MAX_DELAY_MS = 60 * 60_000;
 
+/**
+ * Workers per pooled SMTP connection: while one waits for its group's hand-over to commit (a
+ * write-ahead-log flush), the other's e-mails keep the connection busy.
+ */
+export const WORKERS_PER_CONNECTION = 2;
+
 export interface SenderOptions {
   db: Db;
   agencies: AgencyService;
@@ -25,7 +31,8 @@ export interface SenderOptions {
   from: string;
   ratePerMinute: number;
   batchSize: number;
-  concurrency: number;
+  /** Workers sending at once, each one group at a time: WORKERS_PER_CONNECTION per connection. */
+  workers: number;
   /** Recipients whose consent one query checks right before their e-mails leave. */
   checkGroup: number;
   maxAttempts: number;
@@ -111,11 +118,11 @@ export function createCampaignSender(options: SenderOptions) {
       ratePerMinute: options.ratePerMinute,
       batchSize: options.batchSize,
       checkGroup: options.checkGroup,
-      claimAheadAt: options.concurrency * options.checkGroup,
+      claimAheadAt: options.workers * options.checkGroup,
     });
     let sent = 0;
-    // Each worker holds one pooled SMTP connection busy: it hands over its next group (marking
-    // the previous group's accepted e-mails sent in the same statement), then sends it.
+    // Each worker hands over its next group (marking its previous group's accepted e-mails sent in
+    // the same statement), then sends it on the pooled connections.
     const worker = async () => {
       let accepted: number[] = [];
       try {
@@ -137,7 +144,7 @@ export function createCampaignSender(options: SenderOptions) {
         feed.settled(accepted.length);
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await Promise.all(Array.from({ length: options.workers }, worker));
     await repo.finishDrainedCampaigns(db, new Date());
     return sent;
   }

@@ -45,7 +45,7 @@ const senderOptions = ({ services, config }: Harness, transport: CampaignTranspo
   from: config.mailFrom,
   ratePerMinute: 1000,
   batchSize: 3,
-  concurrency: 2,
+  workers: 4,
   checkGroup: 2,
   maxAttempts: 3,
   retryBaseMs: 0,
@@ -153,7 +153,8 @@ describe('sending', () => {
             close: () => smtp.close(),
           }),
           batchSize: 50,
-          concurrency: 1,
+          // One worker, so the moment of the kill falls at a known place in the claimed batch.
+          workers: 1,
           checkGroup: group,
         });
         void dying.drain();
