@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
-import { type Harness, type StaffClient, uniqueEmail } from '../../testing/harness.js';
+import { type StaffClient, uniqueEmail } from '../../testing/harness.js';
 import {
   agencyWithSubscribers,
   draftCampaign,
   harnessWithSink,
   mailsTo,
+  senderOptions,
   sendNow,
+  smtpTo,
   subscribeAndConfirm,
 } from '../../testing/mailings-sink.js';
-import type { SmtpSink } from '../../testing/smtp-sink.js';
-import { type CampaignTransport, createCampaignTransport } from './campaign-mail.js';
 import { type ClaimedRecipient, claimDue, handOver, markAbandoned } from './campaigns.repo.js';
 import { createCampaignSender } from './sender.js';
 
@@ -30,26 +30,6 @@ async function withSink<T>(
     await own.sink.close();
   }
 }
-
-const smtpTo = (sink: SmtpSink) =>
-  createCampaignTransport({ smtpUrl: sink.url, outboxDir: '/nonexistent', connections: 2 });
-
-/** Another node's sender on the harness's database. */
-const senderOptions = ({ services, config }: Harness, transport: CampaignTransport) => ({
-  db: services.database.db,
-  agencies: services.agencies,
-  subscriptions: services.subscriptions,
-  tracking: services.mailingTracking,
-  transport,
-  publicUrl: config.publicUrl,
-  from: config.mailFrom,
-  ratePerMinute: 1000,
-  batchSize: 3,
-  workers: 4,
-  checkGroup: 2,
-  maxAttempts: 3,
-  retryBaseMs: 0,
-});
 
 async function statusCounts(db: Db, campaignId: string) {
   const result = (await db.execute(
