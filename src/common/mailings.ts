@@ -24,8 +24,13 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** What came back about a sent e-mail: the address bounced, or the reader marked it as spam. */
 export type MailFeedback = 'bounce' | 'complaint';
 
+/**
+ * `claimed`: a node took the row but has not handed it to SMTP (back to the queue if the node
+ * dies); `sending`: handed to SMTP, so after a crash it turns `uncertain` and is never repeated.
+ */
 export const RECIPIENT_STATUSES = [
   'pending',
+  'claimed',
   'sending',
   'sent',
   'failed',

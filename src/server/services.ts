@@ -48,7 +48,7 @@ import { createKbVersionService } from './modules/kb/versions.service.js';
 import { createCampaignTransport } from './modules/mailings/campaign-mail.js';
 import { createCampaigns } from './modules/mailings/campaigns.service.js';
 import { createMailingFeedback } from './modules/mailings/feedback.js';
-import { createCampaignSender } from './modules/mailings/sender.js';
+import { createCampaignSender, WORKERS_PER_CONNECTION } from './modules/mailings/sender.js';
 import { createSubscriptions } from './modules/mailings/subscriptions.service.js';
 import { createMailingTopics } from './modules/mailings/topics.js';
 import { createMailingTracking } from './modules/mailings/tracking.js';
@@ -229,7 +229,7 @@ export function createServices(database: Database, config: Config) {
     from: config.mailFrom,
     ratePerMinute: config.mailingRatePerMinute,
     batchSize: config.mailingBatchSize,
-    concurrency: config.mailingConcurrency,
+    workers: config.mailingConcurrency * WORKERS_PER_CONNECTION,
     checkGroup: config.mailingCheckGroup,
     maxAttempts: config.mailingMaxAttempts,
     retryBaseMs: config.mailingRetryBaseMs,

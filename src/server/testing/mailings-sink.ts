@@ -1,5 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { expect } from 'vitest';
+import { type CampaignTransport, createCampaignTransport } from '../modules/mailings/campaign-mail.js';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from './harness.js';
 import { addressOf, subscribe } from './mailings.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
@@ -78,3 +79,23 @@ export async function agencyWithSubscribers(harness: Harness, sink: SmtpSink, em
   for (const email of emails) await subscribeAndConfirm(harness, sink, agency.slug, email);
   return agency;
 }
+
+export const smtpTo = (sink: SmtpSink) =>
+  createCampaignTransport({ smtpUrl: sink.url, outboxDir: '/nonexistent', connections: 2 });
+
+/** Another node's campaign sender on the harness's database, sending through `transport`. */
+export const senderOptions = ({ services, config }: Harness, transport: CampaignTransport) => ({
+  db: services.database.db,
+  agencies: services.agencies,
+  subscriptions: services.subscriptions,
+  tracking: services.mailingTracking,
+  transport,
+  publicUrl: config.publicUrl,
+  from: config.mailFrom,
+  ratePerMinute: 1000,
+  batchSize: 3,
+  workers: 4,
+  checkGroup: 2,
+  maxAttempts: 3,
+  retryBaseMs: 0,
+});

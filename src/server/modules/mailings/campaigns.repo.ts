@@ -1,7 +1,11 @@
-import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { CampaignStatus, MailFeedback, RecipientStatus } from '../../../common/mailings.js';
 import type { Db, Executor } from '../../db/client.js';
 import { mailingCampaigns, mailingRecipients } from './schema.js';
+
+const SKIPPED_REASON = 'Согласие отозвано или темы изменены до отправки';
+const ABANDONED_REASON =
+  'Отправка прервалась (узел остановился): письмо могло уйти, повторно не отправляется';
 
 export type CampaignRow = typeof mailingCampaigns.$inferSelect;
 export type RecipientRow = typeof mailingRecipients.$inferSelect;
@@ -96,13 +100,14 @@ export async function sentSince(db: Executor, since: Date) {
 
 /**
  * Claims due rows of campaigns that are sending: SKIP LOCKED lets another node take the next
- * rows at the same time, and a claimed row is never claimed again unless released.
+ * rows at the same time, and a claimed row is never claimed again unless released. The lease
+ * it sets is the claim's fence: only the node holding that exact lease may hand the row over.
  */
 export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number) {
+  const lease = new Date(now.getTime() + leaseMs).toISOString();
   const result = await db.execute(sql`
     update mailing_recipients r
-    set status = 'sending', attempts = r.attempts + 1,
-        lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+    set status = 'claimed', attempts = r.attempts + 1, lease_until = ${lease}::timestamptz
     where r.id in (
       select r2.id from mailing_recipients r2
       join mailing_campaigns c on c.id = r2.campaign_id
@@ -122,42 +127,69 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
       subscriberId: String(row.subscriber_id),
       email: String(row.email),
       attempts: Number(row.attempts),
+      lease,
     }))
     .sort((a, b) => a.id - b.id);
 }
 
 export type ClaimedRecipient = Awaited<ReturnType<typeof claimDue>>[number];
 
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
 /**
- * Seed 004 p. 12, at the moment of sending a group: may each of these addresses still receive its
- * campaign, and is the campaign itself still sending (it may have been paused or cancelled)? One
- * statement for the group, made right before the group's e-mails leave.
+ * One statement right before a group's e-mails leave (seed 004 p. 12). It marks `sent` what the
+ * relay accepted from the worker's previous group, and decides each row of this group: still
+ * subscribed to a topic of a campaign that is still sending → `sending` (handed to SMTP; after a
+ * crash `uncertain`, never repeated); revoked → `skipped`; campaign paused → back to the queue;
+ * cancelled → `cancelled`. Rows whose claim lapsed to another node are left alone. Returns the
+ * ids now `sending`. So a crash leaves uncertain at most one group per worker, not the batch.
  */
-export async function sendChecks(db: Executor, recipients: ClaimedRecipient[]) {
-  const verdicts = new Map<number, { campaignStatus: CampaignStatus; mayReceive: boolean }>();
-  if (recipients.length === 0) return verdicts;
+export async function handOver(db: Executor, acceptedBefore: number[], group: ClaimedRecipient[]) {
+  if (group.length === 0) {
+    await markSent(db, acceptedBefore);
+    return new Set<number>();
+  }
+  const claims = sql.join(
+    group.map((r) => sql`(${r.id}::bigint, ${r.lease}::timestamptz)`),
+    sql`, `,
+  );
+  const markSentBefore =
+    acceptedBefore.length > 0
+      ? sql`accepted as (
+          update mailing_recipients set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+          where id in (${idList(acceptedBefore)}) and status = 'sending'),`
+      : sql``;
   const result = await db.execute(sql`
-    select r.id, c.status as campaign_status,
-      exists (select 1 from mailing_subscribers s
-              where s.id = r.subscriber_id and s.agency_id = c.agency_id
-                and s.status = 'active' and s.topic_ids && c.topic_ids) as may_receive
-    from mailing_recipients r
-    join mailing_campaigns c on c.id = r.campaign_id and c.agency_id = r.agency_id
-    where r.id in (${sql.join(
-      recipients.map((r) => sql`${r.id}`),
-      sql`, `,
-    )})`);
-  const rows = (
-    result as unknown as {
-      rows: { id: number | string; campaign_status: CampaignStatus; may_receive: boolean }[];
-    }
-  ).rows;
-  for (const row of rows)
-    verdicts.set(Number(row.id), {
-      campaignStatus: row.campaign_status,
-      mayReceive: row.may_receive === true,
-    });
-  return verdicts;
+    with ${markSentBefore}
+    verdict as (
+      select r.id, c.status as campaign_status,
+        exists (select 1 from mailing_subscribers s
+                where s.id = r.subscriber_id and s.agency_id = c.agency_id
+                  and s.status = 'active' and s.topic_ids && c.topic_ids) as may_receive
+      from (values ${claims}) as claim (id, lease)
+      join mailing_recipients r on r.id = claim.id and r.lease_until = claim.lease
+      join mailing_campaigns c on c.id = r.campaign_id and c.agency_id = r.agency_id
+      where r.status = 'claimed'),
+    decided as (
+      update mailing_recipients r set
+        status = case
+          when v.campaign_status = 'cancelled' then 'cancelled'
+          when v.campaign_status <> 'sending' then 'pending'
+          when not v.may_receive then 'skipped'
+          else 'sending' end,
+        attempts = case when v.campaign_status = 'sending' then r.attempts else r.attempts - 1 end,
+        lease_until = case when v.campaign_status = 'sending' and v.may_receive then r.lease_until end,
+        last_error = case when v.campaign_status = 'sending' and not v.may_receive
+          then ${SKIPPED_REASON} else r.last_error end
+      from verdict v where r.id = v.id
+      returning r.id, r.status)
+    select id from decided where status = 'sending'`);
+  const rows = (result as unknown as { rows: { id: number | string }[] }).rows;
+  return new Set(rows.map((row) => Number(row.id)));
 }
 
 export async function finishRecipients(
@@ -167,7 +199,6 @@ export async function finishRecipients(
     status: RecipientStatus;
     error?: string | null;
     nextAttemptAt?: Date;
-    releaseAttempt?: boolean;
     feedback?: MailFeedback;
   },
 ) {
@@ -178,16 +209,12 @@ export async function finishRecipients(
       leaseUntil: null,
       lastError: outcome.error ?? null,
       ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
-      ...(outcome.releaseAttempt ? { attempts: sql`${mailingRecipients.attempts} - 1` } : {}),
       ...(outcome.feedback ? { feedback: outcome.feedback, feedbackAt: new Date() } : {}),
     })
     .where(and(inArray(mailingRecipients.id, ids), eq(mailingRecipients.status, 'sending')));
 }
 
-/**
- * Rows whose e-mail the relay accepted, marked in one statement per handful: a crash before this
- * leaves them "sending", so they turn `uncertain` and are never sent again.
- */
+/** Rows whose e-mail the relay accepted and no later group's hand-over has marked yet. */
 export async function markSent(db: Executor, ids: number[]) {
   if (ids.length === 0) return;
   await db
@@ -196,16 +223,18 @@ export async function markSent(db: Executor, ids: number[]) {
     .where(and(inArray(mailingRecipients.id, ids), eq(mailingRecipients.status, 'sending')));
 }
 
-/** A row still "sending" after its lease was cut off mid-send: it may have left, so never again. */
+/**
+ * Rows whose node stopped before finishing them (lease ran out): one only claimed was never
+ * tried and goes back to the queue; one handed to SMTP may have left, so it is never sent again.
+ */
 export async function markAbandoned(db: Executor, now: Date) {
-  await db
-    .update(mailingRecipients)
-    .set({
-      status: 'uncertain',
-      leaseUntil: null,
-      lastError: 'Отправка прервалась (узел остановился): письмо могло уйти, повторно не отправляется',
-    })
-    .where(and(eq(mailingRecipients.status, 'sending'), lt(mailingRecipients.leaseUntil, now)));
+  await db.execute(sql`
+    update mailing_recipients set
+      status = case when status = 'claimed' then 'pending' else 'uncertain' end,
+      attempts = case when status = 'claimed' then attempts - 1 else attempts end,
+      last_error = case when status = 'claimed' then last_error else ${ABANDONED_REASON} end,
+      lease_until = null
+    where status in ('claimed', 'sending') and lease_until < ${now.toISOString()}::timestamptz`);
 }
 
 /** A sending campaign with nothing left to send or being sent is finished. */
@@ -214,7 +243,7 @@ export async function finishDrainedCampaigns(db: Executor, now: Date) {
     update mailing_campaigns c set status = 'sent', finished_at = ${now.toISOString()}::timestamptz
     where c.status = 'sending' and not exists (
       select 1 from mailing_recipients r
-      where r.campaign_id = c.id and r.status in ('pending', 'sending'))`);
+      where r.campaign_id = c.id and r.status in ('pending', 'claimed', 'sending'))`);
 }
 
 export async function cancelPending(tx: Executor, agencyId: string, campaignId: string) {

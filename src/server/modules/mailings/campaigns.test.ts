@@ -7,11 +7,14 @@ import {
   draftCampaign,
   harnessWithSink,
   mailsTo,
+  senderOptions,
   sendNow,
+  smtpTo,
   topicIds,
 } from '../../testing/mailings-sink.js';
 import type { SmtpSink } from '../../testing/smtp-sink.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { createCampaignSender } from './sender.js';
 
 let harness: Harness;
 let sink: SmtpSink;
@@ -115,7 +118,7 @@ describe('send-time exclusion (seed 004 p. 12)', () => {
     // group's check — the e-mails of that group must honour it.
     let revokeMidway: (() => Promise<void>) | null = null;
     const own = await harnessWithSink(
-      { MAILING_CONCURRENCY: '1', MAILING_CHECK_GROUP: '2' },
+      {},
       {
         onReceived: async (mail: ParsedMail) => {
           if (mail.subject !== subject || !revokeMidway) return;
@@ -141,7 +144,16 @@ describe('send-time exclusion (seed 004 p. 12)', () => {
         });
         expect(response.statusCode).toBe(200);
       };
-      await own.harness.services.campaignSender.drain();
+      // One worker, so the second group is checked only after the first group has been sent.
+      const transport = smtpTo(own.sink);
+      const sender = createCampaignSender({
+        ...senderOptions(own.harness, transport),
+        batchSize: 50,
+        workers: 1,
+        checkGroup: 2,
+      });
+      await sender.drain();
+      await sender.stop();
 
       const got = (email: string) => mailsTo(own.sink, email).filter((mail) => mail.subject === subject);
       expect(revokeMidway).toBeNull();

@@ -125,8 +125,9 @@ export const mailingCampaigns = pgTable(
 );
 
 /**
- * One row per campaign and subscriber, made when sending starts. A node claims a row before it
- * sends it; a row cut off mid-send (lease ran out) becomes `uncertain` and is never sent again.
+ * One row per campaign and subscriber, made when sending starts. A node claims a row, then hands
+ * it to SMTP right before it sends it; when the lease runs out a row only claimed goes back to
+ * the queue, and one handed over becomes `uncertain` and is never sent again.
  */
 export const mailingRecipients = pgTable(
   'mailing_recipients',

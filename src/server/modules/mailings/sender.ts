@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { MailingTracking } from '../../../common/mailings.js';
 import type { Db } from '../../db/client.js';
 import { coalescedDrain } from '../../lib/coalesced-drain.js';
 import type { AgencyService } from '../agencies/service.js';
@@ -10,19 +9,17 @@ import {
   renderCampaignMail,
 } from './campaign-mail.js';
 import * as repo from './campaigns.repo.js';
+import { createClaimFeed, type SendingAgency } from './claim-feed.js';
 import type { Subscriptions } from './subscriptions.service.js';
-import { type MailingTrackingService, trackingOf } from './tracking.js';
+import type { MailingTrackingService } from './tracking.js';
 
-interface Agency {
-  slug: string;
-  name: string;
-  tracking: MailingTracking;
-}
-
-const LEASE_MS = 5 * 60_000;
-/** Accepted e-mails are marked sent this many at a time (and at the end of every batch). */
-const SENT_FLUSH = 50;
 const MAX_DELAY_MS = 60 * 60_000;
+
+/**
+ * Workers per pooled SMTP connection: while one waits for its group's hand-over to commit (a
+ * write-ahead-log flush), the other's e-mails keep the connection busy.
+ */
+export const WORKERS_PER_CONNECTION = 2;
 
 export interface SenderOptions {
   db: Db;
@@ -34,7 +31,8 @@ export interface SenderOptions {
   from: string;
   ratePerMinute: number;
   batchSize: number;
-  concurrency: number;
+  /** Workers sending at once, each one group at a time: WORKERS_PER_CONNECTION per connection. */
+  workers: number;
   /** Recipients whose consent one query checks right before their e-mails leave. */
   checkGroup: number;
   maxAttempts: number;
@@ -43,9 +41,10 @@ export interface SenderOptions {
 
 /**
  * Sends the campaigns (seed 004 p. 12–13, issue 9 p. 5) on every node: recipients are claimed in
- * batches under a per-minute limit, each small group of addresses is checked right before its
- * e-mails leave, and a row cut off mid-send is never sent again, so a restart or a second node
- * sends nobody twice.
+ * batches under a per-minute limit, and each small group is checked and handed over to SMTP in
+ * one statement right before its e-mails leave. A row cut off after its hand-over is never sent
+ * again and one cut off before it goes back to the queue, so a restart or a second node sends
+ * nobody twice and a crash leaves uncertain only the groups that were being sent.
  */
 export function createCampaignSender(options: SenderOptions) {
   const { db, agencies, subscriptions, tracking, transport } = options;
@@ -56,12 +55,11 @@ export function createCampaignSender(options: SenderOptions) {
   const backoff = (attempts: number) =>
     Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_DELAY_MS) * (0.8 + Math.random() * 0.4);
 
-  /** Sends one e-mail the group check allowed; returns whether the relay accepted it. */
+  /** Sends one e-mail the group's hand-over allowed; returns whether the relay accepted it. */
   async function deliver(
     recipient: repo.ClaimedRecipient,
     campaign: repo.CampaignRow,
-    agency: Agency,
-    accepted: number[],
+    agency: SendingAgency,
   ) {
     const token = subscriptions.tokens.issue(recipient.agencyId, recipient.subscriberId);
     try {
@@ -79,8 +77,6 @@ export function createCampaignSender(options: SenderOptions) {
           options.from,
         ),
       );
-      accepted.push(recipient.id);
-      if (accepted.length >= SENT_FLUSH) await repo.markSent(db, accepted.splice(0));
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,85 +102,49 @@ export function createCampaignSender(options: SenderOptions) {
     }
   }
 
-  /**
-   * Seed 004 p. 12: one query decides, right before the group's e-mails leave, who of the group
-   * may still receive; the rest are released (campaign paused or cancelled) or skipped (revoked).
-   */
-  async function admit(group: repo.ClaimedRecipient[]) {
-    const verdicts = await repo.sendChecks(db, group);
-    const released: number[] = [];
-    const skipped: number[] = [];
-    const admitted: repo.ClaimedRecipient[] = [];
-    for (const recipient of group) {
-      const verdict = verdicts.get(recipient.id);
-      if (verdict?.campaignStatus !== 'sending') released.push(recipient.id);
-      else if (!verdict.mayReceive) skipped.push(recipient.id);
-      else admitted.push(recipient);
-    }
-    if (released.length > 0)
-      await repo.finishRecipients(db, released, { status: 'pending', releaseAttempt: true });
-    if (skipped.length > 0)
-      await repo.finishRecipients(db, skipped, {
-        status: 'skipped',
-        error: 'Согласие отозвано или темы изменены до отправки',
-      });
-    return admitted;
-  }
-
   async function startDue(now: Date) {
     await db.transaction(async (tx) => {
       for (const campaign of await repo.startDueCampaigns(tx, now)) await repo.createRecipients(tx, campaign);
     });
   }
 
-  async function sendBatch(claimed: repo.ClaimedRecipient[]) {
-    const campaigns = new Map(
-      (await repo.campaignsByIds(db, [...new Set(claimed.map((r) => r.campaignId))])).map((c) => [c.id, c]),
-    );
-    const agencyIds = [...new Set(claimed.map((r) => r.agencyId))];
-    const agencyById = new Map<string, Agency>(
-      await Promise.all(
-        agencyIds.map(async (id) => {
-          const [agency, settings] = await Promise.all([agencies.byId(id), trackingOf(db, id)]);
-          return [id, { slug: agency.slug, name: agency.name, tracking: settings }] as const;
-        }),
-      ),
-    );
-    const accepted: number[] = [];
-    let next = 0;
-    let sent = 0;
-    // Each worker holds one pooled SMTP connection busy: it checks its next group, then sends it.
-    const worker = async () => {
-      while (next < claimed.length) {
-        const group = claimed.slice(next, next + options.checkGroup);
-        next += group.length;
-        for (const recipient of await admit(group)) {
-          const campaign = campaigns.get(recipient.campaignId) as repo.CampaignRow;
-          const agency = agencyById.get(recipient.agencyId) as Agency;
-          if (await deliver(recipient, campaign, agency, accepted)) sent++;
-        }
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
-    } finally {
-      await repo.markSent(db, accepted);
-    }
-    return sent;
-  }
-
   async function drainOnce(): Promise<number> {
     const now = new Date();
     await repo.markAbandoned(db, now);
     await startDue(now);
+    const feed = createClaimFeed({
+      db,
+      agencies,
+      ratePerMinute: options.ratePerMinute,
+      batchSize: options.batchSize,
+      checkGroup: options.checkGroup,
+      claimAheadAt: options.workers * options.checkGroup,
+    });
     let sent = 0;
-    for (;;) {
-      const allowance = options.ratePerMinute - (await repo.sentSince(db, new Date(Date.now() - 60_000)));
-      if (allowance <= 0) break;
-      const claimed = await repo.claimDue(db, new Date(), Math.min(options.batchSize, allowance), LEASE_MS);
-      if (claimed.length === 0) break;
-      sent += await sendBatch(claimed);
-    }
+    // Each worker hands over its next group (marking its previous group's accepted e-mails sent in
+    // the same statement), then sends it on the pooled connections.
+    const worker = async () => {
+      let accepted: number[] = [];
+      try {
+        for (let group = await feed.nextGroup(); group; group = await feed.nextGroup()) {
+          const handed = await repo.handOver(db, accepted, group);
+          feed.settled(accepted.length + group.length - handed.size);
+          accepted = [];
+          for (const recipient of group) {
+            if (!handed.has(recipient.id)) continue;
+            const campaign = feed.campaign(recipient.campaignId);
+            if (await deliver(recipient, campaign, feed.agency(recipient.agencyId)))
+              accepted.push(recipient.id);
+            else feed.settled(1);
+          }
+          sent += accepted.length;
+        }
+      } finally {
+        await repo.markSent(db, accepted);
+        feed.settled(accepted.length);
+      }
+    };
+    await Promise.all(Array.from({ length: options.workers }, worker));
     await repo.finishDrainedCampaigns(db, new Date());
     return sent;
   }

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client.js';
 import { type StaffClient, uniqueEmail } from '../../testing/harness.js';
 import {
   agencyWithSubscribers,
   draftCampaign,
   harnessWithSink,
   mailsTo,
+  senderOptions,
   sendNow,
+  smtpTo,
   subscribeAndConfirm,
 } from '../../testing/mailings-sink.js';
-import { createCampaignTransport } from './campaign-mail.js';
-import { claimDue } from './campaigns.repo.js';
+import { type ClaimedRecipient, claimDue, handOver, markAbandoned } from './campaigns.repo.js';
 import { createCampaignSender } from './sender.js';
 
 const emails = (count: number, prefix: string) =>
@@ -29,6 +31,13 @@ async function withSink<T>(
   }
 }
 
+async function statusCounts(db: Db, campaignId: string) {
+  const result = (await db.execute(
+    sql`select status, count(*)::int as n from mailing_recipients where campaign_id = ${campaignId} group by status`,
+  )) as unknown as { rows: { status: string; n: number }[] };
+  return Object.fromEntries(result.rows.map((row) => [row.status, Number(row.n)]));
+}
+
 const progressOf = async (staff: StaffClient, id: string) =>
   (await staff.request({ url: `/api/staff/mailings/campaigns/${id}` })).json();
 
@@ -41,26 +50,8 @@ describe('sending', () => {
         const { staff } = await agencyWithSubscribers(harness, sink, addresses);
         const campaign = await draftCampaign(staff, { subject: 'Гонка узлов' });
         await sendNow(staff, campaign.id);
-        const { services, config } = harness;
-        const secondNode = createCampaignSender({
-          db: services.database.db,
-          agencies: services.agencies,
-          subscriptions: services.subscriptions,
-          tracking: services.mailingTracking,
-          transport: createCampaignTransport({
-            smtpUrl: sink.url,
-            outboxDir: '/nonexistent',
-            connections: 2,
-          }),
-          publicUrl: config.publicUrl,
-          from: config.mailFrom,
-          ratePerMinute: 1000,
-          batchSize: 3,
-          concurrency: 2,
-          checkGroup: 2,
-          maxAttempts: 3,
-          retryBaseMs: 0,
-        });
+        const { services } = harness;
+        const secondNode = createCampaignSender(senderOptions(harness, smtpTo(sink)));
         const [first, second] = await Promise.all([services.campaignSender.drain(), secondNode.drain()]);
         await secondNode.stop();
         expect(first + second).toBe(12);
@@ -76,22 +67,108 @@ describe('sending', () => {
   );
 
   it(
-    'never resends a row a crashed node had claimed; the rest goes out',
+    'never resends a row a crashed node had handed to SMTP; one it only claimed goes out',
     () =>
       withSink({}, async ({ harness, sink }) => {
         const addresses = emails(3, 'crash');
         const { staff } = await agencyWithSubscribers(harness, sink, addresses);
         const campaign = await draftCampaign(staff, { subject: 'После сбоя' });
         await sendNow(staff, campaign.id);
-        // A node claims the first row and dies before finishing: its lease has already run out.
-        const [lost] = await claimDue(harness.services.database.db, new Date(), 1, -1000);
+        // A node claims two rows, hands the first to SMTP and dies: its lease has already run out.
+        const db = harness.services.database.db;
+        const [handed, untried] = await claimDue(db, new Date(), 2, -1000);
+        expect(await handOver(db, [], [handed as ClaimedRecipient])).toEqual(new Set([handed?.id]));
         await harness.services.campaignSender.drain();
         const got = addresses.map((a) => mailsTo(sink, a).filter((m) => m.subject === 'После сбоя').length);
         expect(got).toEqual([0, 1, 1]);
-        expect(lost?.email).toBe(addresses[0]);
+        expect([handed?.email, untried?.email]).toEqual(addresses.slice(0, 2));
         const detail = await progressOf(staff, campaign.id);
         expect(detail.status).toBe('sent');
         expect(detail.progress).toMatchObject({ sent: 2, failed: 1, remaining: 0 });
+      }),
+    120_000,
+  );
+
+  it(
+    'hands over only rows whose claim is still the caller’s, whichever claim each came from',
+    () =>
+      withSink({}, async ({ harness, sink }) => {
+        const { staff } = await agencyWithSubscribers(harness, sink, emails(2, 'fence'));
+        const campaign = await draftCampaign(staff, { subject: 'Чей захват' });
+        await sendNow(staff, campaign.id);
+        const db = harness.services.database.db;
+        // A node's claim lapses and the row goes back to the queue; a second claim takes it again.
+        const [stale] = (await claimDue(db, new Date(), 1, -1000)) as [ClaimedRecipient];
+        await markAbandoned(db, new Date());
+        const [first] = (await claimDue(db, new Date(), 1, 60_000)) as [ClaimedRecipient];
+        const [second] = (await claimDue(db, new Date(), 1, 120_000)) as [ClaimedRecipient];
+        expect(first.id).toBe(stale.id);
+        expect(await handOver(db, [], [stale])).toEqual(new Set());
+        expect(await handOver(db, [], [first, second])).toEqual(new Set([first.id, second.id]));
+      }),
+    120_000,
+  );
+
+  it(
+    'a node killed mid-batch leaves uncertain only the group it was sending; the rest goes out once',
+    () =>
+      withSink({}, async ({ harness, sink }) => {
+        const addresses = emails(30, 'killed');
+        const { staff } = await agencyWithSubscribers(harness, sink, addresses);
+        const campaign = await draftCampaign(staff, { subject: 'Узел упал' });
+        await sendNow(staff, campaign.id);
+        const { services } = harness;
+        const smtp = smtpTo(sink);
+        // The node dies while handing its 12th e-mail to the relay: that send never returns.
+        const group = 8;
+        let sends = 0;
+        let frozen = false;
+        const dying = createCampaignSender({
+          ...senderOptions(harness, {
+            send: (mail) => {
+              if (++sends <= 11) return smtp.send(mail);
+              frozen = true;
+              return new Promise<void>(() => {});
+            },
+            close: () => smtp.close(),
+          }),
+          batchSize: 50,
+          // One worker, so the moment of the kill falls at a known place in the claimed batch.
+          workers: 1,
+          checkGroup: group,
+        });
+        void dying.drain();
+        while (!frozen) await new Promise((resolve) => setTimeout(resolve, 20));
+        const db = services.database.db;
+        const claimedAtKill = await statusCounts(db, campaign.id);
+        expect(claimedAtKill).toMatchObject({ claimed: 30 - 2 * group, sending: group, sent: group });
+        expect((await progressOf(staff, campaign.id)).progress).toMatchObject({
+          sent: group,
+          failed: 0,
+          remaining: 30 - group,
+        });
+        // Its lease runs out; another node (the harness's own sender) recovers.
+        await db.execute(
+          sql`update mailing_recipients set lease_until = now() - interval '1 second' where lease_until is not null`,
+        );
+        expect(await services.campaignSender.drain()).toBe(30 - 2 * group);
+        smtp.close();
+
+        const got = addresses.map((a) => mailsTo(sink, a).filter((m) => m.subject === 'Узел упал').length);
+        expect(Math.max(...got)).toBe(1);
+        // Sent before the kill: the first group and three of the second; never tried: the rest of
+        // the second group (uncertain, so not sent) and everything after it (sent on recovery).
+        expect(got).toEqual([
+          ...Array(11).fill(1),
+          ...Array(group - 3).fill(0),
+          ...Array(30 - 2 * group).fill(1),
+        ]);
+        const after = await statusCounts(db, campaign.id);
+        expect(after).toEqual({ sent: 30 - group, uncertain: group });
+        expect(after.uncertain).toBeLessThanOrEqual(group);
+        const detail = await progressOf(staff, campaign.id);
+        expect(detail.status).toBe('sent');
+        expect(detail.progress).toMatchObject({ total: 30, sent: 30 - group, failed: group, remaining: 0 });
       }),
     120_000,
   );

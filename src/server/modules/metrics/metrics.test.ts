@@ -14,7 +14,7 @@ import {
   sendNow,
 } from '../../testing/mailings-sink.js';
 import { outboundMessages } from '../channels/schema.js';
-import { claimDue } from '../mailings/campaigns.repo.js';
+import { type ClaimedRecipient, claimDue, handOver } from '../mailings/campaigns.repo.js';
 import { requests } from '../requests/schema.js';
 
 const TOKEN = 'scraper-token-7f3a9c';
@@ -150,15 +150,20 @@ describe('GET /metrics', () => {
       const campaign = await draftCampaign(staff, { subject: 'Очередь' });
       await sendNow(staff, campaign.id);
       const db = own.services.database.db;
-      // One node holds a recipient, another died holding one (its lease ran out).
+      // One node holds a recipient it handed to SMTP and one it only claimed; another node died
+      // holding one it had handed over (its lease ran out).
+      const [held] = await claimDue(db, new Date(), 1, 60_000);
+      const [died] = await claimDue(db, new Date(), 1, -1000);
       expect(await claimDue(db, new Date(), 1, 60_000)).toHaveLength(1);
-      expect(await claimDue(db, new Date(), 1, -1000)).toHaveLength(1);
+      expect((await handOver(db, [], [held, died] as ClaimedRecipient[])).size).toBe(2);
       const before = await scrape(own);
-      expect(sample(before, 'otklik_mailing_recipients', { status: 'pending' })).toBe(2);
+      expect(sample(before, 'otklik_mailing_recipients', { status: 'pending' })).toBe(1);
+      expect(sample(before, 'otklik_mailing_recipients', { status: 'claimed' })).toBe(1);
       expect(sample(before, 'otklik_mailing_recipients', { status: 'sending' })).toBe(2);
       await own.services.campaignSender.drain();
       const after = await scrape(own);
       expect(sample(after, 'otklik_mailing_recipients', { status: 'pending' })).toBeUndefined();
+      expect(sample(after, 'otklik_mailing_recipients', { status: 'claimed' })).toBe(1);
       expect(sample(after, 'otklik_mailing_recipients', { status: 'sending' })).toBe(1);
       expect(sample(after, 'otklik_mailing_recipients', { status: 'uncertain' })).toBe(1);
     } finally {

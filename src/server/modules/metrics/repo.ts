@@ -21,7 +21,7 @@ export function mailingBacklog(db: Executor) {
   return db
     .select({ status: mailingRecipients.status, value: count() })
     .from(mailingRecipients)
-    .where(inArray(mailingRecipients.status, ['pending', 'sending', 'uncertain']))
+    .where(inArray(mailingRecipients.status, ['pending', 'claimed', 'sending', 'uncertain']))
     .groupBy(mailingRecipients.status);
 }
 
