@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, login, uniqueEmail } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { hashPassword } from './passwords.js';
+import { insertUser } from './repo.js';
 import { lockMinutes } from './session.service.js';
 
 let harness: Harness;
@@ -182,6 +184,69 @@ describe('password reset by e-mailed link', () => {
     });
     expect(response.statusCode).toBe(202);
     expect((await harness.outbox()).length).toBe(before);
+  });
+});
+
+describe('password policy (ASVS 2.1.1, 2.1.2, 2.1.7, 2.1.9)', () => {
+  async function resetTokenOf(email: string): Promise<string> {
+    const before = (await harness.outbox()).length;
+    await harness.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+    return linkFrom((await harness.outbox()).slice(before).find((m) => m.includes(email)) ?? '');
+  }
+  const confirm = (token: string, password: string) =>
+    harness.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password },
+    });
+
+  it('refuses passwords under 12 or over 128 characters and common ones, in Russian, on body.password', async () => {
+    const { email } = await agencyWithStaff(harness);
+    const token = await resetTokenOf(email);
+    const refusals = {
+      'ёлка-палка1': /не короче 12 символов/,
+      ['пароль '.repeat(18) + 'abc']: /не длиннее 128 символов/,
+      qwerty123456: /утёкших и распространённых/,
+      QAZWSXEDCRFV: /утёкших и распространённых/,
+      gfhjkmgfhjkm: /утёкших и распространённых/,
+    };
+    for (const [password, message] of Object.entries(refusals)) {
+      const response = await confirm(token, password);
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json()).toMatchObject({
+        field: 'body.password',
+        message: expect.stringMatching(message),
+      });
+    }
+    // A refusal does not spend the link; the length counts characters, not UTF-16 units.
+    expect((await confirm(token, 'ёлка-палка-1')).statusCode).toBe(204);
+    expect((await loginRequest(email, 'ёлка-палка-1')).statusCode).toBe(200);
+  });
+
+  it('takes 128-character passphrases of lower-case letters and spaces: no composition rules', async () => {
+    const { email } = await agencyWithStaff(harness);
+    const passphrase = 'у лукоморья дуб зелёный '.repeat(6).slice(0, 128);
+    expect((await confirm(await resetTokenOf(email), passphrase)).statusCode).toBe(204);
+    expect((await loginRequest(email, passphrase)).statusCode).toBe(200);
+  });
+
+  it('applies the policy to ADMIN_PASSWORD when the administrator is created', async () => {
+    const email = uniqueEmail('admin');
+    await expect(harness.services.users.ensureAdministrator(email, 'password1234')).rejects.toMatchObject({
+      field: 'ADMIN_PASSWORD',
+      message: expect.stringMatching(/распространённых/),
+    });
+    expect((await loginRequest(email, 'password1234')).statusCode).toBe(401);
+  });
+
+  it('still lets in an account whose older password is shorter than the new minimum', async () => {
+    const email = uniqueEmail('legacy');
+    await insertUser(harness.services.database.db, {
+      email,
+      name: 'Старый пароль',
+      passwordHash: await hashPassword('ten chars!'),
+    });
+    expect((await loginRequest(email, 'ten chars!')).statusCode).toBe(200);
   });
 });
 
