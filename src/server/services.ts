@@ -8,6 +8,7 @@ import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js'
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
+import { createAuthEventLog } from './modules/audit/auth-events.service.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createUserService } from './modules/auth/users.service.js';
@@ -116,7 +117,8 @@ export function createServices(database: Database, config: Config) {
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
-  const sessions = createSessionService(db, config, mail);
+  const authEvents = createAuthEventLog(db);
+  const sessions = createSessionService(db, config, mail, authEvents);
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService(db, audit);
   const clientMerges = createClientMergeService(db, audit);
@@ -408,6 +410,7 @@ export function createServices(database: Database, config: Config) {
     requestClassification,
     suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
+    authEvents,
     users,
   };
 }

@@ -147,8 +147,13 @@ export async function deleteSession(db: Executor, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** How many sessions were ended. */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
 }
 
 export async function insertPasswordReset(db: Executor, row: typeof passwordResets.$inferInsert) {

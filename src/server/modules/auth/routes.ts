@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { requestContextOf } from '../../http/request-context.js';
 import { Role } from '../../http/schemas.js';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/session.js';
 import { Unauthorized } from '../../lib/errors.js';
@@ -24,15 +25,25 @@ const SessionInfo = Type.Object({
   roles: Type.Array(Role),
 });
 
-export function authRoutes(fastify: FastifyInstance, { sessions, config }: Services) {
+export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auth'];
   const secureCookie = config.publicUrl.startsWith('https://');
+  // Per client address; a refusal is logged once a minute per address (ASVS 7.2.1).
+  const rateLimit = {
+    max: config.loginRatePerMinute,
+    timeWindow: '1 minute',
+    onExceeded: (request: FastifyRequest) => {
+      authEvents.recordRateLimited(requestContextOf(request)).catch((error: unknown) => {
+        request.log.error({ err: error }, 'could not log a rate-limited login');
+      });
+    },
+  };
 
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: {
         tags,
         body: Type.Object(
@@ -43,7 +54,11 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
       },
     },
     async (request, reply) => {
-      const { sessionId, session } = await sessions.login(request.body.email, request.body.password);
+      const { sessionId, session } = await sessions.login(
+        request.body.email,
+        request.body.password,
+        requestContextOf(request),
+      );
       setSessionCookie(reply, sessionId, secureCookie, config.sessionTtlHours);
       return session.info;
     },
@@ -55,7 +70,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   });
 
   app.post('/api/auth/logout', { preHandler: requireSession(), schema: { tags } }, async (request, reply) => {
-    if (request.session) await sessions.logout(request.session);
+    if (request.session) await sessions.logout(request.session, requestContextOf(request));
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
@@ -79,7 +94,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   app.post(
     '/api/auth/password-reset',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: { tags, body: Type.Object({ email: Email }, { additionalProperties: false }) },
     },
     async (request, reply) => {
@@ -91,7 +106,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   app.post(
     '/api/auth/password-reset/confirm',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: {
         tags,
         body: Type.Object(
@@ -104,7 +119,11 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
       },
     },
     async (request, reply) => {
-      await sessions.confirmPasswordReset(request.body.token, request.body.password);
+      await sessions.confirmPasswordReset(
+        request.body.token,
+        request.body.password,
+        requestContextOf(request),
+      );
       return reply.status(204).send();
     },
   );
