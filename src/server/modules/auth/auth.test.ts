@@ -25,8 +25,11 @@ describe('sessions', () => {
     const { email, password } = await agencyWithStaff(harness, ['operator']);
     const response = await loginRequest(email.toUpperCase(), password);
     expect(response.statusCode).toBe(200);
+    // Plain http cannot carry the __Host- prefix: the cookie keeps its plain name, not Secure.
+    expect(response.cookies.map((c) => c.name)).toEqual(['otklik_session']);
     const cookie = response.cookies.find((c) => c.name === 'otklik_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
     const info = response.json();
     expect(info.roles).toEqual(['operator']);
     const headers = { cookie: `otklik_session=${cookie?.value}` };
@@ -92,6 +95,52 @@ describe('sessions', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
+  });
+});
+
+describe('the __Host- session cookie over https (ASVS 3.4.4)', () => {
+  it('is named __Host-otklik_session, Secure, Path=/, host-only, and only that name opens the session', async () => {
+    const https = await createHarness({ PUBLIC_URL: 'https://otklik.example.ru' });
+    try {
+      const { email, password } = await agencyWithStaff(https);
+      const response = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+        // A plain-named cookie from before https: dropped at login, never read.
+        headers: { cookie: 'otklik_session=left-from-http' },
+      });
+      expect(response.statusCode).toBe(200);
+      const session = response.cookies.find((c) => c.name === '__Host-otklik_session');
+      expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(session?.domain).toBeUndefined();
+      expect(response.cookies.find((c) => c.name === 'otklik_session')).toMatchObject({ value: '' });
+
+      const read = (cookie: string) =>
+        https.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(200);
+      expect((await read(`otklik_session=${session?.value}`)).statusCode).toBe(401);
+
+      const logout = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: {
+          cookie: `__Host-otklik_session=${session?.value}`,
+          'x-csrf-token': response.json().csrfToken,
+        },
+      });
+      expect(logout.statusCode).toBe(204);
+      // Clearing a __Host- cookie needs the same Secure and Path, or the browser ignores it.
+      expect(logout.cookies).toMatchObject([
+        { name: '__Host-otklik_session', value: '', secure: true, path: '/' },
+      ]);
+      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(401);
+
+      const openapi = (await https.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(openapi.components.securitySchemes.session.name).toBe('__Host-otklik_session');
+    } finally {
+      await https.close();
+    }
   });
 });
 

@@ -28,7 +28,6 @@ const SessionInfo = Type.Object({
 export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auth'];
-  const secureCookie = config.publicUrl.startsWith('https://');
   // Per client address; a refusal is logged once a minute per address (ASVS 7.2.1).
   const rateLimit = {
     max: config.loginRatePerMinute,
@@ -59,7 +58,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
         request.body.password,
         requestContextOf(request),
       );
-      setSessionCookie(reply, sessionId, secureCookie, config.sessionTtlHours);
+      setSessionCookie(request, reply, sessionId, config.secureCookies, config.sessionTtlHours);
       return session.info;
     },
   );
@@ -71,7 +70,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
 
   app.post('/api/auth/logout', { preHandler: requireSession(), schema: { tags } }, async (request, reply) => {
     if (request.session) await sessions.logout(request.session, requestContextOf(request));
-    clearSessionCookie(reply);
+    clearSessionCookie(reply, config.secureCookies);
     return reply.status(204).send();
   });
 
