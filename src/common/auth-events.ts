@@ -7,11 +7,11 @@ export const AUTH_EVENT_KINDS = [
   'logout',
   'password_changed',
   'session_revoked',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'two_factor_reset',
 ] as const;
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
-
-/** Why a login failed; the client never sees it, so the log can tell an unknown address apart. */
-export type LoginFailure = 'unknown_user' | 'wrong_password' | 'account_locked';
 
 export interface AuthEvent {
   id: string;
@@ -20,6 +20,10 @@ export interface AuthEvent {
   user: { id: string; name: string; email: string } | null;
   /** The address typed at a failed login (never the password). */
   email: string | null;
+  /**
+   * A failed login's cause, which the client never sees: `unknown_user`, `wrong_password`,
+   * `account_locked`, `wrong_code`; a lock's length in minutes; why sessions ended.
+   */
   reason: string | null;
   ip: string;
   userAgent: string | null;

@@ -16,6 +16,7 @@ import { agencyRoutes } from './modules/agencies/routes.js';
 import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { pbxWebhookRoutes } from './modules/calls/webhook.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   touchpointRoutes(app, services);
   calendarRoutes(app, services);
   authRoutes(app, services);
+  twoFactorRoutes(app, services);
   userRoutes(app, services);
   auditRoutes(app, services);
   feedbackActionRoutes(app, services);

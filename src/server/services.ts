@@ -11,6 +11,7 @@ import { createTouchpointService } from './modules/agencies/touchpoints.service.
 import { createAuthEventLog } from './modules/audit/auth-events.service.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createTwoFactor } from './modules/auth/two-factor.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createCallService } from './modules/calls/service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
@@ -83,6 +84,7 @@ import { createSurveyService } from './modules/surveys/service.js';
 export function createServices(database: Database, config: Config) {
   const { db } = database;
   const audit = createAuditService(db);
+  const authEvents = createAuthEventLog(db);
   const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
   const outbox = createOutbox({
     db,
@@ -114,11 +116,12 @@ export function createServices(database: Database, config: Config) {
   const sms = createSmsSender(outbox, db);
   const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const secretBox = createSecretBox(secretsKey);
+  const twoFactor = createTwoFactor(db, secretBox, authEvents, audit);
+  const sessions = createSessionService(db, config, mail, authEvents, twoFactor);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
-  const authEvents = createAuthEventLog(db);
-  const sessions = createSessionService(db, config, mail, authEvents);
+
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService(db, audit);
   const clientMerges = createClientMergeService(db, audit);
@@ -411,6 +414,7 @@ export function createServices(database: Database, config: Config) {
     suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
     authEvents,
+    twoFactor,
     users,
   };
 }

@@ -239,3 +239,23 @@ export async function listUserDepartmentIds(
     .where(and(eq(userDepartments.agencyId, agencyId), eq(userDepartments.userId, userId)));
   return rows.map((row) => row.id);
 }
+
+/** Moves the accepted TOTP step forward; false when this step (or a later one) was already used. */
+export async function advanceTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
+    .returning({ id: users.id });
+  return updated.length === 1;
+}
+
+/** Spends one recovery code; false when another request spent it first. */
+export async function removeRecoveryCodeHash(db: Executor, userId: string, hash: string): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ recoveryCodeHashes: sql`array_remove(${users.recoveryCodeHashes}, ${hash})` })
+    .where(and(eq(users.id, userId), sql`${hash} = any(${users.recoveryCodeHashes})`))
+    .returning({ id: users.id });
+  return updated.length === 1;
+}

@@ -1,11 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Config } from '../../config.js';
 import { requestContextOf } from '../../http/request-context.js';
 import { Role } from '../../http/schemas.js';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/session.js';
 import { Unauthorized } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
+import type { AuthEventLog } from '../audit/auth-events.service.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
@@ -25,11 +27,9 @@ const SessionInfo = Type.Object({
   roles: Type.Array(Role),
 });
 
-export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const tags = ['auth'];
-  // Per client address; a refusal is logged once a minute per address (ASVS 7.2.1).
-  const rateLimit = {
+/** Per client address; a refusal is logged once a minute per address (ASVS 7.2.1). */
+export function loginRateLimit(config: Config, authEvents: AuthEventLog) {
+  return {
     max: config.loginRatePerMinute,
     timeWindow: '1 minute',
     onExceeded: (request: FastifyRequest) => {
@@ -38,6 +38,12 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
       });
     },
   };
+}
+
+export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['auth'];
+  const rateLimit = loginRateLimit(config, authEvents);
 
   app.post(
     '/api/auth/login',
@@ -46,7 +52,12 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
       schema: {
         tags,
         body: Type.Object(
-          { email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            email: Email,
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            // Six digits from the authenticator app, or a recovery code; only when 2FA is on.
+            code: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SessionInfo },
@@ -57,6 +68,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
         request.body.email,
         request.body.password,
         requestContextOf(request),
+        request.body.code?.trim(),
       );
       setSessionCookie(request, reply, sessionId, config.secureCookies, config.sessionTtlHours);
       return session.info;

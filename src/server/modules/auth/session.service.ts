@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
 import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
 import * as repo from './repo.js';
+import type { TwoFactor } from './two-factor.js';
 
 const FREE_ATTEMPTS = 5;
 const MAX_LOCK_MINUTES = 60;
@@ -24,7 +25,13 @@ export interface ResolvedSession {
   agencyId: string | null;
 }
 
-export function createSessionService(db: Db, config: Config, mailer: Mailer, events: AuthEventLog) {
+export function createSessionService(
+  db: Db,
+  config: Config,
+  mailer: Mailer,
+  events: AuthEventLog,
+  twoFactor: TwoFactor,
+) {
   async function describe(idHash: string, userId: string, agencyId: string | null, csrfToken: string) {
     const user = await repo.findUserById(db, userId);
     if (!user) throw new Unauthorized();
@@ -46,6 +53,7 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer, eve
       email: string,
       password: string,
       context: RequestContext,
+      code?: string,
     ): Promise<{ sessionId: string; session: ResolvedSession }> {
       const user = await repo.findUserByEmail(db, email);
       const typed = email.trim().toLowerCase();
@@ -64,13 +72,21 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer, eve
         );
       }
       const ok = await passwordMatches(user?.passwordHash ?? null, password);
-      if (!user || !ok) {
-        // The client gets one answer for both; the log keeps which it was.
+      // Only the right password learns that a code is needed, and asking for it is not a failure.
+      if (user && ok && user.totpEnabledAt && !code) {
+        throw new Unauthorized(
+          'two_factor_required',
+          'Введите шестизначный код из приложения-аутентификатора или код восстановления',
+        );
+      }
+      const codeOk = !user?.totpEnabledAt || (code !== undefined && (await twoFactor.acceptCode(user, code)));
+      if (!user || !ok || !codeOk) {
+        // The client gets one answer for an unknown address and a wrong password; the log keeps which.
         await events.record(context, {
           kind: 'login_failed',
           userId: user?.id ?? null,
           email: typed,
-          reason: user ? 'wrong_password' : 'unknown_user',
+          reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'wrong_code',
         });
         if (user) {
           const failedLogins = user.failedLogins + 1;
@@ -83,6 +99,7 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer, eve
             await events.record(context, { kind: 'account_locked', userId: user.id, reason: String(lock) });
           }
         }
+        if (user && ok) throw new Unauthorized('invalid_code', 'Неверный или уже использованный код');
         throw new Unauthorized('invalid_credentials', 'Неверный адрес электронной почты или пароль');
       }
       await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });

@@ -11,6 +11,9 @@ const KIND_COLORS: Record<AuthEventKind, string> = {
   logout: 'gray',
   password_changed: 'blue',
   session_revoked: 'gray',
+  two_factor_enabled: 'teal',
+  two_factor_disabled: 'orange',
+  two_factor_reset: 'orange',
 };
 
 export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
