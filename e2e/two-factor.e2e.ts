@@ -13,7 +13,7 @@ afterAll(() => browser?.close());
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
-it('a colleague turns on two-factor login from the QR dialog and signs in with a code; the admin sees it in the audit', async () => {
+it('a colleague turns on two-factor login from the QR dialog and signs in with a code; the admin sees it in the audit and resets it', async () => {
   const admin = await openConsoleAs(browser, inject('baseUrl'), 'Инспекция ОКН НСО');
   const colleague = {
     email: `two-factor-${Date.now()}@e2e.local`,
@@ -71,6 +71,20 @@ it('a colleague turns on two-factor login from the QR dialog and signs in with a
     .waitFor();
   expect(await seriousViolations(admin)).toEqual([]);
   if (SCREENSHOTS) await admin.screenshot({ path: `${SCREENSHOTS}/auth-events.png`, fullPage: true });
+
+  // A lost phone: the administrator resets the colleague's second factor from their access card.
+  await admin.getByRole('link', { name: 'Сотрудники' }).first().click();
+  await admin.getByRole('searchbox', { name: 'Поиск' }).fill(colleague.email);
+  await admin.getByRole('button', { name: `Изменить: ${colleague.name}` }).click();
+  const card = admin.getByRole('dialog', { name: 'Доступ сотрудника' });
+  await card.getByText('Двухфакторная аутентификация включена.').waitFor();
+  expect(await seriousViolations(admin, '[role="dialog"]')).toEqual([]);
+  await card.getByRole('button', { name: 'Сбросить второй фактор' }).click();
+  await card.waitFor({ state: 'detached' });
+  await admin
+    .getByText(/Второй фактор сброшен/)
+    .first()
+    .waitFor();
   await page.close();
   await admin.close();
 });

@@ -113,6 +113,7 @@ export async function listAgencyStaff(
       roles: memberships.roles,
       active: memberships.active,
       lastLoginAt: users.lastLoginAt,
+      twoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
       departmentIds: sql<
         string[]
       >`coalesce((select array_agg(ud.department_id::text order by ud.department_id)

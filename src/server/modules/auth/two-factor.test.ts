@@ -189,7 +189,12 @@ describe('turning it off', () => {
     expect((await reset(stranger.staff, adminId)).statusCode).toBe(404);
     await updateUser(harness.services.database.db, adminId, { isRegionAdmin: false });
 
+    const twoFactorOf = async () =>
+      (await admin.request({ method: 'GET', url: `/api/staff/users?q=${encodeURIComponent(email)}` })).json()
+        .items[0]?.twoFactor;
+    expect(await twoFactorOf()).toBe(true);
     expect((await reset(admin)).statusCode).toBe(204);
+    expect(await twoFactorOf()).toBe(false);
     expect((await loginWith(email, password)).statusCode).toBe(200);
     const audit = await admin.request({ method: 'GET', url: `/api/staff/audit?entity=user&action=update` });
     expect(audit.json().items).toEqual(
