@@ -103,6 +103,8 @@ export interface StaffUser {
   departmentIds: string[];
   active: boolean;
   lastLoginAt: string | null;
+  /** TOTP second factor on: an admin may reset it for a lost phone. */
+  twoFactor: boolean;
 }
 
 export interface Page<T> {

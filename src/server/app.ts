@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
-import { sessionLoader } from './http/session.js';
+import { sessionCookieName, sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
 import { registerValidation } from './http/validation.js';
 import { inlineScriptHashes, registerWeb, webPages } from './http/web.js';
@@ -16,6 +16,7 @@ import { agencyRoutes } from './modules/agencies/routes.js';
 import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
 import { userRoutes } from './modules/auth/users.routes.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { pbxWebhookRoutes } from './modules/calls/webhook.routes.js';
@@ -120,14 +121,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       info: { title: 'Отклик API', version: '0.1.0', description: 'См. docs/api.md' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'otklik_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.secureCookies) },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
         },
       },
     },
   });
 
-  app.addHook('onRequest', sessionLoader(services.sessions));
+  app.addHook('onRequest', sessionLoader(services.sessions, config.secureCookies));
   // A staff answer is personal data: no browser or proxy cache keeps it (ASVS 8.1.1, 8.2.1).
   app.addHook('onSend', async (request, reply) => {
     if (/^\/api\/(staff|auth)\//.test(request.url) && !reply.hasHeader('cache-control')) {
@@ -147,6 +148,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   touchpointRoutes(app, services);
   calendarRoutes(app, services);
   authRoutes(app, services);
+  twoFactorRoutes(app, services);
   userRoutes(app, services);
   auditRoutes(app, services);
   feedbackActionRoutes(app, services);

@@ -88,7 +88,11 @@ describe('start-up', () => {
     expect(firstResult.topics).toBe(23);
     expect(firstResult.kbStarterItems).toBeGreaterThan(4 * 5);
     expect([firstResult.surveys, firstResult.surveyVersions]).toEqual([10, 10]);
-    const session = await firstResult.services.sessions.login('boss@region.ru', firstResult.password ?? '');
+    const session = await firstResult.services.sessions.login('boss@region.ru', firstResult.password ?? '', {
+      ip: '127.0.0.1',
+      userAgent: null,
+      requestId: 'bootstrap-test',
+    });
     expect(session.session.info.isRegionAdmin).toBe(true);
     await first.close();
 

@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   publicUrl: string;
+  /** The public URL is https: cookies are Secure and the session one `__Host-`-prefixed. */
+  secureCookies: boolean;
   adminEmail: string;
   adminPassword: string | null;
   smtpUrl: string | null;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
     adminEmail: (env.ADMIN_EMAIL || 'admin@otklik.local').trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || null,
     smtpUrl: env.SMTP_URL || null,

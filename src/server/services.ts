@@ -8,8 +8,10 @@ import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js'
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
+import { createAuthEventLog } from './modules/audit/auth-events.service.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createTwoFactor } from './modules/auth/two-factor.js';
 import { createUserService } from './modules/auth/users.service.js';
 import { createCallService } from './modules/calls/service.js';
 import { createChannelAccounts } from './modules/channels/accounts.service.js';
@@ -82,6 +84,7 @@ import { createSurveyService } from './modules/surveys/service.js';
 export function createServices(database: Database, config: Config) {
   const { db } = database;
   const audit = createAuditService(db);
+  const authEvents = createAuthEventLog(db);
   const attachmentStore = createDiskStore(join(config.dataDir, 'attachments'));
   const outbox = createOutbox({
     db,
@@ -113,10 +116,12 @@ export function createServices(database: Database, config: Config) {
   const sms = createSmsSender(outbox, db);
   const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const secretBox = createSecretBox(secretsKey);
+  const twoFactor = createTwoFactor(db, secretBox, authEvents, audit);
+  const sessions = createSessionService(db, config, mail, authEvents, twoFactor);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
-  const sessions = createSessionService(db, config, mail);
+
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService(db, audit);
   const clientMerges = createClientMergeService(db, audit);
@@ -408,6 +413,8 @@ export function createServices(database: Database, config: Config) {
     requestClassification,
     suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
+    authEvents,
+    twoFactor,
     users,
   };
 }

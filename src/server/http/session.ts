@@ -5,7 +5,15 @@ import type { Actor } from '../lib/actor.js';
 import { DomainError, Forbidden, Unauthorized } from '../lib/errors.js';
 import type { ResolvedSession, SessionService } from '../modules/auth/session.service.js';
 
-export const SESSION_COOKIE = 'otklik_session';
+const PLAIN_COOKIE = 'otklik_session';
+
+/**
+ * ASVS 3.4.4: over https the cookie is `__Host-`-prefixed, so a browser keeps it only when Secure,
+ * Path=/ and without Domain — a sibling subdomain cannot plant or overwrite it. Plain http (dev,
+ * tests) cannot carry the prefix. Each mode reads only its own name: honouring the plain one over
+ * https would let a planted cookie back in; sessions from before the switch simply log in again.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${PLAIN_COOKIE}` : PLAIN_COOKIE);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,8 +28,16 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function setSessionCookie(reply: FastifyReply, sessionId: string, secure: boolean, ttlHours: number) {
-  reply.setCookie(SESSION_COOKIE, sessionId, {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionId: string,
+  secure: boolean,
+  ttlHours: number,
+) {
+  // A plain-named cookie left from before https was switched on is dropped, not kept alongside.
+  if (secure && request.cookies[PLAIN_COOKIE]) reply.clearCookie(PLAIN_COOKIE, { path: '/' });
+  reply.setCookie(sessionCookieName(secure), sessionId, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -30,16 +46,17 @@ export function setSessionCookie(reply: FastifyReply, sessionId: string, secure:
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'lax' });
 }
 
 /** Resolves the cookie to a session once per request; routes then ask for what they need. */
-export function sessionLoader(sessions: SessionService) {
+export function sessionLoader(sessions: SessionService, secure: boolean) {
+  const cookieName = sessionCookieName(secure);
   return async (request: FastifyRequest) => {
     request.session = null;
     request.actor = null;
-    const sessionId = request.cookies[SESSION_COOKIE];
+    const sessionId = request.cookies[cookieName];
     if (!sessionId) return;
     const session = await sessions.resolve(sessionId);
     if (!session) return;

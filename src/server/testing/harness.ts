@@ -131,7 +131,8 @@ export async function login(harness: Harness, email: string, password: string): 
     payload: { email, password },
   });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === 'otklik_session');
+  // `__Host-otklik_session` when the harness has an https PUBLIC_URL.
+  const cookie = response.cookies.find((c) => c.name.endsWith('otklik_session'));
   if (!cookie) throw new Error('login set no session cookie');
   const info = response.json<SessionInfo>();
   return {
@@ -142,7 +143,7 @@ export async function login(harness: Harness, email: string, password: string): 
         ...options,
         headers: {
           ...options.headers,
-          cookie: `otklik_session=${cookie.value}`,
+          cookie: `${cookie.name}=${cookie.value}`,
           'x-csrf-token': info.csrfToken,
         },
       }),

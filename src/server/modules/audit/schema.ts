@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AuthEventKind } from '../../../common/auth-events.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -23,4 +24,22 @@ export const auditLog = pgTable(
     // The history of one record: who changed or viewed it (reads are throttled by this lookup).
     index('audit_entity').on(t.agencyId, t.entity, t.entityId, t.at),
   ],
+);
+
+// Not per agency: a login happens before one is chosen, and a failed one may name nobody. Admins
+// see the events of their agency's members (repo), the region administrator all of them.
+export const authEvents = pgTable(
+  'auth_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').$type<AuthEventKind>().notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    email: text('email'),
+    reason: text('reason'),
+    ip: text('ip').notNull(),
+    userAgent: text('user_agent'),
+    requestId: text('request_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_events_at').on(t.at), index('auth_events_user_at').on(t.userId, t.at)],
 );

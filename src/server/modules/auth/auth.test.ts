@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, login, uniqueEmail } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { hashPassword } from './passwords.js';
+import { insertUser } from './repo.js';
 import { lockMinutes } from './session.service.js';
 
 let harness: Harness;
@@ -23,8 +25,11 @@ describe('sessions', () => {
     const { email, password } = await agencyWithStaff(harness, ['operator']);
     const response = await loginRequest(email.toUpperCase(), password);
     expect(response.statusCode).toBe(200);
+    // Plain http cannot carry the __Host- prefix: the cookie keeps its plain name, not Secure.
+    expect(response.cookies.map((c) => c.name)).toEqual(['otklik_session']);
     const cookie = response.cookies.find((c) => c.name === 'otklik_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
     const info = response.json();
     expect(info.roles).toEqual(['operator']);
     const headers = { cookie: `otklik_session=${cookie?.value}` };
@@ -90,6 +95,52 @@ describe('sessions', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
+  });
+});
+
+describe('the __Host- session cookie over https (ASVS 3.4.4)', () => {
+  it('is named __Host-otklik_session, Secure, Path=/, host-only, and only that name opens the session', async () => {
+    const https = await createHarness({ PUBLIC_URL: 'https://otklik.example.ru' });
+    try {
+      const { email, password } = await agencyWithStaff(https);
+      const response = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+        // A plain-named cookie from before https: dropped at login, never read.
+        headers: { cookie: 'otklik_session=left-from-http' },
+      });
+      expect(response.statusCode).toBe(200);
+      const session = response.cookies.find((c) => c.name === '__Host-otklik_session');
+      expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(session?.domain).toBeUndefined();
+      expect(response.cookies.find((c) => c.name === 'otklik_session')).toMatchObject({ value: '' });
+
+      const read = (cookie: string) =>
+        https.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(200);
+      expect((await read(`otklik_session=${session?.value}`)).statusCode).toBe(401);
+
+      const logout = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: {
+          cookie: `__Host-otklik_session=${session?.value}`,
+          'x-csrf-token': response.json().csrfToken,
+        },
+      });
+      expect(logout.statusCode).toBe(204);
+      // Clearing a __Host- cookie needs the same Secure and Path, or the browser ignores it.
+      expect(logout.cookies).toMatchObject([
+        { name: '__Host-otklik_session', value: '', secure: true, path: '/' },
+      ]);
+      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(401);
+
+      const openapi = (await https.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(openapi.components.securitySchemes.session.name).toBe('__Host-otklik_session');
+    } finally {
+      await https.close();
+    }
   });
 });
 
@@ -182,6 +233,69 @@ describe('password reset by e-mailed link', () => {
     });
     expect(response.statusCode).toBe(202);
     expect((await harness.outbox()).length).toBe(before);
+  });
+});
+
+describe('password policy (ASVS 2.1.1, 2.1.2, 2.1.7, 2.1.9)', () => {
+  async function resetTokenOf(email: string): Promise<string> {
+    const before = (await harness.outbox()).length;
+    await harness.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+    return linkFrom((await harness.outbox()).slice(before).find((m) => m.includes(email)) ?? '');
+  }
+  const confirm = (token: string, password: string) =>
+    harness.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password },
+    });
+
+  it('refuses passwords under 12 or over 128 characters and common ones, in Russian, on body.password', async () => {
+    const { email } = await agencyWithStaff(harness);
+    const token = await resetTokenOf(email);
+    const refusals = {
+      'ёлка-палка1': /не короче 12 символов/,
+      ['пароль '.repeat(18) + 'abc']: /не длиннее 128 символов/,
+      qwerty123456: /утёкших и распространённых/,
+      QAZWSXEDCRFV: /утёкших и распространённых/,
+      gfhjkmgfhjkm: /утёкших и распространённых/,
+    };
+    for (const [password, message] of Object.entries(refusals)) {
+      const response = await confirm(token, password);
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json()).toMatchObject({
+        field: 'body.password',
+        message: expect.stringMatching(message),
+      });
+    }
+    // A refusal does not spend the link; the length counts characters, not UTF-16 units.
+    expect((await confirm(token, 'ёлка-палка-1')).statusCode).toBe(204);
+    expect((await loginRequest(email, 'ёлка-палка-1')).statusCode).toBe(200);
+  });
+
+  it('takes 128-character passphrases of lower-case letters and spaces: no composition rules', async () => {
+    const { email } = await agencyWithStaff(harness);
+    const passphrase = 'у лукоморья дуб зелёный '.repeat(6).slice(0, 128);
+    expect((await confirm(await resetTokenOf(email), passphrase)).statusCode).toBe(204);
+    expect((await loginRequest(email, passphrase)).statusCode).toBe(200);
+  });
+
+  it('applies the policy to ADMIN_PASSWORD when the administrator is created', async () => {
+    const email = uniqueEmail('admin');
+    await expect(harness.services.users.ensureAdministrator(email, 'password1234')).rejects.toMatchObject({
+      field: 'ADMIN_PASSWORD',
+      message: expect.stringMatching(/распространённых/),
+    });
+    expect((await loginRequest(email, 'password1234')).statusCode).toBe(401);
+  });
+
+  it('still lets in an account whose older password is shorter than the new minimum', async () => {
+    const email = uniqueEmail('legacy');
+    await insertUser(harness.services.database.db, {
+      email,
+      name: 'Старый пароль',
+      passwordHash: await hashPassword('ten chars!'),
+    });
+    expect((await loginRequest(email, 'ten chars!')).statusCode).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../common/passwords.js';
 import { Invalid } from '../../lib/errors.js';
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { isCommonPassword } from './common-passwords.js';
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -12,12 +12,23 @@ export async function passwordMatches(passwordHash: string | null, password: str
   return ok && passwordHash !== null;
 }
 
+/** For new and changed passwords only: an older, shorter one still logs in. */
 export function assertStrongPassword(password: string, field: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) {
     throw new Invalid(field, `Пароль должен быть не короче ${MIN_PASSWORD_LENGTH} символов`);
+  }
+  if (length > MAX_PASSWORD_LENGTH) {
+    throw new Invalid(field, `Пароль должен быть не длиннее ${MAX_PASSWORD_LENGTH} символов`);
   }
   if (new Set(password).size < 4) {
     throw new Invalid(field, 'Пароль слишком простой: используйте разные символы');
+  }
+  if (isCommonPassword(password)) {
+    throw new Invalid(
+      field,
+      'Этот пароль есть в списках утёкших и распространённых паролей: придумайте другой',
+    );
   }
 }
 

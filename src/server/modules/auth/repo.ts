@@ -113,6 +113,7 @@ export async function listAgencyStaff(
       roles: memberships.roles,
       active: memberships.active,
       lastLoginAt: users.lastLoginAt,
+      twoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
       departmentIds: sql<
         string[]
       >`coalesce((select array_agg(ud.department_id::text order by ud.department_id)
@@ -147,8 +148,13 @@ export async function deleteSession(db: Executor, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** How many sessions were ended. */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
 }
 
 export async function insertPasswordReset(db: Executor, row: typeof passwordResets.$inferInsert) {
@@ -242,4 +248,24 @@ export async function listUserDepartmentIds(
     .from(userDepartments)
     .where(and(eq(userDepartments.agencyId, agencyId), eq(userDepartments.userId, userId)));
   return rows.map((row) => row.id);
+}
+
+/** Moves the accepted TOTP step forward; false when this step (or a later one) was already used. */
+export async function advanceTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
+    .returning({ id: users.id });
+  return updated.length === 1;
+}
+
+/** Spends one recovery code; false when another request spent it first. */
+export async function removeRecoveryCodeHash(db: Executor, userId: string, hash: string): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ recoveryCodeHashes: sql`array_remove(${users.recoveryCodeHashes}, ${hash})` })
+    .where(and(eq(users.id, userId), sql`${hash} = any(${users.recoveryCodeHashes})`))
+    .returning({ id: users.id });
+  return updated.length === 1;
 }

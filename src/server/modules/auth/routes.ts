@@ -1,10 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Config } from '../../config.js';
+import { requestContextOf } from '../../http/request-context.js';
 import { Role } from '../../http/schemas.js';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/session.js';
 import { Unauthorized } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
+import type { AuthEventLog } from '../audit/auth-events.service.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
@@ -24,27 +27,50 @@ const SessionInfo = Type.Object({
   roles: Type.Array(Role),
 });
 
-export function authRoutes(fastify: FastifyInstance, { sessions, config }: Services) {
+/** Per client address; a refusal is logged once a minute per address (ASVS 7.2.1). */
+export function loginRateLimit(config: Config, authEvents: AuthEventLog) {
+  return {
+    max: config.loginRatePerMinute,
+    timeWindow: '1 minute',
+    onExceeded: (request: FastifyRequest) => {
+      authEvents.recordRateLimited(requestContextOf(request)).catch((error: unknown) => {
+        request.log.error({ err: error }, 'could not log a rate-limited login');
+      });
+    },
+  };
+}
+
+export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auth'];
-  const secureCookie = config.publicUrl.startsWith('https://');
+  const rateLimit = loginRateLimit(config, authEvents);
 
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: {
         tags,
         body: Type.Object(
-          { email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            email: Email,
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            // Six digits from the authenticator app, or a recovery code; only when 2FA is on.
+            code: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SessionInfo },
       },
     },
     async (request, reply) => {
-      const { sessionId, session } = await sessions.login(request.body.email, request.body.password);
-      setSessionCookie(reply, sessionId, secureCookie, config.sessionTtlHours);
+      const { sessionId, session } = await sessions.login(
+        request.body.email,
+        request.body.password,
+        requestContextOf(request),
+        request.body.code?.trim(),
+      );
+      setSessionCookie(request, reply, sessionId, config.secureCookies, config.sessionTtlHours);
       return session.info;
     },
   );
@@ -55,8 +81,8 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   });
 
   app.post('/api/auth/logout', { preHandler: requireSession(), schema: { tags } }, async (request, reply) => {
-    if (request.session) await sessions.logout(request.session);
-    clearSessionCookie(reply);
+    if (request.session) await sessions.logout(request.session, requestContextOf(request));
+    clearSessionCookie(reply, config.secureCookies);
     return reply.status(204).send();
   });
 
@@ -79,7 +105,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   app.post(
     '/api/auth/password-reset',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: { tags, body: Type.Object({ email: Email }, { additionalProperties: false }) },
     },
     async (request, reply) => {
@@ -91,7 +117,7 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
   app.post(
     '/api/auth/password-reset/confirm',
     {
-      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit },
       schema: {
         tags,
         body: Type.Object(
@@ -104,7 +130,11 @@ export function authRoutes(fastify: FastifyInstance, { sessions, config }: Servi
       },
     },
     async (request, reply) => {
-      await sessions.confirmPasswordReset(request.body.token, request.body.password);
+      await sessions.confirmPasswordReset(
+        request.body.token,
+        request.body.password,
+        requestContextOf(request),
+      );
       return reply.status(204).send();
     },
   );

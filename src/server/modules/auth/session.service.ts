@@ -4,8 +4,10 @@ import type { Db } from '../../db/client.js';
 import { Forbidden, Invalid, TooManyAttempts, Unauthorized } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
+import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
 import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
 import * as repo from './repo.js';
+import type { TwoFactor } from './two-factor.js';
 
 const FREE_ATTEMPTS = 5;
 const MAX_LOCK_MINUTES = 60;
@@ -23,7 +25,13 @@ export interface ResolvedSession {
   agencyId: string | null;
 }
 
-export function createSessionService(db: Db, config: Config, mailer: Mailer) {
+export function createSessionService(
+  db: Db,
+  config: Config,
+  mailer: Mailer,
+  events: AuthEventLog,
+  twoFactor: TwoFactor,
+) {
   async function describe(idHash: string, userId: string, agencyId: string | null, csrfToken: string) {
     const user = await repo.findUserById(db, userId);
     if (!user) throw new Unauthorized();
@@ -41,10 +49,22 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
   }
 
   return {
-    async login(email: string, password: string): Promise<{ sessionId: string; session: ResolvedSession }> {
+    async login(
+      email: string,
+      password: string,
+      context: RequestContext,
+      code?: string,
+    ): Promise<{ sessionId: string; session: ResolvedSession }> {
       const user = await repo.findUserByEmail(db, email);
+      const typed = email.trim().toLowerCase();
       const now = new Date();
       if (user?.lockedUntil && user.lockedUntil > now) {
+        await events.record(context, {
+          kind: 'login_failed',
+          userId: user.id,
+          email: typed,
+          reason: 'account_locked',
+        });
         const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
         throw new TooManyAttempts(
           `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`,
@@ -52,7 +72,22 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
         );
       }
       const ok = await passwordMatches(user?.passwordHash ?? null, password);
-      if (!user || !ok) {
+      // Only the right password learns that a code is needed, and asking for it is not a failure.
+      if (user && ok && user.totpEnabledAt && !code) {
+        throw new Unauthorized(
+          'two_factor_required',
+          'Введите шестизначный код из приложения-аутентификатора или код восстановления',
+        );
+      }
+      const codeOk = !user?.totpEnabledAt || (code !== undefined && (await twoFactor.acceptCode(user, code)));
+      if (!user || !ok || !codeOk) {
+        // The client gets one answer for an unknown address and a wrong password; the log keeps which.
+        await events.record(context, {
+          kind: 'login_failed',
+          userId: user?.id ?? null,
+          email: typed,
+          reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'wrong_code',
+        });
         if (user) {
           const failedLogins = user.failedLogins + 1;
           const lock = lockMinutes(failedLogins);
@@ -60,7 +95,11 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
             failedLogins,
             lockedUntil: lock ? new Date(now.getTime() + lock * 60_000) : null,
           });
+          if (lock) {
+            await events.record(context, { kind: 'account_locked', userId: user.id, reason: String(lock) });
+          }
         }
+        if (user && ok) throw new Unauthorized('invalid_code', 'Неверный или уже использованный код');
         throw new Unauthorized('invalid_credentials', 'Неверный адрес электронной почты или пароль');
       }
       await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
@@ -77,6 +116,7 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
         csrfToken,
         expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
       });
+      await events.record(context, { kind: 'login_succeeded', userId: user.id });
       return { sessionId, session: await describe(idHash, user.id, agencyId, csrfToken) };
     },
 
@@ -96,7 +136,10 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
       return describe(session.idHash, session.info.user.id, target.agencyId, session.info.csrfToken);
     },
 
-    logout: (session: ResolvedSession) => repo.deleteSession(db, session.idHash),
+    async logout(session: ResolvedSession, context: RequestContext): Promise<void> {
+      await repo.deleteSession(db, session.idHash);
+      await events.record(context, { kind: 'logout', userId: session.info.user.id });
+    },
 
     async requestPasswordReset(email: string, purpose: 'reset' | 'invite' = 'reset'): Promise<void> {
       const user = await repo.findUserByEmail(db, email);
@@ -123,7 +166,7 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
       );
     },
 
-    async confirmPasswordReset(token: string, password: string): Promise<void> {
+    async confirmPasswordReset(token: string, password: string, context: RequestContext): Promise<void> {
       assertStrongPassword(password, 'body.password');
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
@@ -136,7 +179,10 @@ export function createSessionService(db: Db, config: Config, mailer: Mailer) {
           );
         }
         await repo.updateUser(tx, userId, { passwordHash, failedLogins: 0, lockedUntil: null });
-        await repo.deleteSessionsOfUser(tx, userId);
+        await events.record(context, { kind: 'password_changed', userId }, tx);
+        if ((await repo.deleteSessionsOfUser(tx, userId)) > 0) {
+          await events.record(context, { kind: 'session_revoked', userId, reason: 'password_changed' }, tx);
+        }
       });
     },
   };

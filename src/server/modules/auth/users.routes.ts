@@ -13,6 +13,7 @@ const StaffUser = Type.Object({
   departmentIds: Type.Array(Uuid),
   active: Type.Boolean(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+  twoFactor: Type.Boolean(),
 });
 const Roles = Type.Array(Role, { minItems: 1, uniqueItems: true });
 const DepartmentIds = Type.Array(Uuid, { uniqueItems: true, maxItems: 50 });

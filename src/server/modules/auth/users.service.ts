@@ -7,7 +7,7 @@ import { Invalid, NotFound } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
-import { hashPassword } from './passwords.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
 import * as repo from './repo.js';
 import type { SessionService } from './session.service.js';
 
@@ -178,6 +178,7 @@ export function createUserService(
      */
     async ensureAdministrator(email: string, password: string | null): Promise<string | null> {
       const existing = await repo.findUserByEmail(db, email);
+      if (!existing && password) assertStrongPassword(password, 'ADMIN_PASSWORD');
       const generated = existing || password ? null : randomBytes(12).toString('base64url');
       const user =
         existing ??

@@ -1,3 +1,4 @@
+import { Tabs } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +8,33 @@ import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { AuthEventsPanel } from './AuthEventsPanel';
 import { type AuditFilter, useAudit } from './auditQueries';
 
 const NO_FILTER: AuditFilter = { entity: '', action: null, from: '', to: '', page: 1 };
 
 export function AuditPage() {
+  const { t } = useTranslation('console');
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} description={t('audit.description')} />
+      <Tabs defaultValue="changes" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="changes">{t('audit.tabs.changes')}</Tabs.Tab>
+          <Tabs.Tab value="auth">{t('audit.tabs.auth')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="changes">
+          <DataChangesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="auth">
+          <AuthEventsPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function DataChangesPanel() {
   const { t } = useTranslation('console');
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [entityInput, setEntityInput] = useState('');
@@ -30,7 +53,6 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.audit')} description={t('audit.description')} />
       <AuditFilters
         entity={entityInput}
         onEntity={setEntityInput}

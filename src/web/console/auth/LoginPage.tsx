@@ -1,4 +1,5 @@
-import { PasswordInput } from '@mantine/core';
+import { PasswordInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../ui/api';
@@ -22,26 +23,42 @@ export function LoginPage() {
   const session = useSessionQuery();
   const login = useLogin();
   const { errors, setErrors, clear } = useFieldErrors();
-  const { draft, set } = useDraft({ email: '', password: '' }, clear);
+  const { draft, set } = useDraft({ email: '', password: '', code: '' }, clear);
+  // The server asks for the second factor only after the right password.
+  const [askCode, setAskCode] = useState(false);
   const next = safeNext(params.get('next'));
 
   if (session.data) return <Navigate to={next} replace />;
 
   const onSubmit = () => {
-    const { email, password } = draft;
-    const found = collectErrors({ email: validateEmail(email, t), password: validateRequired(password, t) });
+    const { email, password, code } = draft;
+    const found = collectErrors({
+      email: validateEmail(email, t),
+      password: validateRequired(password, t),
+      code: askCode ? validateRequired(code, t) : null,
+    });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(next, { replace: true }) });
+    login.mutate(
+      { email: email.trim(), password, ...(askCode ? { code: code.trim() } : {}) },
+      {
+        onSuccess: () => navigate(next, { replace: true }),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'two_factor_required') setAskCode(true);
+        },
+      },
+    );
   };
 
   // Too many failed attempts: the server's message says how long to wait.
   const locked = login.error instanceof ApiError && login.error.status === 429;
+  const codeAsked = login.error instanceof ApiError && login.error.code === 'two_factor_required';
   return (
     <AuthForm
       title={t('login.title')}
       onSubmit={onSubmit}
-      error={login.error}
+      hint={askCode ? t('login.codeHint') : undefined}
+      error={codeAsked ? null : login.error}
       errorTitle={locked ? t('common:errors.locked') : undefined}
       errorText={locked ? login.error?.message : undefined}
       pending={login.isPending}
@@ -57,6 +74,19 @@ export function LoginPage() {
         onChange={(event) => set('password', event.currentTarget.value)}
         error={errors.password}
       />
+      {askCode && (
+        <TextInput
+          label={t('twoFactor.code')}
+          description={t('twoFactor.codeOrRecoveryHint')}
+          autoComplete="one-time-code"
+          required
+          value={draft.code}
+          onChange={(event) => set('code', event.currentTarget.value)}
+          error={errors.code}
+          // It appears only after the password was accepted: the person types the code next.
+          autoFocus
+        />
+      )}
     </AuthForm>
   );
 }

@@ -2,13 +2,14 @@ import { Alert, Anchor, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../common/passwords';
 import { usePasswordResetConfirm } from '../session/sessionMutations';
 import { collectErrors } from '../shared/fieldErrors';
 import { useDraft } from '../shared/useDraft';
 import { useFieldErrors } from '../shared/useFieldErrors';
 import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
-import { MIN_PASSWORD_LENGTH, validateNewPassword } from './validation';
+import { validateNewPassword } from './validation';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation('console');
@@ -62,7 +63,7 @@ export function ResetPasswordPage() {
     >
       <PasswordInput
         label={t('reset.password')}
-        description={t('reset.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+        description={t('reset.passwordHint', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH })}
         autoComplete="new-password"
         required
         value={draft.password}

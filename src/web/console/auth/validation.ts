@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../common/passwords';
 
 // Deliberately loose: the server has the final word, this only catches typos before a round trip.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function validateEmail(value: string, t: TFunction): string | null {
   if (!value.trim()) return t('validation.required', { ns: 'common' });
@@ -15,7 +15,11 @@ export function validateRequired(value: string, t: TFunction): string | null {
 
 export function validateNewPassword(value: string, t: TFunction): string | null {
   if (!value) return t('validation.required', { ns: 'common' });
-  return value.length >= MIN_PASSWORD_LENGTH
-    ? null
-    : t('validation.minLength', { ns: 'common', count: MIN_PASSWORD_LENGTH });
+  const length = [...value].length;
+  if (length < MIN_PASSWORD_LENGTH) {
+    return t('validation.minLength', { ns: 'common', count: MIN_PASSWORD_LENGTH });
+  }
+  return length > MAX_PASSWORD_LENGTH
+    ? t('validation.maxLength', { ns: 'common', count: MAX_PASSWORD_LENGTH })
+    : null;
 }

@@ -6,6 +6,8 @@ import { SESSION_KEY } from './sessionQuery';
 export interface Credentials {
   email: string;
   password: string;
+  /** The authenticator's six digits or a recovery code, once the server asked for it. */
+  code?: string;
 }
 
 export function useLogin() {

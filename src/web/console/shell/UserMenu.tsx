@@ -1,11 +1,12 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconSignature } from '@tabler/icons-react';
+import { IconLogout, IconShieldLock, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SignatureModal } from '../kb/SignatureModal';
 import { useSession } from '../session/SessionContext';
 import { useLogout } from '../session/sessionMutations';
+import { TwoFactorModal } from '../twoFactor/TwoFactorModal';
 
 function initials(name: string): string {
   return name
@@ -23,6 +24,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   const [signing, setSigning] = useState(false);
+  const [securing, setSecuring] = useState(false);
 
   return (
     <>
@@ -47,12 +49,16 @@ export function UserMenu() {
               {t('answerTemplates.signature')}
             </Menu.Item>
           )}
+          <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => setSecuring(true)}>
+            {t('twoFactor.title')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onLogout}>
             {t('shell.logout')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {signing && <SignatureModal onClose={() => setSigning(false)} />}
+      {securing && <TwoFactorModal onClose={() => setSecuring(false)} />}
     </>
   );
 }

@@ -1,12 +1,14 @@
-import { Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Switch, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, StaffUser } from '../../../common/types';
+import { describeError } from '../shared/describeError';
 import { FormModal } from '../shared/FormModal';
 import { collectErrors } from '../shared/fieldErrors';
 import { useSaveForm } from '../shared/useSaveForm';
 import { UserAccessFields } from './UserAccessFields';
-import { useUpdateUser } from './userQueries';
+import { useResetTwoFactor, useUpdateUser } from './userQueries';
 
 const FIELDS = ['name', 'roles', 'departmentIds', 'active'];
 
@@ -25,6 +27,14 @@ export function EditUserModal({ user, departments, isSelf, onClose }: EditUserMo
   const [roles, setRoles] = useState(user.roles);
   const [departmentIds, setDepartmentIds] = useState(user.departmentIds);
   const [active, setActive] = useState(user.active);
+  const resetTwoFactor = useResetTwoFactor();
+  const onResetTwoFactor = () =>
+    resetTwoFactor.mutate(user.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('users.twoFactorResetDone') });
+        onClose();
+      },
+    });
 
   const onSubmit = () =>
     form.submit(
@@ -40,6 +50,19 @@ export function EditUserModal({ user, departments, isSelf, onClose }: EditUserMo
       <Text size="sm" c="dimmed">
         {user.email}
       </Text>
+      {user.twoFactor && !isSelf && (
+        <Group mt="xs" gap="sm">
+          <Text size="sm">{t('users.twoFactorOn')}</Text>
+          <Button variant="light" size="xs" loading={resetTwoFactor.isPending} onClick={onResetTwoFactor}>
+            {t('users.twoFactorReset')}
+          </Button>
+        </Group>
+      )}
+      {resetTwoFactor.error && (
+        <Text size="sm" c="red.9" role="alert">
+          {describeError(resetTwoFactor.error, t)}
+        </Text>
+      )}
     </div>
   );
 

@@ -56,6 +56,13 @@ export function useCreateUser() {
   );
 }
 
+export function useResetTwoFactor() {
+  return useInvalidatingMutation(
+    (id: string) => api<void>('POST', `/api/staff/users/${encodeURIComponent(id)}/two-factor/reset`),
+    INVALIDATED,
+  );
+}
+
 export function useUpdateUser() {
   return useInvalidatingMutation(
     ({ id, patch }: { id: string; patch: UserPatch }) =>
