@@ -71,6 +71,7 @@ try {
     agencyId: agency,
     userId: user,
     rows: requestCount,
+    seal: server.fieldCrypto.seal,
     departmentIds: departments,
   });
   const answerSeconds = await generateSurveyAnswers(execute, {
