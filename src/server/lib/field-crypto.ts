@@ -38,7 +38,7 @@ export function createFieldCrypto(secret: Buffer, previous: Buffer[] = []): Fiel
   if (secret.length !== 32) throw new Error('the secrets key must be 32 bytes');
   const keyId = keyIdOf(secret);
   const openingKeys = new Map(
-    [secret, ...previous].reverse().map((k) => [keyIdOf(k), derive(k, 'otklik field encryption')]),
+    [...previous, secret].map((k) => [keyIdOf(k), derive(k, 'otklik field encryption')]),
   );
   const sealingKey = openingKeys.get(keyId) as Buffer;
   const indexKey = derive(secret, 'otklik contact blind index');

@@ -7,6 +7,7 @@ import { type ContactKind, clientConsentEvents, clientContacts, clientMerges, cl
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ContactRow = typeof clientContacts.$inferSelect;
+export type ConsentEventRow = typeof clientConsentEvents.$inferSelect;
 /** A contact as services write it: the repository turns `normalized` into the blind index. */
 export type ContactValues = Omit<typeof clientContacts.$inferInsert, 'valueIndex'> & { normalized: string };
 
@@ -16,7 +17,6 @@ export const contactIndex = (normalized: string) => fieldCrypto().blindIndex(nor
 function withIndex<T extends { normalized?: string }>({ normalized, ...rest }: T) {
   return normalized === undefined ? rest : { ...rest, valueIndex: contactIndex(normalized) };
 }
-export type ConsentEventRow = typeof clientConsentEvents.$inferSelect;
 
 export async function findClientByContact(
   db: Executor,
