@@ -34,6 +34,8 @@ async function legacyClient(agencyId: string, n: number) {
     values (${agencyId}, ${`2025-0000${n}`}, 'appeal', 'portal', 'closed', 'Текст', ${client?.id},
       ${`Старый клиент ${n}`}, ${email}, ${`+7 913 000 00 ${10 + n}`}, 'ABC', '2025-03-01T10:00:00Z',
       '2025-03-31T16:59:59Z', '59-ФЗ')`);
+  await harness.services.database.db.execute(sql`insert into calls (agency_id, source, caller_phone, started_at,
+      answered, within_hours) values (${agencyId}, 'manual', ${`791300000${10 + n}`}, now(), true, true)`);
   return { id: client?.id as string, email };
 }
 
@@ -56,6 +58,7 @@ describe('startup backfill of contact fields', () => {
     expect(sealedCount(done, 'client_contacts')).toBe(2);
     expect(sealedCount(done, 'clients')).toBe(1);
     expect(sealedCount(done, 'requests')).toBe(1);
+    expect(sealedCount(done, 'calls')).toBe(1);
     expect(progress.filter((p) => p.table === 'client_contacts').map((p) => p.sealed)).toEqual([1, 2]);
 
     const contacts = await storedOf(agencyId);
@@ -85,7 +88,7 @@ describe('startup backfill of contact fields', () => {
     expect(joined?.n).toBe(2);
 
     const again = await sealContactFields(harness.services.database.db, crypto);
-    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0]);
+    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0]);
     expect(await storedOf(agencyId)).toEqual(contacts);
   });
 
@@ -99,6 +102,7 @@ describe('startup backfill of contact fields', () => {
     expect(total('client_contacts')).toBe(8);
     expect(total('clients')).toBe(4);
     expect(total('requests')).toBe(4);
+    expect(total('calls')).toBe(4);
   });
 
   it('re-seals under a new key during a rotation, and stops with a clear error on an unknown key', async () => {

@@ -23,6 +23,7 @@ const TABLES: SealedTable[] = [
   },
   { name: 'clients', columns: ['postal_address'] },
   { name: 'requests', columns: ['contact_email', 'contact_phone'] },
+  { name: 'calls', columns: ['caller_phone'] },
 ];
 
 export interface BackfillProgress {

@@ -24,7 +24,8 @@ const rawRows = (agencyId: string) =>
     harness,
     sql`select row_to_json(t)::text as row from client_contacts t where agency_id = ${agencyId}
         union all select row_to_json(t)::text from clients t where agency_id = ${agencyId}
-        union all select row_to_json(t)::text from requests t where agency_id = ${agencyId}`,
+        union all select row_to_json(t)::text from requests t where agency_id = ${agencyId}
+        union all select row_to_json(t)::text from calls t where agency_id = ${agencyId}`,
   );
 
 async function clientsOf(staff: StaffClient) {
@@ -114,7 +115,7 @@ describe('contact fields at rest', () => {
     expect(invited.map((m) => m.recipient)).toEqual([SECOND_EMAIL]);
 
     const stored = await rawRows(agencyId);
-    expect(stored).toHaveLength(7); // 3 contacts, the surviving client, 3 requests
+    expect(stored).toHaveLength(8); // 3 contacts, the surviving client, 3 requests, the call
     for (const { row } of stored) {
       for (const plain of PLAINTEXT) expect(row.toLowerCase()).not.toContain(plain.toLowerCase());
     }
