@@ -22,6 +22,7 @@ afterAll(() => browser?.close());
 it('a head records a decision from a request card, sees it there and in the log, with the overdue one flagged', async () => {
   const baseUrl = inject('baseUrl');
   const admin = await openConsoleAs(browser, baseUrl, 'Инспекция ОКН НСО');
+  const email = `petrov.${Date.now()}@example.ru`;
   const submitted = await fetch(`${baseUrl}/api/public/giookn-nso/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -29,7 +30,7 @@ it('a head records a decision from a request card, sees it there and in the log,
       kind: 'appeal',
       text: 'На сайте инспекции не найти график личного приёма',
       name: 'Петров Пётр Петрович',
-      email: `petrov.${Date.now()}@example.ru`,
+      email,
       consent: true,
     }),
   });
@@ -131,7 +132,11 @@ it('a head records a decision from a request card, sees it there and in the log,
   await page.close();
 
   // 152-ФЗ: the administrator hands the person everything the agency holds about them.
-  const clients = await staffApi<{ items: { id: string }[] }>(admin, 'GET', '/api/staff/clients?q=petrov');
+  const clients = await staffApi<{ items: { id: string }[] }>(
+    admin,
+    'GET',
+    `/api/staff/clients?q=${encodeURIComponent(email)}`,
+  );
   await admin.goto(`${baseUrl}/console/clients/${clients.items[0]?.id}`);
   await admin.getByRole('heading', { level: 1, name: 'Петров Пётр Петрович' }).waitFor();
   const [download] = await Promise.all([

@@ -71,6 +71,7 @@ try {
     agencyId: agency,
     userId: user,
     rows: requestCount,
+    seal: server.fieldCrypto.seal,
     departmentIds: departments,
   });
   const answerSeconds = await generateSurveyAnswers(execute, {
@@ -79,9 +80,13 @@ try {
     versionId: versions[0].id,
     answers: answerCount,
   });
-  // A consult line's year: a call every few minutes of working time, one in eight missed.
+  // A consult line's year: a call every few minutes of working time, one in eight missed; caller
+  // numbers sealed as the server stores them, cycling through a thousand of them.
+  const phones = Array.from({ length: 1000 }, (_, i) =>
+    server.fieldCrypto.seal(`+7913${String(i).padStart(7, '0')}`),
+  );
   await execute(`insert into calls (agency_id, source, caller_phone, started_at, answered, within_hours, survey_quality)
-    select '${agency}'::uuid, 'pbx', '+7913' || lpad((g % 10000000)::text, 7, '0'), now() - g * interval '3 minutes',
+    select '${agency}'::uuid, 'pbx', (array[${phones.map((p) => `'${p}'`).join(',')}])[1 + g % 1000], now() - g * interval '3 minutes',
       g % 8 <> 0, g % 5 <> 0, case when g % 3 = 0 then (array['satisfied','partly','unsatisfied'])[1 + g % 3] end
     from generate_series(1, 150000) g`);
   await execute('analyze');

@@ -11,6 +11,8 @@ const text = (i) => `Прошу сообщить о сроках работ на
 
 const server = await startBenchServer();
 const { origin, cpuSeconds } = server;
+// The baselines write contact fields as the app does: sealed, with the e-mail's blind index.
+const { seal, blindIndex } = server.fieldCrypto;
 
 try {
   const cpuBefore = cpuSeconds();
@@ -40,7 +42,7 @@ try {
       `insert into requests (agency_id, number, kind, channel, status, text, contact_name, contact_email,
          notify_by_email, tracking_code, received_at, registered_at, due_at, due_source)
        values ($1, $2, 'appeal', 'portal', 'registered', $3, $4, $5, false, 'BENCHCODE0', now(), now(), now() + interval '30 days', '59-ФЗ ст. 12 ч. 1')`,
-      [agencyId, `plain-${i}`, text(i), `Заявитель ${i}`, `client${i}@bench.local`],
+      [agencyId, `plain-${i}`, text(i), `Заявитель ${i}`, seal(`client${i}@bench.local`)],
     );
   });
   // The same rows an intake writes — client, contact, request, two events, consent — as plain
@@ -55,16 +57,16 @@ try {
       );
       const clientId = made[0].id;
       await client.query(
-        `insert into client_contacts (agency_id, client_id, kind, value, normalized, source)
-         values ($1, $2, 'email', $3, $3, 'portal')`,
-        [agencyId, clientId, `rows${i}@bench.local`],
+        `insert into client_contacts (agency_id, client_id, kind, value, value_index, source)
+         values ($1, $2, 'email', $3, $4, 'portal')`,
+        [agencyId, clientId, seal(`rows${i}@bench.local`), blindIndex(`rows${i}@bench.local`)],
       );
       const { rows: request } = await client.query(
         `insert into requests (agency_id, number, kind, channel, status, text, client_id, contact_name, contact_email,
            notify_by_email, tracking_code, received_at, registered_at, due_at, due_source)
          values ($1, $2, 'appeal', 'portal', 'registered', $3, $4, $5, $6, false, 'BENCHCODE0', now(), now(),
            now() + interval '30 days', '59-ФЗ ст. 12 ч. 1') returning id`,
-        [agencyId, `rows-${i}`, text(i), clientId, `Заявитель ${i}`, `rows${i}@bench.local`],
+        [agencyId, `rows-${i}`, text(i), clientId, `Заявитель ${i}`, seal(`rows${i}@bench.local`)],
       );
       await client.query(
         `insert into request_events (agency_id, request_id, status) values ($1, $2, 'received'), ($1, $2, 'registered')`,

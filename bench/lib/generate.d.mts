@@ -3,7 +3,13 @@ type Execute = (text: string) => Promise<unknown>;
 
 export function generateRequests(
   execute: Execute,
-  options: { agencyId: string; userId: string; rows: number; departmentIds?: string[] },
+  options: {
+    agencyId: string;
+    userId: string;
+    rows: number;
+    seal: (plain: string) => string;
+    departmentIds?: string[];
+  },
 ): Promise<number>;
 
 export function generateSurveyAnswers(

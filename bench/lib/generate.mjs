@@ -22,13 +22,27 @@ const WORDS = `ремонт фасада объекта культурного �
   .split(/\s+/)
   .filter(Boolean);
 
+// Sealing a million addresses one by one would measure the generator, not the app: the rows cycle
+// through this many distinct sealed addresses, which the server opens like any other.
+const SEALED_ADDRESSES = 1000;
+
+/** A SQL array of `client<n>@bench.local` sealed by `seal` (the app's contact_email at rest). */
+function sealedAddresses(seal) {
+  const values = Array.from({ length: SEALED_ADDRESSES }, (_, i) => seal(`client${i + 1}@bench.local`));
+  for (const value of values)
+    if (!/^[\w:@.-]+$/.test(value)) throw new Error(`not safe in a SQL literal: ${value}`);
+  return `array[${values.map((v) => `'${v}'`).join(',')}]`;
+}
+
 /**
  * `rows` requests in one agency received over the last ~333 days, with terms from 60 days ago to
  * 60 days ahead: five in eight answered or closed (every eleventh extended), the rest open;
- * spread over `departmentIds` when given.
+ * spread over `departmentIds` when given. `seal` is the server's field sealing
+ * (`startBenchServer().fieldCrypto.seal`): contact e-mails are stored as the app stores them.
  */
-export async function generateRequests(execute, { agencyId, userId, rows, departmentIds = [] }) {
+export async function generateRequests(execute, { agencyId, userId, rows, seal, departmentIds = [] }) {
   const words = `array[${WORDS.map((w) => `'${w}'`).join(',')}]`;
+  const addresses = sealedAddresses(seal);
   const departments = departmentIds.length ? `array[${departmentIds.map(uuid).join(',')}]` : null;
   const started = performance.now();
   await execute(
@@ -36,7 +50,7 @@ export async function generateRequests(execute, { agencyId, userId, rows, depart
        notify_by_email, tracking_code, received_at, registered_at, due_at, due_source, assignee_id,
        resolved_at, extended_at, department_id)
      select ${uuid(agencyId)}, 'B-' || g, kind, channel, status, text, 'Заявитель ' || g,
-       'client' || g || '@bench.local', false, 'BENCHCODE0', received, received,
+       (${addresses})[1 + g % ${SEALED_ADDRESSES}], false, 'BENCHCODE0', received, received,
        now() + ((g % 120) - 60) * interval '1 day', '59-ФЗ ст. 12 ч. 1',
        case when g % 50 = 0 then ${uuid(userId)} end,
        case when status in ('answered', 'closed') then received + (g % 35) * interval '1 day' end,

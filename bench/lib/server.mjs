@@ -14,6 +14,15 @@ const baseUrl =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The key the bench server seals contact fields with, so generators can seal theirs alike. */
+const BENCH_SECRETS_KEY = '5e'.repeat(32);
+
+/** The server's own field crypto (the built lib), to write rows as the app would. */
+async function benchFieldCrypto() {
+  const { createFieldCrypto } = await import(join(root, 'dist/server/lib/field-crypto.js'));
+  return createFieldCrypto(Buffer.from(BENCH_SECRETS_KEY, 'hex'));
+}
+
 export const freePort = () =>
   new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -51,6 +60,7 @@ export async function startBenchServer(extraEnv = {}) {
       DEADLINE_SWEEP_MINUTES: '0',
       SMTP_IN_PORT: '0',
       LOG_LEVEL: 'error',
+      SECRETS_KEY: BENCH_SECRETS_KEY,
       ...extraEnv,
     },
     stdio: 'ignore',
@@ -79,6 +89,8 @@ export async function startBenchServer(extraEnv = {}) {
   return {
     origin,
     databaseUrl: url.toString(),
+    /** Seals a contact field and computes a blind index exactly as this server does. */
+    fieldCrypto: await benchFieldCrypto(),
     /** Resident memory of the server process in bytes, from /proc (Linux). */
     rssBytes() {
       try {

@@ -34,7 +34,12 @@ try {
     [SLUG],
   );
   const { agency, user } = ids[0];
-  const seconds = await generateRequests((text) => db.query(text), { agencyId: agency, userId: user, rows });
+  const seconds = await generateRequests((text) => db.query(text), {
+    agencyId: agency,
+    userId: user,
+    rows,
+    seal: server.fieldCrypto.seal,
+  });
 
   const login = await fetch(`${server.origin}/api/auth/login`, {
     method: 'POST',

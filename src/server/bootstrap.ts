@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { type Config, rootDir } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { sealContactFields } from './db/field-backfill.js';
 import { migrate } from './db/migrate.js';
+import { fieldCrypto } from './lib/field-crypto.js';
 import { loadAgencyPresets, readAgencyPresets } from './modules/agencies/presets.js';
 import { loadTopicPresets, readTopicPresets } from './modules/classification/presets.js';
 import { loadTemplatePresets, readTemplatePresets } from './modules/kb/presets.js';
@@ -23,6 +25,12 @@ export async function bootstrap(config: Config): Promise<Started> {
     const agencyPresets = readAgencyPresets(join(rootDir, 'presets', 'agencies'));
     const createdAgencies = await loadAgencyPresets(database.db, agencyPresets);
     const services = createServices(database, config);
+    // Before any request is served: lookups by blind index must see every row sealed.
+    await sealContactFields(database.db, fieldCrypto(), (progress) =>
+      process.stdout.write(
+        `${JSON.stringify({ level: 30, time: Date.now(), msg: 'contact fields sealed', ...progress })}\n`,
+      ),
+    );
     const topicPresets = readTopicPresets(join(rootDir, 'presets', 'topics'));
     await loadTopicPresets(database.db, services.agencies, topicPresets);
     const presetAgencies = await Promise.all(agencyPresets.map((p) => services.agencies.findBySlug(p.slug)));

@@ -35,6 +35,8 @@ export interface Config {
   attachmentMaxCount: number;
   /** 64 hex digits: seals channel secrets in the database; unset → a key file under DATA_DIR. */
   secretsKey: string | null;
+  /** Keys contact fields may still be sealed with while a rotation's backfill rewrites them. */
+  previousSecretsKeys: string[];
   /** How often each node looks for due outgoing messages (retries, other nodes' commits). */
   outboxPollMs: number;
   outboxMaxAttempts: number;
@@ -88,7 +90,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 function secretsKey(raw: string | undefined): string | null {
   if (!raw) return null;
-  if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new Error('SECRETS_KEY must be 64 hex digits (32 bytes)');
+  if (!/^[0-9a-fA-F]{64}$/.test(raw))
+    throw new Error('SECRETS_KEY and SECRETS_KEY_PREVIOUS keys must be 64 hex digits (32 bytes)');
   return raw.toLowerCase();
 }
 
@@ -135,6 +138,11 @@ export function loadConfig(env: Env = process.env): Config {
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
     secretsKey: secretsKey(env.SECRETS_KEY),
+    previousSecretsKeys: (env.SECRETS_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean)
+      .map((key) => secretsKey(key) as string),
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 2000, 50, 600_000),
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 0, 3_600_000),

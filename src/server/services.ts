@@ -3,6 +3,7 @@ import { type Config, rootDir } from './config.js';
 import type { Database } from './db/client.js';
 import { createDiskStore } from './lib/attachment-store.js';
 import { loadCalendarYears } from './lib/calendar.js';
+import { createFieldCrypto, loadFieldCrypto } from './lib/field-crypto.js';
 import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
 import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
@@ -116,6 +117,8 @@ export function createServices(database: Database, config: Config) {
   const sms = createSmsSender(outbox, db);
   const secretsKey = loadSecretsKey(config.secretsKey, join(config.dataDir, 'secrets.key'));
   const secretBox = createSecretBox(secretsKey);
+  const previousKeys = config.previousSecretsKeys.map((key) => Buffer.from(key, 'hex'));
+  loadFieldCrypto(createFieldCrypto(secretsKey, previousKeys));
   const twoFactor = createTwoFactor(db, secretBox, authEvents, audit);
   const sessions = createSessionService(db, config, mail, authEvents, twoFactor);
   const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });

@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig, rootDir } from '../config.js';
+import { createFieldCrypto } from '../lib/field-crypto.js';
 import { createServices } from '../services.js';
 import { agencyWithStaff, createHarness, type Harness, login, usePostgres } from '../testing/harness.js';
 import { multipartBody, SMALL_PDF } from '../testing/multipart.js';
@@ -44,7 +46,8 @@ describe.skipIf(!usePostgres)('scripts/backup.sh and scripts/restore.sh', () => 
     return dir;
   };
   beforeAll(async () => {
-    harness = await createHarness();
+    // The key file in DATA_DIR (no SECRETS_KEY), so the backup carries the key it was sealed with.
+    harness = await createHarness({ SECRETS_KEY: '' });
   });
   afterAll(async () => {
     await harness.close();
@@ -54,7 +57,13 @@ describe.skipIf(!usePostgres)('scripts/backup.sh and scripts/restore.sh', () => 
   it('restores requests, their files and sealed channel secrets onto a copy that then works', async () => {
     const { slug, email, password, staff } = await agencyWithStaff(harness);
     const form = multipartBody(
-      { kind: 'appeal', text: 'Прошу проверить состояние памятника', name: 'Иванов Иван', consent: 'true' },
+      {
+        kind: 'appeal',
+        text: 'Прошу проверить состояние памятника',
+        name: 'Иванов Иван',
+        email: 'ivanov.backup@example.ru',
+        consent: 'true',
+      },
       [{ name: 'акт.pdf', content: SMALL_PDF, type: 'application/pdf' }],
     );
     const submitted = await harness.app.inject({
@@ -107,6 +116,8 @@ describe.skipIf(!usePostgres)('scripts/backup.sh and scripts/restore.sh', () => 
           url: `/api/staff/requests/${requestId}/attachments/${file.id}`,
         });
         expect(download.rawPayload.equals(SMALL_PDF)).toBe(true);
+        // The applicant's address is sealed in the dump; the restored key opens it.
+        expect(detail.json().contactEmail).toBe('ivanov.backup@example.ru');
 
         // The PBX secret was sealed with the key file in DATA_DIR: the copy still opens it.
         const event = JSON.stringify({
@@ -126,6 +137,17 @@ describe.skipIf(!usePostgres)('scripts/backup.sh and scripts/restore.sh', () => 
           payload: event,
         });
         expect(webhook.statusCode).toBe(201);
+        // Without that key the dump is unreadable: another key refuses, naming SECRETS_KEY.
+        const [sealed] = (
+          (await database.db.execute(
+            sql`select contact_email from requests where number = ${number}`,
+          )) as unknown as { rows: { contact_email: string }[] }
+        ).rows;
+        expect(sealed?.contact_email).toMatch(/^f1:/);
+        expect(sealed?.contact_email).not.toContain('ivanov');
+        expect(() => createFieldCrypto(randomBytes(32)).open(sealed?.contact_email ?? '')).toThrow(
+          /SECRETS_KEY/,
+        );
       } finally {
         await app.close();
         await database.close();

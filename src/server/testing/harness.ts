@@ -31,6 +31,8 @@ export interface Harness {
   outboxMails(): Promise<ParsedMail[]>;
 }
 
+export const TEST_SECRETS_KEY = 'a1'.repeat(32);
+
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
 
 /**
@@ -63,6 +65,8 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const url = own?.url ?? null;
   const config = loadConfig({
     DATA_DIR: dataDir,
+    // One key for every harness in a process: contact fields are sealed with the process's key.
+    SECRETS_KEY: TEST_SECRETS_KEY,
     LOGIN_RATE_PER_MINUTE: '10000',
     PUBLIC_RATE_PER_MINUTE: '100000',
     ...env,

@@ -16,6 +16,7 @@ import type { CallSource } from '../../../common/calls.js';
 import type { Executor } from '../../db/client.js';
 import { users } from '../auth/schema.js';
 import { topics } from '../classification/schema.js';
+import { contactIndex } from '../clients/repo.js';
 import { clientContacts } from '../clients/schema.js';
 import { calls, pbxSettings } from './schema.js';
 
@@ -56,7 +57,7 @@ export async function clientByPhone(db: Executor, agencyId: string, normalized: 
       and(
         eq(clientContacts.agencyId, agencyId),
         eq(clientContacts.kind, 'phone'),
-        eq(clientContacts.normalized, normalized),
+        eq(clientContacts.valueIndex, contactIndex(normalized)),
       ),
     )
     .orderBy(asc(clientContacts.createdAt))

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CallOutcome, CallQuality, CallSource } from '../../../common/calls.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { clients } from '../clients/schema.js';
@@ -17,7 +18,7 @@ export const calls = pgTable(
       .references(() => agencies.id, { onDelete: 'cascade' }),
     source: text('source').$type<CallSource>().notNull(),
     externalId: text('external_id'),
-    callerPhone: text('caller_phone').notNull(),
+    callerPhone: sealedText('caller_phone').notNull(),
     clientId: uuid('client_id').references(() => clients.id, { onDelete: 'set null' }),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     answered: boolean('answered').notNull(),

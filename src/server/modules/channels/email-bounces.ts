@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { normalizeContact } from '../clients/contacts.js';
+import { contactIndex } from '../clients/repo.js';
 import { clientContacts } from '../clients/schema.js';
 import * as requestRepo from '../requests/repo.js';
 import type { InboundMail } from './email-mime.js';
@@ -32,7 +33,7 @@ export async function recordBounce(db: Db, mail: InboundMail): Promise<number> {
           and(
             eq(clientContacts.agencyId, message.agencyId),
             eq(clientContacts.kind, 'email'),
-            eq(clientContacts.normalized, normalizeContact('email', message.recipient)),
+            eq(clientContacts.valueIndex, contactIndex(normalizeContact('email', message.recipient))),
           ),
         );
       if (!message.requestId) continue;

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
 import { sendCode, smtpClient } from '../../testing/email-kit.js';
-import { usePostgres } from '../../testing/harness.js';
+import { TEST_SECRETS_KEY, usePostgres } from '../../testing/harness.js';
 import { requests } from '../requests/schema.js';
 
 // A preset agency's e-mail touchpoint (presets/agencies/giookn-nso.json).
@@ -43,6 +43,8 @@ async function startServer() {
       SMTP_IN_PORT: String(smtpPort),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
+      // The shared TEST_DATABASE_URL keeps contacts an earlier run sealed: the same key every run.
+      SECRETS_KEY: TEST_SECRETS_KEY,
       ADMIN_PASSWORD: 'durability administrator',
       DEADLINE_SWEEP_MINUTES: '0',
       IMAP_POLL_MINUTES: '0',

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOf, filesOf, mailAgency, requestsOf, sendCode, smtpClient } from '../../testing/email-kit.js';
 import { createHarness, type Harness, uniqueEmail } from '../../testing/harness.js';
+import { contactIndex } from '../clients/repo.js';
 import { clientContacts } from '../clients/schema.js';
 import { startSmtpListener } from './email-listener.js';
 import { outboundMessages } from './schema.js';
@@ -210,7 +211,9 @@ describe('inbound e-mail over SMTP', () => {
     const [contact] = await db
       .select()
       .from(clientContacts)
-      .where(and(eq(clientContacts.agencyId, a.agency.id), eq(clientContacts.normalized, client)));
+      .where(
+        and(eq(clientContacts.agencyId, a.agency.id), eq(clientContacts.valueIndex, contactIndex(client))),
+      );
     expect(contact?.bouncedAt).toBeInstanceOf(Date);
     const card = await a.staff.request({ method: 'GET', url: `/api/staff/clients/${contact?.clientId}` });
     const shown = card.json<{ contacts: { value: string; bouncedAt: string; bounceReason: string }[] }>();

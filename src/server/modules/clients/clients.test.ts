@@ -77,7 +77,7 @@ describe('clients at intake', () => {
 });
 
 describe('clients register', () => {
-  it('searches by name and contact, pages and sorts', async () => {
+  it('searches by name fragment and whole contact, pages and sorts', async () => {
     const { slug, staff } = await agencyWithStaff(harness);
     for (const [name, email, phone] of [
       ['Андреева Анна', 'anna@example.ru', '+7 913 000-00-01'],
@@ -89,7 +89,11 @@ describe('clients register', () => {
     const get = async (query: string) =>
       (await staff.request({ method: 'GET', url: `/api/staff/clients?${query}` })).json();
     expect((await get('q=борисов')).items.map((c: { name: string }) => c.name)).toEqual(['Борисов Борис']);
-    expect((await get('q=VERA@')).items.map((c: { name: string }) => c.name)).toEqual(['Власова Вера']);
+    // Contacts are sealed: they match whole (any case, any phone spelling), never by a fragment.
+    expect((await get('q=VERA@example.RU')).items.map((c: { name: string }) => c.name)).toEqual([
+      'Власова Вера',
+    ]);
+    expect((await get('q=VERA@')).total).toBe(0);
     expect((await get('q=8 913 000 00 01')).items.map((c: { name: string }) => c.name)).toEqual([
       'Андреева Анна',
     ]);

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
+import { contactIndex } from './repo.js';
 import type { ContactKind } from './schema.js';
 
 export interface GivenContact {
@@ -21,9 +23,15 @@ export async function findOrInsertClient(
 ): Promise<string> {
   const { agencyId, name, source, given } = values;
   const at = sql`${values.at.toISOString()}::timestamptz`;
+  // Raw SQL bypasses the sealed column type: seal and index here, as the repository does.
+  const stored = given.map((c) => ({
+    ...c,
+    value: fieldCrypto().seal(c.value),
+    index: contactIndex(c.normalized),
+  }));
   const match = given.length
     ? sql.join(
-        given.map((c) => sql`(cc.kind = ${c.kind} and cc.normalized = ${c.normalized})`),
+        stored.map((c) => sql`(cc.kind = ${c.kind} and cc.value_index = ${c.index})`),
         sql` or `,
       )
     : sql`false`;
@@ -35,12 +43,12 @@ export async function findOrInsertClient(
     : sql``;
   const contacts = given.length
     ? sql`, added as (
-        insert into client_contacts (agency_id, client_id, kind, value, normalized, source, created_at)
-        select ${agencyId}, chosen.id, v.kind, v.value, v.normalized, ${source}, ${at}
+        insert into client_contacts (agency_id, client_id, kind, value, value_index, source, created_at)
+        select ${agencyId}, chosen.id, v.kind, v.value, v.value_index, ${source}, ${at}
         from chosen cross join (values ${sql.join(
-          given.map((c) => sql`(${c.kind}, ${c.value}, ${c.normalized})`),
+          stored.map((c) => sql`(${c.kind}, ${c.value}, ${c.index})`),
           sql`, `,
-        )}) as v (kind, value, normalized)
+        )}) as v (kind, value, value_index)
         on conflict do nothing)`
     : sql``;
   const result = await db.execute(sql`

@@ -19,8 +19,8 @@ describe('merges', () => {
     await submit(slug, { name: 'Кузнецова Ольга', email: 'olga@example.ru' });
     await submit(slug, { name: 'Кузнецова Ольга', email: 'kuznetsova@example.ru' });
     expect((await staff.request({ method: 'GET', url: '/api/staff/clients' })).json().total).toBe(4);
-    const sidorov = await clientIdOf(staff, 'sidorov@');
-    const sidorovS = await clientIdOf(staff, 'sidorov.s@');
+    const sidorov = await clientIdOf(staff, 'sidorov@example.ru');
+    const sidorovS = await clientIdOf(staff, 'sidorov.s@example.ru');
     // Staff learn the second record's phone and Telegram on a call: the same person, written differently.
     for (const [kind, value] of [
       ['phone', '+7 913 111 22 33'],
@@ -37,8 +37,8 @@ describe('merges', () => {
       url: `/api/staff/clients/${sidorov}/contacts`,
       payload: { kind: 'telegram', value: 'https://t.me/sidorov_s' },
     });
-    const olga = await clientIdOf(staff, 'olga@');
-    const kuz = await clientIdOf(staff, 'kuznetsova@');
+    const olga = await clientIdOf(staff, 'olga@example.ru');
+    const kuz = await clientIdOf(staff, 'kuznetsova@example.ru');
     for (const id of [olga, kuz]) {
       await staff.request({
         method: 'PATCH',
@@ -109,8 +109,8 @@ describe('merge keeps what protects the client', () => {
     const { slug, staff } = await agencyWithStaff(harness);
     await submit(slug, { name: 'Первый', email: 'first@example.ru' });
     await submit(slug, { name: 'Второй', email: 'second@example.ru' });
-    const first = await clientIdOf(staff, 'first@');
-    const second = await clientIdOf(staff, 'second@');
+    const first = await clientIdOf(staff, 'first@example.ru');
+    const second = await clientIdOf(staff, 'second@example.ru');
     await staff.request({
       method: 'PUT',
       url: `/api/staff/clients/${second}/legal-hold`,
@@ -172,8 +172,8 @@ describe('tenancy', () => {
     const b = await agencyWithStaff(harness);
     await submit(a.slug, { name: 'Клиент А', email: 'same@example.ru' });
     await submit(b.slug, { name: 'Клиент Б', email: 'same@example.ru' });
-    const idA = await clientIdOf(a.staff, 'same@');
-    const idB = await clientIdOf(b.staff, 'same@');
+    const idA = await clientIdOf(a.staff, 'same@example.ru');
+    const idB = await clientIdOf(b.staff, 'same@example.ru');
     const contactA = (await a.staff.request({ method: 'GET', url: `/api/staff/clients/${idA}` })).json()
       .contacts[0].id;
     expect(

@@ -24,7 +24,7 @@ describe('access to a client is audited (152-ФЗ, issue 12 p. 5)', () => {
       email: 'zaytseva@example.ru',
     });
     expect(response.statusCode).toBe(201);
-    const id = await clientIdOf(staff, 'zaytseva@');
+    const id = await clientIdOf(staff, 'zaytseva@example.ru');
     expect(await readsOf(id)).toEqual([]);
 
     const open = (who = staff) => who.request({ method: 'GET', url: `/api/staff/clients/${id}` });
@@ -57,7 +57,7 @@ describe('access to a client is audited (152-ФЗ, issue 12 p. 5)', () => {
   it('writes nothing for a client of another agency: the answer is 404 and no entry names it', async () => {
     const a = await agencyWithStaff(harness, ['admin']);
     await submitAppeal(harness, a.slug, { name: 'Смирнов Илья', email: 'smirnov@example.ru' });
-    const id = await clientIdOf(a.staff, 'smirnov@');
+    const id = await clientIdOf(a.staff, 'smirnov@example.ru');
     const b = await agencyWithStaff(harness, ['admin']);
     expect((await b.staff.request({ method: 'GET', url: `/api/staff/clients/${id}` })).statusCode).toBe(404);
     expect(

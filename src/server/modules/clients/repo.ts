@@ -1,11 +1,22 @@
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { CONTACT_KINDS } from '../../../common/clients.js';
 import type { Executor } from '../../db/client.js';
-import { normalizePhone } from './contacts.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
+import { normalizeContact } from './contacts.js';
 import { type ContactKind, clientConsentEvents, clientContacts, clientMerges, clients } from './schema.js';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ContactRow = typeof clientContacts.$inferSelect;
 export type ConsentEventRow = typeof clientConsentEvents.$inferSelect;
+/** A contact as services write it: the repository turns `normalized` into the blind index. */
+export type ContactValues = Omit<typeof clientContacts.$inferInsert, 'valueIndex'> & { normalized: string };
+
+/** The blind index a normalised contact is stored and looked up under. */
+export const contactIndex = (normalized: string) => fieldCrypto().blindIndex(normalized);
+
+function withIndex<T extends { normalized?: string }>({ normalized, ...rest }: T) {
+  return normalized === undefined ? rest : { ...rest, valueIndex: contactIndex(normalized) };
+}
 
 export async function findClientByContact(
   db: Executor,
@@ -21,7 +32,7 @@ export async function findClientByContact(
       and(
         eq(clientContacts.agencyId, agencyId),
         eq(clientContacts.kind, kind),
-        eq(clientContacts.normalized, normalized),
+        eq(clientContacts.valueIndex, contactIndex(normalized)),
       ),
     )
     .orderBy(asc(clients.createdAt))
@@ -88,9 +99,13 @@ export async function touchClient(db: Executor, agencyId: string, id: string, at
     .where(and(eq(clients.agencyId, agencyId), eq(clients.id, id)));
 }
 
-export async function insertContacts(db: Executor, values: (typeof clientContacts.$inferInsert)[]) {
+export async function insertContacts(db: Executor, values: ContactValues[]) {
   if (values.length === 0) return [];
-  return db.insert(clientContacts).values(values).onConflictDoNothing().returning();
+  return db
+    .insert(clientContacts)
+    .values(values.map(({ normalized, ...v }) => ({ ...v, valueIndex: contactIndex(normalized) })))
+    .onConflictDoNothing()
+    .returning();
 }
 
 export function listContacts(db: Executor, agencyId: string, clientIds: string[]) {
@@ -119,11 +134,11 @@ export async function updateContact(
   db: Executor,
   agencyId: string,
   id: string,
-  patch: Partial<typeof clientContacts.$inferInsert>,
+  patch: Partial<ContactValues>,
 ) {
   const [row] = await db
     .update(clientContacts)
-    .set(patch)
+    .set(withIndex(patch))
     .where(and(eq(clientContacts.agencyId, agencyId), eq(clientContacts.id, id)))
     .returning();
   return row;
@@ -170,13 +185,15 @@ export async function listClients(
   const conditions: SQL[] = [eq(clients.agencyId, agencyId)];
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = normalizePhone(filter.q);
-    // A name, organisation or any contact containing what was typed; a phone by its digits.
+    // Contacts are sealed, so they match whole (by blind index): a name or organisation by substring.
+    const sameContact = CONTACT_KINDS.map(
+      (kind) =>
+        sql`(cc.kind = ${kind} and cc.value_index = ${contactIndex(normalizeContact(kind, filter.q ?? ''))})`,
+    );
     conditions.push(sql`(lower(${clients.name}) like ${pattern}
       or lower(coalesce(${clients.organisationName}, '')) like ${pattern}
-      or exists (select 1 from ${clientContacts} cc where cc.client_id = ${clients.id}
-        and (cc.normalized like ${pattern} or lower(cc.value) like ${pattern}
-          or (${digits.length >= 5} and cc.kind = 'phone' and cc.normalized like ${`%${digits}%`}))))`);
+      or exists (select 1 from ${clientContacts} cc where cc.agency_id = ${agencyId}
+        and cc.client_id = ${clients.id} and (${sql.join(sameContact, sql` or `)})))`);
   }
   const where = and(...conditions);
   const column = SORT_COLUMNS[filter.sort ?? 'lastInteractionAt'];
@@ -196,15 +213,16 @@ export async function listClients(
 /** Pairs of clients sharing a normalised contact of one kind (postal addresses are compared below). */
 export async function contactMatches(db: Executor, agencyId: string, limit: number) {
   const result = await db.execute(sql`
-    select a.client_id as "leftId", b.client_id as "rightId", a.kind as "kind", a.normalized as "value"
+    select a.client_id as "leftId", b.client_id as "rightId", a.kind as "kind", a.value as "value"
     from ${clientContacts} a
     join ${clientContacts} b on b.agency_id = a.agency_id and b.kind = a.kind
-      and b.normalized = a.normalized and a.client_id < b.client_id
+      and b.value_index = a.value_index and a.client_id < b.client_id
     where a.agency_id = ${agencyId} and a.kind <> 'postal'
     limit ${limit}`);
-  return (
-    result as unknown as { rows: { leftId: string; rightId: string; kind: ContactKind; value: string }[] }
-  ).rows;
+  const { rows } = result as unknown as {
+    rows: { leftId: string; rightId: string; kind: ContactKind; value: string }[];
+  };
+  return rows.map((row) => ({ ...row, value: normalizeContact(row.kind, fieldCrypto().open(row.value)) }));
 }
 
 /** Every postal address a client has (the client field or a postal contact), with the client's name. */
@@ -228,7 +246,7 @@ export async function moveClientData(db: Executor, agencyId: string, fromId: str
   await db.execute(sql`
     update ${clientContacts} c set client_id = ${toId}
     where c.agency_id = ${agencyId} and c.client_id = ${fromId} and not exists (
-      select 1 from ${clientContacts} s where s.client_id = ${toId} and s.kind = c.kind and s.normalized = c.normalized)`);
+      select 1 from ${clientContacts} s where s.client_id = ${toId} and s.kind = c.kind and s.value_index = c.value_index)`);
   await db
     .update(clientConsentEvents)
     .set({ clientId: toId })

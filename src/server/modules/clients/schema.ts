@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ClientKind, ContactKind } from '../../../common/clients.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -19,7 +20,7 @@ export const clients = pgTable(
     name: text('name').notNull(),
     organisationName: text('organisation_name'),
     inn: text('inn'),
-    postalAddress: text('postal_address'),
+    postalAddress: sealedText('postal_address'),
     // A legal hold stops the retention job (ARCHITECTURE §3) for as long as it is set.
     legalHold: boolean('legal_hold').notNull().default(false),
     legalHoldReason: text('legal_hold_reason'),
@@ -32,7 +33,10 @@ export const clients = pgTable(
   ],
 );
 
-/** One way to reach a client; `normalized` is what matching and merge suggestions compare. */
+/**
+ * One way to reach a client. `value` is sealed; `valueIndex` is the blind index of the normalised
+ * value (lib/field-crypto.ts), which matching, bounces and merge suggestions compare.
+ */
 export const clientContacts = pgTable(
   'client_contacts',
   {
@@ -44,8 +48,8 @@ export const clientContacts = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<ContactKind>().notNull(),
-    value: text('value').notNull(),
-    normalized: text('normalized').notNull(),
+    value: sealedText('value').notNull(),
+    valueIndex: text('value_index').notNull(),
     verified: boolean('verified').notNull().default(false),
     // Where the contact came from: a channel («portal», «email», …) or «staff».
     source: text('source').notNull(),
@@ -55,8 +59,8 @@ export const clientContacts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('client_contacts_client_value').on(t.clientId, t.kind, t.normalized),
-    index('client_contacts_agency_value').on(t.agencyId, t.kind, t.normalized),
+    uniqueIndex('client_contacts_client_value').on(t.clientId, t.kind, t.valueIndex),
+    index('client_contacts_agency_value').on(t.agencyId, t.kind, t.valueIndex),
   ],
 );
 

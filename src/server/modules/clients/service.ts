@@ -177,7 +177,12 @@ export function createClientService(db: Db, audit: AuditService) {
         const normalized = assertContact(contact.kind, value, 'body.value');
         const others = await repo.listContacts(tx, actor.agencyId, [id]);
         if (
-          others.some((c) => c.id !== contactId && c.kind === contact.kind && c.normalized === normalized)
+          others.some(
+            (c) =>
+              c.id !== contactId &&
+              c.kind === contact.kind &&
+              normalizeContact(c.kind, c.value) === normalized,
+          )
         ) {
           throw new Invalid('body.value', 'Такой контакт у клиента уже есть', 'contact_exists');
         }
@@ -186,7 +191,9 @@ export function createClientService(db: Db, audit: AuditService) {
           normalized,
           verified: input.verified ?? contact.verified,
           // A corrected address has not bounced yet.
-          ...(normalized !== contact.normalized ? { bouncedAt: null, bounceReason: null } : {}),
+          ...(normalized !== normalizeContact(contact.kind, contact.value)
+            ? { bouncedAt: null, bounceReason: null }
+            : {}),
         });
       }),
 

@@ -73,7 +73,7 @@ describe('timeline', () => {
       email: 'orlova@example.ru',
       kind: 'info_request',
     });
-    const id = await clientOf(staff, 'orlova@');
+    const id = await clientOf(staff, 'orlova@example.ru');
     const timeline = (await staff.request({ method: 'GET', url: `/api/staff/clients/${id}/timeline` })).json()
       .items;
     const ats = timeline.map((e: { at: string }) => e.at);
@@ -125,7 +125,7 @@ describe('history export (seed 004 p. 4)', () => {
       email: 'lebedev@example.ru',
       text: 'Второе обращение',
     });
-    const id = await clientOf(staff, 'lebedev@');
+    const id = await clientOf(staff, 'lebedev@example.ru');
 
     const response = await staff.request({ method: 'POST', url: `/api/staff/clients/${id}/history-export` });
     expect(response.statusCode).toBe(200);
@@ -174,7 +174,7 @@ describe('history export (seed 004 p. 4)', () => {
   it('takes attachments from the provider the integrator wires', async () => {
     const { slug, staff, agency } = await agencyWithStaff(harness);
     const { number } = await submit(slug, { name: 'Зайцев', email: 'zaitsev@example.ru' });
-    const id = await clientOf(staff, 'zaitsev@');
+    const id = await clientOf(staff, 'zaitsev@example.ru');
     const asked: string[][] = [];
     const agencyId = (await harness.services.agencies.findBySlug(agency.slug))?.id;
     harness.services.history.setAttachmentProvider(async (forAgency, requestIds) => {

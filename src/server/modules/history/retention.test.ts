@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../lib/tokens.js';
 import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { contactIndex } from '../clients/repo.js';
 import { runDailyRetention } from './retention.js';
 
 let harness: Harness;
@@ -28,7 +29,7 @@ async function clientWithClosedRequest(slug: string, name: string, email: string
   const [row] = await exec<{
     id: string;
   }>(sql`select c.id from clients c join client_contacts cc on cc.client_id = c.id
-    join agencies a on a.id = c.agency_id where a.slug = ${slug} and cc.normalized = ${email}`);
+    join agencies a on a.id = c.agency_id where a.slug = ${slug} and cc.value_index = ${contactIndex(email)}`);
   if (!row) throw new Error('client not created');
   return row.id;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { renderPdf } from '../../lib/pdf.js';
 import type { AuditService } from '../audit/service.js';
+import { normalizeContact } from '../clients/contacts.js';
 import type { ClientService } from '../clients/service.js';
 import type { HistoryService } from './service.js';
 import * as repo from './subject.repo.js';
@@ -28,7 +29,7 @@ export function createSubjectExport(deps: {
   async function collect(agencyId: string, clientId: string) {
     const content = await history.contentOf(agencyId, clientId);
     const { client, contacts, requests } = content;
-    const emails = contacts.filter((c) => c.kind === 'email').map((c) => c.normalized);
+    const emails = contacts.filter((c) => c.kind === 'email').map((c) => normalizeContact(c.kind, c.value));
     const [consents, mailings, messages, polls, trail] = await Promise.all([
       clients.consentEvents(agencyId, client.id),
       repo.mailingsOf(db, agencyId, emails),

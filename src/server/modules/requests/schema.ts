@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { RequestType } from '../../../common/classification.js';
 import type { ExternalCategory, ExternalSource } from '../../../common/requests.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies, departments } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { topics, typicalNeeds } from '../classification/schema.js';
@@ -51,8 +52,8 @@ export const requests = pgTable(
     clientId: uuid('client_id').references(() => clients.id, { onDelete: 'restrict' }),
     // The contacts as the client gave them in this request (the client record may change later).
     contactName: text('contact_name').notNull(),
-    contactEmail: text('contact_email'),
-    contactPhone: text('contact_phone'),
+    contactEmail: sealedText('contact_email'),
+    contactPhone: sealedText('contact_phone'),
     notifyByEmail: boolean('notify_by_email').notNull().default(false),
     urgent: boolean('urgent').notNull().default(false),
     trackingCode: text('tracking_code').notNull(),

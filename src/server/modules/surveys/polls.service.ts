@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Invalid } from '../../lib/errors.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
@@ -51,8 +52,10 @@ export function createSurveyPolls(deps: {
     const chosen = new Map<string, string>();
     for (const row of rows) {
       if (chosen.has(row.client_id)) continue;
-      if (channel === 'sms' && !sms.canReceive(row.value)) continue;
-      chosen.set(row.client_id, row.value);
+      // Raw SQL reads the sealed column as stored.
+      const contact = fieldCrypto().open(row.value);
+      if (channel === 'sms' && !sms.canReceive(contact)) continue;
+      chosen.set(row.client_id, contact);
     }
     return [...chosen].map(([clientId, contact]) => ({ clientId, contact }));
   }

@@ -56,6 +56,7 @@ export function ClientsPage() {
           <TextInput
             label={t('clients.search')}
             placeholder={t('clients.searchPlaceholder')}
+            description={t('clients.searchHint')}
             value={q}
             onChange={(event) => setQ(event.currentTarget.value)}
             leftSection={<IconSearch size={16} aria-hidden />}

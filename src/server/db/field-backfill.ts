@@ -1,0 +1,104 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { ContactKind } from '../../common/clients.js';
+import type { FieldCrypto } from '../lib/field-crypto.js';
+import { normalizeContact } from '../modules/clients/contacts.js';
+import type { Db } from './client.js';
+
+/** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
+interface SealedTable {
+  name: string;
+  columns: string[];
+  /** The blind index column and how its input is read from the opened row. */
+  index?: { column: string; of: (row: Record<string, string | null>) => string };
+}
+
+const TABLES: SealedTable[] = [
+  {
+    name: 'client_contacts',
+    columns: ['value'],
+    index: {
+      column: 'value_index',
+      of: (row) => normalizeContact(row.kind as ContactKind, row.value ?? ''),
+    },
+  },
+  { name: 'clients', columns: ['postal_address'] },
+  { name: 'requests', columns: ['contact_email', 'contact_phone'] },
+  { name: 'calls', columns: ['caller_phone'] },
+];
+
+export interface BackfillProgress {
+  table: string;
+  sealed: number;
+}
+
+/**
+ * Seals contact fields still in the clear (rows from before encryption) or under a previous key
+ * (a rotation), in batches, at startup after the migrations: a migration cannot, the key lives
+ * outside the database. Rows already under the current key are left alone, so a second run does
+ * nothing; `for update skip locked` lets several nodes starting together share the work.
+ */
+export async function sealContactFields(
+  db: Db,
+  crypto: FieldCrypto,
+  onProgress: (progress: BackfillProgress) => void = () => {},
+  batchSize = 500,
+): Promise<BackfillProgress[]> {
+  const done: BackfillProgress[] = [];
+  for (const table of TABLES) {
+    let sealed = 0;
+    for (;;) {
+      const batch = await db.transaction((tx) => sealBatch(tx, table, crypto, batchSize));
+      if (batch === 0) break;
+      sealed += batch;
+      onProgress({ table: table.name, sealed });
+    }
+    done.push({ table: table.name, sealed });
+  }
+  return done;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit: number) {
+  const current = `f1:${crypto.keyId}:%`;
+  const stale = sql.join(
+    table.columns.map(
+      (c) => sql`(${sql.identifier(c)} is not null and ${sql.identifier(c)} not like ${current})`,
+    ),
+    sql` or `,
+  );
+  const selected = [
+    sql`id`,
+    ...(table.index ? [sql`kind`] : []),
+    ...table.columns.map((c) => sql.identifier(c)),
+  ];
+  const result = await tx.execute(sql`
+    select ${sql.join(selected, sql`, `)} from ${sql.identifier(table.name)}
+    where ${stale} order by id limit ${limit} for update skip locked`);
+  const rows = (result as unknown as { rows: Record<string, string | null>[] }).rows;
+  if (rows.length === 0) return 0;
+  const written = [...table.columns, ...(table.index ? [table.index.column] : [])];
+  const values = rows.map((row) => {
+    const opened: Record<string, string | null> = Object.fromEntries(
+      table.columns.map((c) => [c, typeof row[c] === 'string' ? crypto.open(row[c]) : null]),
+    );
+    const cells: SQL[] = table.columns.map((c) => {
+      const plain = opened[c];
+      return sql`${typeof plain === 'string' ? crypto.seal(plain) : null}::text`;
+    });
+    if (table.index) cells.push(sql`${crypto.blindIndex(table.index.of({ ...row, ...opened }))}::text`);
+    return sql`(${row.id}::uuid, ${sql.join(cells, sql`, `)})`;
+  });
+  await tx.execute(sql`
+    update ${sql.identifier(table.name)} t
+    set ${sql.join(
+      written.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(c)}`),
+      sql`, `,
+    )}
+    from (values ${sql.join(values, sql`, `)}) as v (id, ${sql.join(
+      written.map((c) => sql.identifier(c)),
+      sql`, `,
+    )})
+    where t.id = v.id`);
+  return rows.length;
+}
