@@ -31,12 +31,13 @@ export function ImageAltText({ publicationId, file }: { publicationId: string; f
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
           error={save.error?.message}
-          style={{ flexGrow: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
         />
         <Button
           type="submit"
           variant="light"
           loading={save.isPending}
+          style={{ flexShrink: 0 }}
           aria-label={t('site.altText.saveFor', { name: file.fileName })}
         >
           {t('site.altText.save')}

@@ -56,13 +56,7 @@ const inputOf = (publication: SitePublication): PublicationInput => ({
 });
 
 /** Files of a saved publication; their text is found by the site search. */
-function PublicationFiles({
-  id,
-  files,
-}: {
-  id: string;
-  files: SiteFile[];
-}) {
+function PublicationFiles({ id, files }: { id: string; files: SiteFile[] }) {
   const { t } = useTranslation('console');
   const upload = useUploadSiteFiles(id);
   const [error, setError] = useState<string | null>(null);
