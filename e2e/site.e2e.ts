@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { renderPdf } from '../src/server/lib/pdf.js';
 import { launchBrowser, seriousViolations } from './support/browser.js';
@@ -198,4 +199,65 @@ it('an editor finds publications in a paged, sorted, filtered list that survives
     .waitFor();
   await editor.screenshot({ path: join(tmpdir(), 'site-freshness.png') });
   await editor.close();
+});
+
+it('an editor describes a picture for blind visitors, and the portal reads the description instead of the file name', async () => {
+  const editor = await openConsoleAs(browser, inject('baseUrl'), 'Минэкономразвития НСО');
+  const sections = await staffApi<{ id: string; slug: string }[]>(editor, 'GET', '/api/staff/site/sections');
+  const title = `Открытие сквера ${Date.now()}`;
+  const created = await staffApi<{ id: string; slug: string }>(
+    editor,
+    'POST',
+    '/api/staff/site/publications',
+    {
+      sectionId: sections.find((section) => section.slug === 'news')?.id,
+      title,
+      body: '<p>Сквер открыт для горожан.</p>',
+    },
+  );
+  await editor.goto(`${inject('baseUrl')}/console/site/${created.id}`);
+  await editor.getByRole('heading', { level: 1, name: title }).waitFor();
+
+  const photo = join(tmpdir(), 'DSC_0042.jpg');
+  writeFileSync(
+    photo,
+    await sharp({ create: { width: 800, height: 500, channels: 3, background: '#3a7d44' } })
+      .jpeg()
+      .toBuffer(),
+  );
+  await editor.locator('input[type=file]').setInputFiles(photo);
+  const item = editor.getByRole('listitem').filter({ hasText: 'DSC_0042.jpg' });
+  await item.getByText('Нет описания').waitFor();
+  const description = item.getByRole('textbox', { name: 'Описание изображения (для незрячих)' });
+  const text = 'Жители сажают липы вдоль аллеи нового сквера';
+  await description.fill(text);
+  expect(await seriousViolations(editor)).toEqual([]);
+  await editor.screenshot({ path: join(tmpdir(), 'site-image-alt-missing.png'), fullPage: true });
+  await item.getByRole('button', { name: 'Сохранить описание: DSC_0042.jpg' }).click();
+  // Saved: the flag goes, and the text is what the server now holds.
+  await expect.poll(() => item.getByText('Нет описания').count()).toBe(0);
+  await editor.reload();
+  await expect
+    .poll(() =>
+      editor
+        .getByRole('listitem')
+        .filter({ hasText: 'DSC_0042.jpg' })
+        .getByRole('textbox', { name: 'Описание изображения (для незрячих)' })
+        .inputValue(),
+    )
+    .toBe(text);
+  expect(await seriousViolations(editor)).toEqual([]);
+  await editor.screenshot({ path: join(tmpdir(), 'site-image-alt.png'), fullPage: true });
+  await editor.getByRole('button', { name: 'Опубликовать сейчас' }).click();
+  await editor.getByText('Опубликована').waitFor();
+  await editor.close();
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inject('baseUrl')}/${SLUG}/news/${created.slug}`);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await expect(page.getByRole('img', { name: text }).count()).resolves.toBe(1);
+  await expect(page.getByRole('img', { name: 'DSC 0042' }).count()).resolves.toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(tmpdir(), 'site-image-alt-portal.png'), fullPage: true });
+  await page.close();
 });

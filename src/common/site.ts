@@ -57,6 +57,9 @@ export type ImageVariantFormat = (typeof IMAGE_VARIANT_FORMATS)[number];
  */
 export const SITE_IMAGE_MAX_PIXELS = 50_000_000;
 
+/** The longest text alternative an editor may give an image: a sentence or two, not an article. */
+export const SITE_IMAGE_ALT_MAX = 300;
+
 /** An image as the portal gets it: its size, and the resized copies it may choose from. */
 export interface SiteImage {
   /** Null for an image uploaded before copies were made: the original is shown as it is. */

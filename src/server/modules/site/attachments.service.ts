@@ -7,6 +7,7 @@ import type { AttachmentStore } from '../../lib/attachment-store.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
 import type { AuditService } from '../audit/service.js';
 import { safeFileName } from '../kb/attachments.service.js';
+import { plainAltText } from './alt-text.js';
 import { documentText } from './document-text.js';
 import { BROWSER_IMAGE_TYPES, checkImageName, isImage, resizedVariants } from './images.js';
 import * as repo from './repo.js';
@@ -144,6 +145,36 @@ export function createSiteAttachmentService(deps: { db: Db; store: AttachmentSto
         await Promise.all(copies.map((copy) => store.remove(actor.agencyId, copy.key)));
         throw error;
       }
+    },
+
+    /**
+     * The image's text alternative for screen readers and for the site with images off (ГОСТ Р
+     * 52872-2019, WCAG 1.1.1); blank clears it, and the portal shows the file name again.
+     */
+    async setAltText(actor: Actor, publicationId: string, attachmentId: string, raw: string) {
+      const altText = plainAltText(raw);
+      if (altText === null && raw.trim() !== '') {
+        throw new Invalid(
+          'body.altText',
+          'Описание должно содержать текст, а не только разметку',
+          'alt_text_empty',
+        );
+      }
+      return db.transaction(async (tx) => {
+        const before = (await repo.listAttachments(tx, actor.agencyId, publicationId)).find(
+          (a) => a.id === attachmentId,
+        );
+        if (!before) throw attachmentNotFound();
+        if (!isImage(before.contentType)) {
+          throw new Invalid('body.altText', 'Описание задаётся только для изображений', 'not_an_image');
+        }
+        const row = await repo.setAttachmentAltText(tx, actor.agencyId, publicationId, attachmentId, altText);
+        await audit.record(tx, actor, 'site_attachment', publicationId, {
+          before: { id: before.id, name: before.fileName, altText: before.altText },
+          after: { id: before.id, name: before.fileName, altText },
+        });
+        return row as repo.AttachmentRow;
+      });
     },
 
     async remove(actor: Actor, publicationId: string, attachmentId: string) {

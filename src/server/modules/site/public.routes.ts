@@ -69,6 +69,7 @@ const Publication = Type.Object({
       fileName: Type.String(),
       contentType: Type.String(),
       size: Type.Integer(),
+      altText: Type.Union([Type.String(), Type.Null()]),
       image: Type.Union([
         Type.Object({
           width: Type.Union([Type.Integer(), Type.Null()]),

@@ -79,6 +79,7 @@ export function createSitePublic(deps: { db: Db; agencies: AgencyService; site: 
     fileName: a.fileName,
     contentType: a.contentType,
     size: a.size,
+    altText: a.altText,
     image: imageOf(a),
   });
 

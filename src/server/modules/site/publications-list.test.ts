@@ -211,7 +211,7 @@ describe('the staff site answers only declared fields', () => {
     const upload = await uploadTo(a.staff, page.id, 'reglament.pdf', await pdfWith('Регламент выдачи'));
     expect(upload.statusCode, upload.body).toBe(201);
     expect(Object.keys(upload.json()[0]).sort()).toEqual(
-      ['contentType', 'createdAt', 'fileName', 'id', 'image', 'size'].sort(),
+      ['altText', 'contentType', 'createdAt', 'fileName', 'id', 'image', 'size'].sort(),
     );
     const detail = (
       await a.staff.request({ method: 'GET', url: `/api/staff/site/publications/${page.id}` })

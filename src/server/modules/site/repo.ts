@@ -175,6 +175,27 @@ export async function insertAttachments(db: Executor, rows: (typeof siteAttachme
   return db.insert(siteAttachments).values(rows).returning();
 }
 
+export async function setAttachmentAltText(
+  db: Executor,
+  agencyId: string,
+  publicationId: string,
+  id: string,
+  altText: string | null,
+) {
+  const [row] = await db
+    .update(siteAttachments)
+    .set({ altText })
+    .where(
+      and(
+        eq(siteAttachments.agencyId, agencyId),
+        eq(siteAttachments.publicationId, publicationId),
+        eq(siteAttachments.id, id),
+      ),
+    )
+    .returning();
+  return row;
+}
+
 export async function deleteAttachment(db: Executor, agencyId: string, publicationId: string, id: string) {
   const [row] = await db
     .delete(siteAttachments)

@@ -44,6 +44,7 @@ export const SiteFile = Type.Object({
   contentType: Type.String(),
   size: Type.Integer(),
   createdAt: Timestamp,
+  altText: Nullable(Type.String()),
   image: Nullable(
     Type.Object({
       width: Nullable(Type.Integer()),

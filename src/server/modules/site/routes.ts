@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { MAX_REVIEW_INTERVAL_DAYS } from '../../../common/kb.js';
-import { PUBLICATION_SORTS, PUBLICATION_STATES } from '../../../common/site.js';
+import { PUBLICATION_SORTS, PUBLICATION_STATES, SITE_IMAGE_ALT_MAX } from '../../../common/site.js';
 import { NonEmpty, PageQuery, Uuid } from '../../http/schemas.js';
 import { actorOf, requireStaff } from '../../http/session.js';
 import { readUploads, removeUploads } from '../../http/uploads.js';
@@ -221,6 +221,30 @@ export function siteRoutes(fastify: FastifyInstance, services: Services) {
         .header('cache-control', 'private, no-store')
         .send(content);
     },
+  );
+  app.patch(
+    '/api/staff/site/publications/:id/attachments/:attachmentId',
+    {
+      preHandler: editors,
+      schema: {
+        tags,
+        params: fileParams,
+        body: Type.Object(
+          { altText: Type.String({ maxLength: SITE_IMAGE_ALT_MAX }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SiteFile },
+      },
+    },
+    async (request) =>
+      toSiteFile(
+        await siteAttachments.setAltText(
+          actorOf(request),
+          request.params.id,
+          request.params.attachmentId,
+          request.body.altText,
+        ),
+      ),
   );
   app.delete(
     '/api/staff/site/publications/:id/attachments/:attachmentId',

@@ -127,6 +127,8 @@ export const siteAttachments = pgTable(
     width: integer('width'),
     height: integer('height'),
     variants: jsonb('variants').$type<StoredImageVariant[]>().notNull().default([]),
+    // The editor's text alternative of an image (WCAG 1.1.1); without it the portal uses the file name.
+    altText: text('alt_text'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('site_attachments_publication').on(t.publicationId)],

@@ -46,6 +46,7 @@ export const toSiteFile = (row: AttachmentRow) => ({
   contentType: row.contentType,
   size: row.size,
   createdAt: row.createdAt.toISOString(),
+  altText: row.altText,
   image: imageOf(row),
 });
 

@@ -19,9 +19,11 @@ import { RichBody } from '../kb/RichBody';
 import { DateTimeField } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
+import { ImageAltText, isImageFile, MissingAltBadge } from './ImageAltText';
 import { intervalError, ResponsibleSelect, ReviewIntervalInput } from './ReviewFields';
 import {
   type PublicationInput,
+  type SiteFile,
   type SitePublication,
   siteFileUrl,
   useDisclosure,
@@ -54,13 +56,7 @@ const inputOf = (publication: SitePublication): PublicationInput => ({
 });
 
 /** Files of a saved publication; their text is found by the site search. */
-function PublicationFiles({
-  id,
-  files,
-}: {
-  id: string;
-  files: { id: string; fileName: string; size: number }[];
-}) {
+function PublicationFiles({ id, files }: { id: string; files: SiteFile[] }) {
   const { t } = useTranslation('console');
   const upload = useUploadSiteFiles(id);
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +76,9 @@ function PublicationFiles({
             </Anchor>{' '}
             <Text span c="dimmed" size="sm">
               {sizeText(file.size)}
-            </Text>
+            </Text>{' '}
+            {isImageFile(file) && !file.altText && <MissingAltBadge />}
+            {isImageFile(file) && <ImageAltText publicationId={id} file={file} />}
           </List.Item>
         ))}
       </List>

@@ -53,6 +53,7 @@ export interface SiteFile {
   fileName: string;
   contentType: string;
   size: number;
+  altText: string | null;
 }
 
 export interface SitePublication {
@@ -178,6 +179,11 @@ export const useUploadSiteFiles = (id: string) =>
     for (const file of files) form.append('files', file, file.name);
     return apiForm<SiteFile[]>(`${path(id)}/attachments`, form);
   });
+
+export const useSaveAltText = (publicationId: string, fileId: string) =>
+  useSiteMutation((altText: string) =>
+    api<SiteFile>('PATCH', `${path(publicationId)}/attachments/${encodeURIComponent(fileId)}`, { altText }),
+  );
 
 export const useSaveSectionReview = (id: string) =>
   useSiteMutation((input: SectionReview) =>

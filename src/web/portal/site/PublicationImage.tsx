@@ -14,6 +14,8 @@ export interface ImageFile {
   id: string;
   fileName: string;
   contentType: string;
+  /** The editor's description; without one the file name is the only words about the picture. */
+  altText: string | null;
   image: SiteImage | null;
 }
 
@@ -43,7 +45,7 @@ export function PublicationImage({
   file: ImageFile;
 }) {
   const { t } = useTranslation(A11Y_NAMESPACE);
-  const alt = altOf(file.fileName);
+  const alt = file.altText ?? altOf(file.fileName);
   const variants = file.image?.variants ?? [];
   const srcSet = (format: ImageVariantFormat | 'fallback') =>
     variants

@@ -25,7 +25,14 @@ export interface Publication {
   publishedAt: string;
   updatedAt: string;
   section: { slug: string; title: string };
-  attachments: { id: string; fileName: string; contentType: string; size: number; image: SiteImage | null }[];
+  attachments: {
+    id: string;
+    fileName: string;
+    contentType: string;
+    size: number;
+    altText: string | null;
+    image: SiteImage | null;
+  }[];
 }
 
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;

@@ -1,0 +1,1 @@
+ALTER TABLE "site_attachments" ADD COLUMN "alt_text" text;
