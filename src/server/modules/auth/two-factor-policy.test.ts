@@ -95,6 +95,18 @@ describe('turning the policy on', () => {
     expect((await requirePolicy(staff, false)).json().requireTwoFactorForAdmins).toBe(false);
   });
 
+  it('keeps the administrators who have 2FA from turning it off', async () => {
+    const { staff, password } = await agencyRequiringTwoFactor();
+    const refused = await staff.request({
+      method: 'POST',
+      url: '/api/auth/two-factor/disable',
+      payload: { password, code: '000000' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: 'two_factor_mandatory', field: 'body' });
+    expect((await staff.request({ method: 'GET', url: '/api/auth/two-factor' })).json().enabled).toBe(true);
+  });
+
   it('is the administrator’s alone: other roles cannot change it', async () => {
     const { agencyId } = await agencyRequiringTwoFactor();
     const head = await colleague([agencyId], ['head']);
