@@ -1,9 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { openConsoleAs } from './support/console.js';
-import { inviteAndSignIn } from './support/staff.js';
+import { inviteAndSignIn, staffApi } from './support/staff.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,4 +87,77 @@ it('a colleague turns on two-factor login from the QR dialog and signs in with a
     .waitFor();
   await page.close();
   await admin.close();
+});
+
+/** Fills the open enrolment dialog with a code for the secret it shows and saves the recovery codes. */
+async function enrolInDialog(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Подключение двухфакторной аутентификации' });
+  const secret = (await dialog.getByLabel('Секретный ключ').innerText()).replace(/\s/g, '');
+  await dialog
+    .getByLabel(/^Код подтверждения/)
+    .fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+  await dialog.getByRole('button', { name: 'Подключить' }).click();
+  const codes = page.getByRole('dialog', { name: 'Коды восстановления' });
+  await codes.getByRole('button', { name: 'Я сохранил коды' }).click();
+  await codes.waitFor({ state: 'detached' });
+}
+
+const statusOf = (page: Page, path: string) => page.evaluate(async (url) => (await fetch(url)).status, path);
+
+it('an agency requires two-factor login of its administrators: turning it on needs one’s own, and an administrator without it can only enrol', async () => {
+  const region = await openConsoleAs(browser, inject('baseUrl'), 'Инспекция ОКН НСО');
+  const stamp = Date.now();
+  const slug = `two-factor-${stamp}`;
+  // «Я…» sorts last: a later login of the region administrator does not land in this agency.
+  await staffApi(region, 'POST', '/api/staff/region/agencies', {
+    slug,
+    name: `Ягодное ведомство ${stamp}`,
+    shortName: `Ягодное ${stamp}`,
+    timezone: 'Asia/Novosibirsk',
+  });
+  const { currentAgency } = await staffApi<{ currentAgency: string }>(region, 'GET', '/api/auth/session');
+  await staffApi(region, 'POST', '/api/auth/agency', { slug });
+  const password = 'two factor policy passphrase';
+  const { page: first } = await inviteAndSignIn(region, browser, {
+    email: `policy-first-${stamp}@e2e.local`,
+    name: 'Администратор Первый',
+    roles: ['admin'],
+    password,
+  });
+  await staffApi(region, 'POST', '/api/auth/agency', { slug: currentAgency });
+
+  await first.getByRole('link', { name: 'Ведомство', exact: true }).first().click();
+  await first
+    .getByRole('switch', { name: 'Администраторы входят только с двухфакторной аутентификацией' })
+    .check();
+  await first.getByRole('button', { name: 'Сохранить' }).click();
+  await first.getByText(/Сначала подключите двухфакторную аутентификацию себе/).waitFor();
+  expect(await seriousViolations(first)).toEqual([]);
+
+  await first.getByRole('button', { name: 'Меню пользователя Администратор Первый' }).click();
+  await first.getByRole('menuitem', { name: 'Двухфакторная аутентификация' }).click();
+  await enrolInDialog(first);
+  await first.getByRole('button', { name: 'Сохранить' }).click();
+  await first.getByText('Изменения сохранены').first().waitFor();
+  if (SCREENSHOTS) await first.screenshot({ path: `${SCREENSHOTS}/two-factor-policy.png`, fullPage: true });
+
+  // A second administrator signs in with the password alone: enrolment is all that is open.
+  const { page: second } = await inviteAndSignIn(
+    first,
+    browser,
+    { email: `policy-second-${stamp}@e2e.local`, name: 'Администратор Второй', roles: ['admin'], password },
+    (page) => page.getByRole('heading', { name: 'Нужна двухфакторная аутентификация' }).waitFor(),
+  );
+  // The dialog opens at once and says why.
+  const enrolment = second.getByRole('dialog', { name: 'Подключение двухфакторной аутентификации' });
+  await enrolment.getByText(`Ведомство «Ягодное ведомство ${stamp}» требует`).waitFor();
+  expect(await statusOf(second, '/api/staff/agency')).toBe(403);
+  expect(await seriousViolations(second)).toEqual([]);
+  if (SCREENSHOTS) await second.screenshot({ path: `${SCREENSHOTS}/two-factor-required.png` });
+  await enrolInDialog(second);
+  await second.getByRole('navigation').first().waitFor();
+  expect(await statusOf(second, '/api/staff/agency')).toBe(200);
+
+  await staffApi(first, 'PATCH', '/api/staff/agency', { requireTwoFactorForAdmins: false });
+  await Promise.all([region.close(), first.close(), second.close()]);
 });

@@ -23,12 +23,14 @@ export async function staffApi<T>(page: Page, method: string, path: string, body
 
 /**
  * An administrator's page invites a colleague with the given roles into its current agency; the
- * colleague follows the invitation e-mail, sets a password and signs in. Returns their console page.
+ * colleague follows the invitation e-mail, sets a password and signs in; `signedIn` waits for what
+ * they should see then (the console by default). Returns their page.
  */
 export async function inviteAndSignIn(
   adminPage: Page,
   browser: Browser,
   colleague: { email: string; name: string; roles: string[]; password: string },
+  signedIn = (page: Page) => page.getByRole('navigation').first().waitFor(),
 ): Promise<{ page: Page; userId: string }> {
   const { id } = await staffApi<{ id: string }>(adminPage, 'POST', '/api/staff/users', {
     email: colleague.email,
@@ -49,6 +51,6 @@ export async function inviteAndSignIn(
   await page.getByLabel(/^Электронная почта/).fill(colleague.email);
   await page.getByLabel(/^Пароль/).fill(colleague.password);
   await page.getByLabel(/^Пароль/).press('Enter');
-  await page.getByRole('navigation').first().waitFor();
+  await signedIn(page);
   return { page, userId: id };
 }

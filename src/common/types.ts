@@ -64,6 +64,8 @@ export interface StaffAgency extends PublicAgency {
   reminderLeadDays: number[];
   /** Years the client history is kept after the last interaction (seed 004 p. 4: at least five). */
   retentionYears: number;
+  /** ASVS 2.2.3 / 4.3.1: an administrator without TOTP may only enrol it. */
+  requireTwoFactorForAdmins: boolean;
 }
 
 export interface Department {
@@ -93,6 +95,8 @@ export interface SessionInfo {
   agencies: Membership[];
   currentAgency: string | null; // slug
   roles: Role[]; // in the current agency
+  /** The current agency makes its administrators use 2FA and this one has none: enrolling is all they may do. */
+  twoFactorEnrolmentRequired: boolean;
 }
 
 export interface StaffUser {

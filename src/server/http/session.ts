@@ -61,7 +61,8 @@ export function sessionLoader(sessions: SessionService, secure: boolean) {
     const session = await sessions.resolve(sessionId);
     if (!session) return;
     request.session = session;
-    if (session.agencyId) {
+    // No actor at all: a route that forgot its guard still cannot act for the agency.
+    if (session.agencyId && !session.info.twoFactorEnrolmentRequired) {
       request.actor = {
         userId: session.info.user.id,
         agencyId: session.agencyId,
@@ -81,6 +82,17 @@ function assertCsrf(request: FastifyRequest, session: ResolvedSession) {
   }
 }
 
+/** ASVS 4.3.1: the agency requires 2FA of its administrators; until enrolled they may only enrol. */
+function assertTwoFactorEnrolled(session: ResolvedSession) {
+  if (session.info.twoFactorEnrolmentRequired) {
+    throw new DomainError(
+      403,
+      'two_factor_enrolment_required',
+      'Ведомство требует от администраторов входа с двухфакторной аутентификацией: подключите её, чтобы продолжить работу',
+    );
+  }
+}
+
 export function requireSession(): preHandlerAsyncHookHandler {
   return async (request) => {
     if (!request.session) throw new Unauthorized();
@@ -93,6 +105,7 @@ export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
   return async (request) => {
     if (!request.session) throw new Unauthorized();
     assertCsrf(request, request.session);
+    assertTwoFactorEnrolled(request.session);
     const actor = request.actor;
     if (!actor) throw new Forbidden('У вас нет доступа ни к одному ведомству');
     if (roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) throw new Forbidden();
@@ -103,6 +116,7 @@ export function requireRegionAdmin(): preHandlerAsyncHookHandler {
   return async (request) => {
     if (!request.session) throw new Unauthorized();
     assertCsrf(request, request.session);
+    assertTwoFactorEnrolled(request.session);
     if (!request.session.info.isRegionAdmin) throw new Forbidden();
   };
 }

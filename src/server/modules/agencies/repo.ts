@@ -48,6 +48,7 @@ export async function updateAgency(
       | 'requestNumberPrefix'
       | 'reminderLeadDays'
       | 'retentionYears'
+      | 'requireTwoFactorForAdmins'
     >
   >,
 ): Promise<AgencyRow> {

@@ -13,11 +13,12 @@ const StaffAgency = Type.Object({
   requestNumberPrefix: Type.String(),
   reminderLeadDays: Type.Array(Type.Integer()),
   retentionYears: Type.Integer(),
+  requireTwoFactorForAdmins: Type.Boolean(),
 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
 
-export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config }: Services) {
+export function agencyRoutes(fastify: FastifyInstance, { agencies, users, twoFactor, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['agency'];
   const publicLimit = { rateLimit: { max: config.publicRatePerMinute, timeWindow: '1 minute' } };
@@ -74,13 +75,17 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, config
             ),
             // Seed 004 p. 4 sets five years as the minimum the history must be kept.
             retentionYears: Type.Optional(Type.Integer({ minimum: 5, maximum: 75 })),
+            requireTwoFactorForAdmins: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),
         response: { 200: StaffAgency },
       },
     },
-    (request) => agencies.update(actorOf(request), request.body),
+    (request) => {
+      const actor = actorOf(request);
+      return agencies.update(actor, request.body, async () => (await twoFactor.status(actor.userId)).enabled);
+    },
   );
 
   app.get(

@@ -27,6 +27,8 @@ export const agencies = pgTable('agencies', {
   reminderLeadDays: integer('reminder_lead_days').array().notNull().default(sql`'{3,1}'`),
   // Seed 004 p. 4: the interaction history is kept five years after the last interaction.
   retentionYears: integer('retention_years').notNull().default(5),
+  // ASVS 2.2.3 / 4.3.1: an administrator without TOTP may only enrol it until they do.
+  requireTwoFactorForAdmins: boolean('require_two_factor_for_admins').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -30,6 +30,7 @@ const toStaffAgency = (row: repo.AgencyRow): StaffAgency => ({
   requestNumberPrefix: row.requestNumberPrefix,
   reminderLeadDays: row.reminderLeadDays,
   retentionYears: row.retentionYears,
+  requireTwoFactorForAdmins: row.requireTwoFactorForAdmins,
 });
 
 export interface AgencyPatch {
@@ -40,6 +41,7 @@ export interface AgencyPatch {
   requestNumberPrefix?: string;
   reminderLeadDays?: number[];
   retentionYears?: number;
+  requireTwoFactorForAdmins?: boolean;
 }
 
 export function createAgencyService(db: Db, audit: AuditService) {
@@ -136,12 +138,29 @@ export function createAgencyService(db: Db, audit: AuditService) {
       return toStaffAgency(await requireAgency(actor.agencyId));
     },
 
-    async update(actor: Actor, patch: AgencyPatch): Promise<StaffAgency> {
+    /** `ownTwoFactorEnabled` answers for the actor: who turns the 2FA policy on must not lock themselves out. */
+    async update(
+      actor: Actor,
+      patch: AgencyPatch,
+      ownTwoFactorEnabled: () => Promise<boolean>,
+    ): Promise<StaffAgency> {
       if (patch.workingHours) assertWorkingHours(patch.workingHours, 'body.workingHours');
       if (patch.timezone) assertTimeZone(patch.timezone, 'body.timezone');
       for (const field of ['name', 'shortName'] as const) {
         if (patch[field] !== undefined && !patch[field]?.trim()) {
           throw new Invalid(`body.${field}`, 'Поле не должно быть пустым');
+        }
+      }
+      if (
+        patch.requireTwoFactorForAdmins &&
+        !(await requireAgency(actor.agencyId)).requireTwoFactorForAdmins
+      ) {
+        if (!(await ownTwoFactorEnabled())) {
+          throw new Invalid(
+            'body.requireTwoFactorForAdmins',
+            'Сначала подключите двухфакторную аутентификацию себе: иначе после включения требования вы потеряете доступ',
+            'own_two_factor_required',
+          );
         }
       }
       const updated = await db.transaction(async (tx) => {

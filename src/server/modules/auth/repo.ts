@@ -34,6 +34,7 @@ export function listMembershipsOfUser(db: Executor, userId: string) {
       name: agencies.name,
       shortName: agencies.shortName,
       roles: memberships.roles,
+      requireTwoFactorForAdmins: agencies.requireTwoFactorForAdmins,
     })
     .from(memberships)
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))

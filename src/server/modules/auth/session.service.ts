@@ -44,6 +44,8 @@ export function createSessionService(
       agencies: agencies.map(({ slug, name, shortName, roles }) => ({ slug, name, shortName, roles })),
       currentAgency: current?.slug ?? null,
       roles: current?.roles ?? [],
+      twoFactorEnrolmentRequired:
+        !user.totpEnabledAt && !!current?.requireTwoFactorForAdmins && current.roles.includes('admin'),
     };
     return { idHash, info, agencyId: current?.agencyId ?? null };
   }

@@ -123,6 +123,16 @@ export function createTwoFactor(db: Db, box: SecretBox, events: AuthEventLog, au
     async disable(userId: string, password: string, code: string, context: RequestContext) {
       const user = await userOf(userId);
       if (!user.totpEnabledAt) return;
+      const requiring = (await repo.listMembershipsOfUser(db, userId)).find(
+        (m) => m.requireTwoFactorForAdmins && m.roles.includes('admin'),
+      );
+      if (requiring) {
+        throw new Invalid(
+          'body',
+          `Ведомство «${requiring.name}» требует от администраторов входа с двухфакторной аутентификацией: отключить её нельзя`,
+          'two_factor_mandatory',
+        );
+      }
       if (!(await passwordMatches(user.passwordHash, password))) {
         throw new Invalid('body.password', 'Неверный пароль', 'invalid_password');
       }

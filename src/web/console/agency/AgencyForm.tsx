@@ -1,4 +1,14 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, NumberInput, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +29,7 @@ const FIELDS = [
   'retentionYears',
   'requestNumberPrefix',
   'reminderLeadDays',
+  'requireTwoFactorForAdmins',
   ...workingHoursFields(),
 ];
 const LEAD_DAY_CHOICES = [0, 1, 2, 3, 5, 7, 10];
@@ -59,6 +70,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
       requestNumberPrefix,
       reminderLeadDays,
       retentionYears,
+      requireTwoFactorForAdmins,
     } = draft;
     update.mutate(
       {
@@ -69,6 +81,7 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
         requestNumberPrefix: requestNumberPrefix.trim(),
         reminderLeadDays,
         retentionYears,
+        requireTwoFactorForAdmins,
       },
       {
         onSuccess: (saved) => {
@@ -170,6 +183,15 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
               onChange={(values) => set('reminderLeadDays', values.map(Number))}
             />
           </Stack>
+        </Fieldset>
+        <Fieldset legend={t('agency.security.title')} disabled={readOnly}>
+          <Switch
+            label={t('agency.security.requireTwoFactor')}
+            description={t('agency.security.requireTwoFactorHint')}
+            checked={draft.requireTwoFactorForAdmins}
+            error={errors.requireTwoFactorForAdmins}
+            onChange={(event) => set('requireTwoFactorForAdmins', event.currentTarget.checked)}
+          />
         </Fieldset>
         {!readOnly && (
           <Group>

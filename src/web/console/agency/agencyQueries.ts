@@ -13,6 +13,7 @@ export interface AgencyPatch {
   requestNumberPrefix?: string;
   reminderLeadDays?: number[];
   retentionYears?: number;
+  requireTwoFactorForAdmins?: boolean;
 }
 
 export function useAgency() {

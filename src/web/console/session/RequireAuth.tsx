@@ -3,10 +3,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { TwoFactorRequiredPage } from '../twoFactor/TwoFactorRequiredPage';
 import { SessionContext } from './SessionContext';
 import { useSessionQuery } from './sessionQuery';
 
-/** Renders its children only with a session; otherwise sends to the login page and back. */
+/**
+ * Renders its children only with a session; otherwise sends to the login page and back. A session
+ * restricted to enrolling 2FA gets the enrolment page instead.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -30,5 +34,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`/login${search}`} replace />;
   }
+  if (session.data.twoFactorEnrolmentRequired) return <TwoFactorRequiredPage session={session.data} />;
   return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { Button, Code, Group, Image, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleModal } from '../shared/ConsoleModal';
 import { FormModal } from '../shared/FormModal';
@@ -13,8 +13,11 @@ import {
   useTwoFactorStatus,
 } from './twoFactorQueries';
 
-/** The person's own second factor (ASVS 2.8): enrol with a QR code, or turn it off. */
-export function TwoFactorModal({ onClose }: { onClose: () => void }) {
+/**
+ * The person's own second factor (ASVS 2.8): enrol with a QR code, or turn it off. `reason` says
+ * above the enrolment why it is asked for.
+ */
+export function TwoFactorModal({ onClose, reason }: { onClose: () => void; reason?: ReactNode }) {
   const status = useTwoFactorStatus();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onClose={onClose} />;
@@ -22,25 +25,23 @@ export function TwoFactorModal({ onClose }: { onClose: () => void }) {
   return status.data.enabled ? (
     <DisableForm recoveryCodesLeft={status.data.recoveryCodesLeft} onClose={onClose} />
   ) : (
-    <Enrolment onClose={onClose} onEnabled={setRecoveryCodes} />
+    <Enrolment onClose={onClose} onEnabled={setRecoveryCodes} reason={reason} />
   );
 }
 
-function Enrolment({ onClose, onEnabled }: { onClose: () => void; onEnabled: (codes: string[]) => void }) {
-  const setup = useTwoFactorSetup();
-  if (!setup.data) return <QueryStatus query={setup} rows={4} />;
-  return <EnrolmentForm setup={setup.data} onClose={onClose} onEnabled={onEnabled} />;
-}
-
-function EnrolmentForm({
-  setup,
-  onClose,
-  onEnabled,
-}: {
-  setup: TwoFactorSetup;
+interface EnrolmentProps {
   onClose: () => void;
   onEnabled: (codes: string[]) => void;
-}) {
+  reason?: ReactNode;
+}
+
+function Enrolment(props: EnrolmentProps) {
+  const setup = useTwoFactorSetup();
+  if (!setup.data) return <QueryStatus query={setup} rows={4} />;
+  return <EnrolmentForm setup={setup.data} {...props} />;
+}
+
+function EnrolmentForm({ setup, onClose, onEnabled, reason }: EnrolmentProps & { setup: TwoFactorSetup }) {
   const { t } = useTranslation('console');
   const confirm = useConfirmTwoFactor();
   const form = useSaveForm({
@@ -60,6 +61,7 @@ function EnrolmentForm({
       formError={form.formError}
       pending={form.pending}
       submitLabel={t('twoFactor.enable')}
+      intro={reason}
     >
       <Text size="sm">{t('twoFactor.scan')}</Text>
       <Group justify="center">

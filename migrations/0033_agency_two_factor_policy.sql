@@ -1,0 +1,1 @@
+ALTER TABLE "agencies" ADD COLUMN "require_two_factor_for_admins" boolean DEFAULT false NOT NULL;
