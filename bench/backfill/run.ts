@@ -3,18 +3,10 @@
 // seals them (db/field-backfill.ts, batches of 500), next to one plain UPDATE rewriting the same
 // columns of the same rows in the same run. PGlite in memory unless DATABASE_URL names an empty
 // Postgres database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../src/server/config.js';
-import { openDatabase } from '../../src/server/db/client.js';
 import { sealContactFields } from '../../src/server/db/field-backfill.js';
-import { migrate } from '../../src/server/db/migrate.js';
 import { fieldCrypto } from '../../src/server/lib/field-crypto.js';
-import { DEFAULT_WORKING_HOURS } from '../../src/server/modules/agencies/working-hours.js';
-import { insertUser, upsertMembership } from '../../src/server/modules/auth/repo.js';
-import { createServices } from '../../src/server/services.js';
+import { openBenchAgency } from '../lib/bench-agency.js';
 import { generateRequests } from '../lib/generate.mjs';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -26,25 +18,8 @@ async function seconds(fn: () => Promise<unknown>) {
   return (performance.now() - started) / 1000;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-backfill-'));
-const database = await openDatabase({ url, dataDir: null });
+const { db, user, agencyId, close } = await openBenchAgency('backfill', url, 'admin');
 try {
-  await migrate(database);
-  const services = createServices(database, { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: url });
-  const { db } = database;
-  const user = await insertUser(db, { email: 'bench@example.ru', name: 'Администратор', passwordHash: 'x' });
-  await services.agencies.createAgency(
-    { userId: user.id },
-    {
-      slug: 'bench',
-      name: 'Ведомство для замера',
-      shortName: 'Замер',
-      timezone: 'Asia/Novosibirsk',
-      workingHours: DEFAULT_WORKING_HOURS,
-    },
-    (tx, agencyId) => upsertMembership(tx, { agencyId, userId: user.id, roles: ['admin'], active: true }),
-  );
-  const agencyId = await services.agencies.idBySlug('bench');
   const execute = (text: string) => db.execute(sql.raw(text));
   // Legacy rows: the generator's «sealing» is the identity, so e-mails land in the clear.
   await generateRequests(execute, { agencyId, userId: user.id, rows, seal: (plain) => plain });
@@ -76,6 +51,5 @@ try {
   );
   console.log(`second start (nothing left to seal): ${againSeconds.toFixed(2)} s`);
 } finally {
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

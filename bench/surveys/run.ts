@@ -3,16 +3,8 @@
 // the very backfill of migration 0023 (and the satisfied fill of 0026); then the full analytics, p95 of BENCH_RUNS calls, next to
 // one plain COUNT(*) GROUP BY over survey_answer_values in the same run. PGlite in memory unless
 // DATABASE_URL names a Postgres database (it must be empty: the schema is migrated into it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../src/server/config.js';
-import { openDatabase } from '../../src/server/db/client.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { DEFAULT_WORKING_HOURS } from '../../src/server/modules/agencies/working-hours.js';
-import { insertUser, upsertMembership } from '../../src/server/modules/auth/repo.js';
-import { createServices } from '../../src/server/services.js';
+import { openBenchAgency } from '../lib/bench-agency.js';
 import { generateSurveyAnswers } from '../lib/generate.mjs';
 
 const answers = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
@@ -31,25 +23,8 @@ async function timed(fn: () => Promise<unknown>) {
   return p95(times);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-surveys-'));
-const database = await openDatabase({ url, dataDir: null });
+const { db, services, user, agencyId, close } = await openBenchAgency('surveys', url, 'analyst');
 try {
-  await migrate(database);
-  const services = createServices(database, { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: url });
-  const { db } = database;
-  const user = await insertUser(db, { email: 'bench@example.ru', name: 'Аналитик', passwordHash: 'x' });
-  await services.agencies.createAgency(
-    { userId: user.id },
-    {
-      slug: 'bench',
-      name: 'Ведомство для замера',
-      shortName: 'Замер',
-      timezone: 'Asia/Novosibirsk',
-      workingHours: DEFAULT_WORKING_HOURS,
-    },
-    (tx, agencyId) => upsertMembership(tx, { agencyId, userId: user.id, roles: ['analyst'], active: true }),
-  );
-  const agencyId = await services.agencies.idBySlug('bench');
   const actor = { userId: user.id, agencyId, roles: ['analyst' as const], isRegionAdmin: false };
   const survey = await services.surveys.createFromTemplate(actor, 'mer-nso-appendix-1', 'bench');
   const version = await services.surveys.requireCurrent(agencyId, survey.id);
@@ -87,6 +62,5 @@ try {
   console.log(`analytics counted every questionnaire: ${check}`);
   if (result.total !== answers) process.exitCode = 1;
 } finally {
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }
