@@ -39,6 +39,24 @@ async function legacyClient(agencyId: string, n: number) {
   return { id: client?.id as string, email };
 }
 
+/** A reception booking and its card with the visitor's contacts in the clear. */
+async function legacyReception(agencyId: string) {
+  const [official] = await rows<{
+    id: string;
+  }>(sql`insert into reception_officials (agency_id, name, position)
+    values (${agencyId}, 'Глава', 'Руководитель') returning id`);
+  const [slot] = await rows<{
+    id: string;
+  }>(sql`insert into reception_slots (agency_id, official_id, starts_at,
+      ends_at) values (${agencyId}, ${official?.id}, '2025-03-03T07:00:00Z', '2025-03-03T07:30:00Z') returning id`);
+  const [booking] = await rows<{ id: string }>(sql`insert into reception_bookings (agency_id, slot_id, name,
+      phone, email, topic, channel, source) values (${agencyId}, ${slot?.id}, 'Старый посетитель',
+      '+79130002233', 'visitor@example.ru', 'Тема', 'staff', 'oral') returning id`);
+  await harness.services.database.db.execute(sql`insert into reception_cards (agency_id, slot_id, booking_id,
+      name, phone, email, postal_address, topic) values (${agencyId}, ${slot?.id}, ${booking?.id},
+      'Старый посетитель', '+79130002233', null, '630099, Новосибирск, ул. Ленина, 5', 'Тема')`);
+}
+
 const storedOf = (agencyId: string) =>
   rows<{ value: string; value_index: string }>(
     sql`select value, value_index from client_contacts where agency_id = ${agencyId} order by id`,
@@ -51,6 +69,7 @@ describe('startup backfill of contact fields', () => {
     const { slug, staff } = await agencyWithStaff(harness);
     const agencyId = await harness.services.agencies.idBySlug(slug);
     const legacy = await legacyClient(agencyId, 1);
+    await legacyReception(agencyId);
     const progress: BackfillProgress[] = [];
     const crypto = fieldCrypto();
 
@@ -59,6 +78,8 @@ describe('startup backfill of contact fields', () => {
     expect(sealedCount(done, 'clients')).toBe(1);
     expect(sealedCount(done, 'requests')).toBe(1);
     expect(sealedCount(done, 'calls')).toBe(1);
+    expect(sealedCount(done, 'reception_bookings')).toBe(1);
+    expect(sealedCount(done, 'reception_cards')).toBe(1);
     expect(progress.filter((p) => p.table === 'client_contacts').map((p) => p.sealed)).toEqual([1, 2]);
 
     const contacts = await storedOf(agencyId);
@@ -71,6 +92,18 @@ describe('startup backfill of contact fields', () => {
     );
     expect(crypto.open(request?.contact_email ?? '')).toBe(legacy.email);
     expect(request?.contact_phone).not.toContain('913');
+    const [visit] = await rows<{ phone: string; email: string | null; postal_address: string }>(
+      sql`select phone, email, postal_address from reception_cards where agency_id = ${agencyId}`,
+    );
+    expect(crypto.open(visit?.phone ?? '')).toBe('+79130002233');
+    expect(visit?.phone).not.toContain('913');
+    expect(visit?.email).toBeNull(); // an absent contact stays absent
+    expect(crypto.open(visit?.postal_address ?? '')).toBe('630099, Новосибирск, ул. Ленина, 5');
+    const [booked] = await rows<{ email: string }>(
+      sql`select email from reception_bookings where agency_id = ${agencyId}`,
+    );
+    expect(crypto.open(booked?.email ?? '')).toBe('visitor@example.ru');
+    expect(booked?.email).not.toContain('visitor');
 
     const card = (await staff.request({ method: 'GET', url: `/api/staff/clients/${legacy.id}` })).json();
     expect(card.postalAddress).toBe('630099, Новосибирск, ул. Ленина, 1');
@@ -88,7 +121,7 @@ describe('startup backfill of contact fields', () => {
     expect(joined?.n).toBe(2);
 
     const again = await sealContactFields(harness.services.database.db, crypto);
-    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0]);
+    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await storedOf(agencyId)).toEqual(contacts);
   });
 

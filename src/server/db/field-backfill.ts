@@ -24,6 +24,8 @@ const TABLES: SealedTable[] = [
   { name: 'clients', columns: ['postal_address'] },
   { name: 'requests', columns: ['contact_email', 'contact_phone'] },
   { name: 'calls', columns: ['caller_phone'] },
+  { name: 'reception_bookings', columns: ['phone', 'email'] },
+  { name: 'reception_cards', columns: ['phone', 'email', 'postal_address'] },
 ];
 
 export interface BackfillProgress {

@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CardOutcome } from '../../../common/reception.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { clients } from '../clients/schema.js';
@@ -24,9 +25,9 @@ export const receptionCards = pgTable(
       .references(() => receptionBookings.id),
     clientId: uuid('client_id').references(() => clients.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
-    phone: text('phone'),
-    email: text('email'),
-    postalAddress: text('postal_address'),
+    phone: sealedText('phone'),
+    email: sealedText('email'),
+    postalAddress: sealedText('postal_address'),
     topic: text('topic').notNull(),
     identityCheckedAt: timestamp('identity_checked_at', { withTimezone: true }),
     identityCheckedBy: uuid('identity_checked_by').references(() => users.id, { onDelete: 'set null' }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BookingChannel, BookingSource, BookingStatus } from '../../../common/reception.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -69,8 +70,8 @@ export const receptionBookings = pgTable(
       .notNull()
       .references(() => receptionSlots.id),
     name: text('name').notNull(),
-    phone: text('phone'),
-    email: text('email'),
+    phone: sealedText('phone'),
+    email: sealedText('email'),
     topic: text('topic').notNull(),
     channel: text('channel').$type<BookingChannel>().notNull(),
     source: text('source').$type<BookingSource>().notNull(),
