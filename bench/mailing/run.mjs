@@ -60,10 +60,13 @@ try {
     [SLUG],
   );
   const { id: agencyId, name: agencyName, topics } = rows[0];
+  // Written as the app writes them: the address sealed, with its blind index.
+  const { seal, blindIndex } = server.fieldCrypto;
+  const addresses = Array.from({ length: recipients }, (_, i) => address(i));
   await db.query(
-    `insert into mailing_subscribers (agency_id, email, status, topic_ids, confirmed_at)
-     select $1, 'subscriber' || i || '@bench.local', 'active', $2::uuid[], now() from generate_series(0, $3 - 1) i`,
-    [agencyId, topics, recipients],
+    `insert into mailing_subscribers (agency_id, email, email_index, status, topic_ids, confirmed_at)
+     select $1, sealed, indexed, 'active', $2::uuid[], now() from unnest($3::text[], $4::text[]) as a (sealed, indexed)`,
+    [agencyId, topics, addresses.map(seal), addresses.map(blindIndex)],
   );
 
   const login = await fetch(`${server.origin}/api/auth/login`, {

@@ -9,6 +9,7 @@ import {
   submitAppeal,
   TEST_SECRETS_KEY,
 } from '../testing/harness.js';
+import { subscribe } from '../testing/mailings.js';
 import { type BackfillProgress, sealContactFields } from './field-backfill.js';
 
 let harness: Harness;
@@ -57,6 +58,19 @@ async function legacyReception(agencyId: string) {
       'Старый посетитель', '+79130002233', null, '630099, Новосибирск, ул. Ленина, 5', 'Тема')`);
 }
 
+/** A confirmed subscriber and a campaign recipient with the address in the clear. */
+async function legacySubscriber(agencyId: string) {
+  const [subscriber] = await rows<{ id: string }>(sql`insert into mailing_subscribers (agency_id, email,
+      email_index, status, confirmed_at) values (${agencyId}, 'reader@example.ru', 'reader@example.ru', 'active',
+      now()) returning id`);
+  const [campaign] = await rows<{
+    id: string;
+  }>(sql`insert into mailing_campaigns (agency_id, subject, html, text,
+      topic_ids, status) values (${agencyId}, 'Старая рассылка', '<p>Текст</p>', 'Текст', '{}', 'sent') returning id`);
+  await harness.services.database.db.execute(sql`insert into mailing_recipients (agency_id, campaign_id,
+      subscriber_id, email, status) values (${agencyId}, ${campaign?.id}, ${subscriber?.id}, 'reader@example.ru', 'sent')`);
+}
+
 const storedOf = (agencyId: string) =>
   rows<{ value: string; value_index: string }>(
     sql`select value, value_index from client_contacts where agency_id = ${agencyId} order by id`,
@@ -70,6 +84,7 @@ describe('startup backfill of contact fields', () => {
     const agencyId = await harness.services.agencies.idBySlug(slug);
     const legacy = await legacyClient(agencyId, 1);
     await legacyReception(agencyId);
+    await legacySubscriber(agencyId);
     const progress: BackfillProgress[] = [];
     const crypto = fieldCrypto();
 
@@ -80,6 +95,8 @@ describe('startup backfill of contact fields', () => {
     expect(sealedCount(done, 'calls')).toBe(1);
     expect(sealedCount(done, 'reception_bookings')).toBe(1);
     expect(sealedCount(done, 'reception_cards')).toBe(1);
+    expect(sealedCount(done, 'mailing_subscribers')).toBe(1);
+    expect(sealedCount(done, 'mailing_recipients')).toBe(1);
     expect(progress.filter((p) => p.table === 'client_contacts').map((p) => p.sealed)).toEqual([1, 2]);
 
     const contacts = await storedOf(agencyId);
@@ -104,6 +121,16 @@ describe('startup backfill of contact fields', () => {
     );
     expect(crypto.open(booked?.email ?? '')).toBe('visitor@example.ru');
     expect(booked?.email).not.toContain('visitor');
+    const [reader] = await rows<{ email: string; email_index: string }>(
+      sql`select email, email_index from mailing_subscribers where agency_id = ${agencyId}`,
+    );
+    expect(crypto.open(reader?.email ?? '')).toBe('reader@example.ru');
+    expect(reader?.email_index).toBe(crypto.blindIndex('reader@example.ru'));
+    const [recipient] = await rows<{ email: string }>(
+      sql`select email from mailing_recipients where agency_id = ${agencyId}`,
+    );
+    expect(crypto.open(recipient?.email ?? '')).toBe('reader@example.ru');
+    expect(recipient?.email).not.toContain('reader');
 
     const card = (await staff.request({ method: 'GET', url: `/api/staff/clients/${legacy.id}` })).json();
     expect(card.postalAddress).toBe('630099, Новосибирск, ул. Ленина, 1');
@@ -119,9 +146,15 @@ describe('startup backfill of contact fields', () => {
       sql`select count(*)::int as n from requests where agency_id = ${agencyId} and client_id = ${legacy.id}`,
     );
     expect(joined?.n).toBe(2);
+    // Subscribing the legacy address again finds its row through the blind index.
+    expect((await subscribe(harness, slug, { email: 'Reader@example.ru' })).statusCode).toBe(202);
+    const [readers] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from mailing_subscribers where agency_id = ${agencyId}`,
+    );
+    expect(readers?.n).toBe(1);
 
     const again = await sealContactFields(harness.services.database.db, crypto);
-    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await storedOf(agencyId)).toEqual(contacts);
   });
 

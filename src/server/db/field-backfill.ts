@@ -7,9 +7,11 @@ import type { Db } from './client.js';
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
   name: string;
+  /** The primary key's type when it is not a uuid. */
+  idType?: 'bigint';
   columns: string[];
-  /** The blind index column and how its input is read from the opened row. */
-  index?: { column: string; of: (row: Record<string, string | null>) => string };
+  /** The blind index column, the further columns it reads, and how its input is read from the opened row. */
+  index?: { column: string; reads: string[]; of: (row: Record<string, string | null>) => string };
 }
 
 const TABLES: SealedTable[] = [
@@ -18,6 +20,7 @@ const TABLES: SealedTable[] = [
     columns: ['value'],
     index: {
       column: 'value_index',
+      reads: ['kind'],
       of: (row) => normalizeContact(row.kind as ContactKind, row.value ?? ''),
     },
   },
@@ -26,6 +29,14 @@ const TABLES: SealedTable[] = [
   { name: 'calls', columns: ['caller_phone'] },
   { name: 'reception_bookings', columns: ['phone', 'email'] },
   { name: 'reception_cards', columns: ['phone', 'email', 'postal_address'] },
+  {
+    name: 'mailing_subscribers',
+    columns: ['email'],
+    index: { column: 'email_index', reads: [], of: (row) => row.email ?? '' },
+  },
+  // A copy of the subscriber's sealed address. The consent ledger is append-only: its legacy
+  // rows stay as written, new ones are sealed.
+  { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
 ];
 
 export interface BackfillProgress {
@@ -71,7 +82,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
   );
   const selected = [
     sql`id`,
-    ...(table.index ? [sql`kind`] : []),
+    ...(table.index?.reads ?? []).map((c) => sql.identifier(c)),
     ...table.columns.map((c) => sql.identifier(c)),
   ];
   const result = await tx.execute(sql`
@@ -89,7 +100,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
       return sql`${typeof plain === 'string' ? crypto.seal(plain) : null}::text`;
     });
     if (table.index) cells.push(sql`${crypto.blindIndex(table.index.of({ ...row, ...opened }))}::text`);
-    return sql`(${row.id}::uuid, ${sql.join(cells, sql`, `)})`;
+    return sql`(${row.id}::${sql.raw(table.idType ?? 'uuid')}, ${sql.join(cells, sql`, `)})`;
   });
   await tx.execute(sql`
     update ${sql.identifier(table.name)} t

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { outboundMessages } from '../channels/schema.js';
-import { ledger } from '../mailings/repo.js';
+import { emailIndexOf, ledger } from '../mailings/repo.js';
 import { mailingSubscribers } from '../mailings/schema.js';
 import { surveyPollRecipients, surveyPolls, surveyVersions } from '../surveys/schema.js';
 
@@ -60,7 +60,10 @@ export async function mailingsOf(db: Executor, agencyId: string, emails: string[
     .where(
       and(
         eq(mailingSubscribers.agencyId, agencyId),
-        inArray(sql`lower(${mailingSubscribers.email})`, emails),
+        inArray(
+          mailingSubscribers.emailIndex,
+          emails.map((email) => emailIndexOf(email.toLowerCase())),
+        ),
       ),
     );
   const entries =

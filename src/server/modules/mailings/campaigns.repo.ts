@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { CampaignStatus, MailFeedback, RecipientStatus } from '../../../common/mailings.js';
 import type { Db, Executor } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { mailingCampaigns, mailingRecipients } from './schema.js';
 
 const SKIPPED_REASON = 'Согласие отозвано или темы изменены до отправки';
@@ -76,7 +77,7 @@ export async function createRecipients(tx: Executor, campaign: CampaignRow) {
     join mailing_subscribers s on s.agency_id = c.agency_id
     where c.id = ${campaign.id} and c.agency_id = ${campaign.agencyId}
       and s.status = 'active' and s.topic_ids && c.topic_ids
-    order by s.email
+    order by s.created_at, s.id
     on conflict do nothing`);
 }
 
@@ -125,7 +126,8 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
       agencyId: String(row.agency_id),
       campaignId: String(row.campaign_id),
       subscriberId: String(row.subscriber_id),
-      email: String(row.email),
+      // Raw SQL bypasses the column type: the address is opened here.
+      email: fieldCrypto().open(String(row.email)),
       attempts: Number(row.attempts),
       lease,
     }))

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { users } from '../auth/schema.js';
 import { mailingConsentEvents, mailingSubscribers, mailingTopics } from './schema.js';
 
@@ -57,11 +58,16 @@ export async function updateTopic(
   return row;
 }
 
+/** The blind index of an address as stored (trimmed, lower-cased: `mailboxAddress`). */
+export const emailIndexOf = (address: string) => fieldCrypto().blindIndex(address);
+
 export async function findSubscriberByEmail(tx: Executor, agencyId: string, email: string) {
   const [row] = await tx
     .select()
     .from(mailingSubscribers)
-    .where(and(eq(mailingSubscribers.agencyId, agencyId), eq(mailingSubscribers.email, email)))
+    .where(
+      and(eq(mailingSubscribers.agencyId, agencyId), eq(mailingSubscribers.emailIndex, emailIndexOf(email))),
+    )
     .for('update');
   return row;
 }
@@ -83,8 +89,14 @@ export async function findByConfirmToken(tx: Executor, agencyId: string, tokenHa
   return row;
 }
 
-export async function insertSubscriber(tx: Executor, row: typeof mailingSubscribers.$inferInsert) {
-  const [created] = await tx.insert(mailingSubscribers).values(row).returning();
+export async function insertSubscriber(
+  tx: Executor,
+  row: Omit<typeof mailingSubscribers.$inferInsert, 'emailIndex'>,
+) {
+  const [created] = await tx
+    .insert(mailingSubscribers)
+    .values({ ...row, emailIndex: emailIndexOf(row.email) })
+    .returning();
   return created as SubscriberRow;
 }
 
@@ -111,7 +123,8 @@ export async function listSubscribers(
 ) {
   const where = and(
     eq(mailingSubscribers.agencyId, agencyId),
-    filter.q ? ilike(mailingSubscribers.email, `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+    // Sealed addresses match only whole, as the clients' contacts do.
+    filter.q ? eq(mailingSubscribers.emailIndex, emailIndexOf(filter.q.trim().toLowerCase())) : undefined,
     filter.status ? eq(mailingSubscribers.status, filter.status) : undefined,
   );
   const [rows, [count]] = await Promise.all([

@@ -18,6 +18,7 @@ import type {
   RecipientStatus,
   SubscriberStatus,
 } from '../../../common/mailings.js';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -41,6 +42,7 @@ export const mailingTopics = pgTable(
 /**
  * One row per agency and address. The pending_* columns hold what a subscription form asked for
  * until the confirmation link is followed (double opt-in); only the link token's hash is kept.
+ * The address is sealed; `emailIndex`, its blind index, is what every lookup matches on.
  */
 export const mailingSubscribers = pgTable(
   'mailing_subscribers',
@@ -49,7 +51,8 @@ export const mailingSubscribers = pgTable(
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
-    email: text('email').notNull(),
+    email: sealedText('email').notNull(),
+    emailIndex: text('email_index').notNull(),
     status: text('status').$type<SubscriberStatus>().notNull().default('pending'),
     topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
     pendingTopicIds: uuid('pending_topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
@@ -63,7 +66,7 @@ export const mailingSubscribers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('mailing_subscribers_agency_email_uq').on(t.agencyId, t.email),
+    uniqueIndex('mailing_subscribers_agency_email_uq').on(t.agencyId, t.emailIndex),
     uniqueIndex('mailing_subscribers_confirm_token_uq').on(t.confirmTokenHash),
   ],
 );
@@ -82,6 +85,7 @@ export const mailingConsentEvents = pgTable(
     subscriberId: uuid('subscriber_id')
       .notNull()
       .references(() => mailingSubscribers.id),
+    // In the clear: an append-only row could not be re-sealed when the key changes (docs/security.md).
     email: text('email').notNull(),
     event: text('event').$type<ConsentEvent>().notNull(),
     method: text('method').$type<ConsentMethod>().notNull(),
@@ -142,7 +146,8 @@ export const mailingRecipients = pgTable(
     subscriberId: uuid('subscriber_id')
       .notNull()
       .references(() => mailingSubscribers.id),
-    email: text('email').notNull(),
+    /** The subscriber's sealed address, copied as it is stored. */
+    email: sealedText('email').notNull(),
     status: text('status').$type<RecipientStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { type StaffClient, uniqueEmail } from '../../testing/harness.js';
 import {
   agencyWithSubscribers,
@@ -186,14 +187,16 @@ describe('sending', () => {
         expect((await progressOf(staff, campaign.id)).progress).toMatchObject({ failed: 1, remaining: 1 });
         // The retry waits about a minute (MAILING_RETRY_BASE_MS, ±20 %); the test moves it to now.
         const db = harness.services.database.db;
+        // Addresses are sealed: the row is found through the subscriber's blind index.
+        const retriedId = sql`(select id from mailing_subscribers where email_index = ${fieldCrypto().blindIndex(retried as string)})`;
         const waiting = (await db.execute(
           sql`select attempts, extract(epoch from next_attempt_at - now()) as wait from mailing_recipients
-            where email = ${retried as string}`,
+            where subscriber_id = ${retriedId}`,
         )) as unknown as { rows: { attempts: number; wait: number }[] };
         expect(waiting.rows[0]?.attempts).toBe(1);
         expect(Number(waiting.rows[0]?.wait)).toBeGreaterThan(40);
         await db.execute(
-          sql`update mailing_recipients set next_attempt_at = now() where email = ${retried as string}`,
+          sql`update mailing_recipients set next_attempt_at = now() where subscriber_id = ${retriedId}`,
         );
         await harness.services.campaignSender.drain();
         expect(mailsTo(sink, retried as string).filter((m) => m.subject === 'Повторы')).toHaveLength(1);

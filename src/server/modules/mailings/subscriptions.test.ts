@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { agencyWithStaff, createHarness, type Harness, uniqueEmail } from '../../testing/harness.js';
 import { addressOf, confirmationToken, confirmedSubscriber, subscribe } from '../../testing/mailings.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
@@ -86,7 +87,7 @@ describe('subscription with double opt-in (seed 004 p. 14)', () => {
     expect(known.body).toBe(fresh.body);
     const token = await confirmationToken(harness, email);
     const stored = (await harness.services.database.db.execute(
-      sql`select confirm_token_hash from mailing_subscribers where email = ${email}`,
+      sql`select confirm_token_hash from mailing_subscribers where email_index = ${fieldCrypto().blindIndex(email)}`,
     )) as unknown as { rows: { confirm_token_hash: string }[] };
     const hash = stored.rows[0]?.confirm_token_hash;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);

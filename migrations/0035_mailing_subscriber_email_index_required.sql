@@ -1,0 +1,1 @@
+ALTER TABLE "mailing_subscribers" ALTER COLUMN "email_index" SET NOT NULL;

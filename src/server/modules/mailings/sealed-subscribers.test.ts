@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldCrypto } from '../../lib/field-crypto.js';
+import type { Harness } from '../../testing/harness.js';
+import { subscribe } from '../../testing/mailings.js';
+import {
+  agencyWithSubscribers,
+  draftCampaign,
+  harnessWithSink,
+  mailsTo,
+  sendNow,
+} from '../../testing/mailings-sink.js';
+import type { SmtpSink } from '../../testing/smtp-sink.js';
+import { rowsOf } from '../../testing/surveys.js';
+
+// Issue 12 p. 5: a subscriber's address is sealed at rest; every lookup goes through its blind index.
+let harness: Harness;
+let sink: SmtpSink;
+beforeAll(async () => {
+  ({ harness, sink } = await harnessWithSink());
+});
+afterAll(async () => {
+  await harness.close();
+  await sink.close();
+});
+
+const FIRST = 'kuznetsova.olga@example.ru';
+const SECOND = 'ivanov.sergei@example.ru';
+
+describe('mailing subscribers at rest', () => {
+  it('keeps no subscriber or recipient address in the clear through subscription, a repeated one and a campaign, and still mails it', async () => {
+    const { slug, staff } = await agencyWithSubscribers(harness, sink, [FIRST, SECOND]);
+    const agencyId = await harness.services.agencies.idBySlug(slug);
+    // The same address again (another case) finds the subscriber instead of a second row.
+    expect((await subscribe(harness, slug, { email: FIRST.toUpperCase() })).statusCode).toBe(202);
+    const campaign = await draftCampaign(staff, { subject: 'Запечатанные адреса' });
+    await sendNow(staff, campaign.id);
+    await harness.services.campaignSender.drain();
+    for (const address of [FIRST, SECOND]) {
+      expect(mailsTo(sink, address).filter((m) => m.subject === 'Запечатанные адреса')).toHaveLength(1);
+    }
+
+    const stored = await rowsOf<{ row: string }>(
+      harness,
+      sql`select row_to_json(t)::text as row from mailing_subscribers t where agency_id = ${agencyId}
+          union all select row_to_json(t)::text from mailing_recipients t where agency_id = ${agencyId}`,
+    );
+    // The consent ledger keeps the address in the clear: it is append-only (docs/security.md).
+    expect(stored).toHaveLength(4);
+    for (const { row } of stored) {
+      for (const plain of ['kuznetsova', 'ivanov.sergei']) expect(row.toLowerCase()).not.toContain(plain);
+    }
+    const subscribers = await rowsOf<{ email: string; email_index: string }>(
+      harness,
+      sql`select email, email_index from mailing_subscribers where agency_id = ${agencyId}`,
+    );
+    expect(subscribers.map((s) => s.email_index).sort()).toEqual(
+      [fieldCrypto().blindIndex(FIRST), fieldCrypto().blindIndex(SECOND)].sort(),
+    );
+    for (const s of subscribers) expect(s.email).toMatch(/^f1:[0-9a-f]{8}:[\w-]+$/);
+
+    const search = async (q: string) =>
+      (await staff.request({ url: `/api/staff/mailings/subscribers?q=${encodeURIComponent(q)}` })).json()
+        .items as { email: string }[];
+    expect((await search(` ${FIRST.toUpperCase()} `)).map((s) => s.email)).toEqual([FIRST]);
+    expect(await search('kuznetsova')).toEqual([]);
+  });
+});
