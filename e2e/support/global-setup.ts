@@ -73,6 +73,9 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      // Every journey's people sign in from this one address; the per-address login limit has
+      // its own tests (auth/auth.test.ts) and would otherwise refuse a journey after a login-heavy one.
+      LOGIN_RATE_PER_MINUTE: '1000',
       SMTP_IN_PORT: '0',
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       // The links in the e-mails then lead back to this server, so a journey can follow them.

@@ -1,4 +1,4 @@
-import { DateInput, type DateInputProps, DatesProvider } from '@mantine/dates';
+import { type CalendarAriaLabels, DateInput, type DateInputProps, DatesProvider } from '@mantine/dates';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/ru';
@@ -30,6 +30,21 @@ export function ConsoleDatesProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** Names for the calendar's arrows and level buttons, which Mantine leaves unnamed (axe: button-name). */
+function useCalendarLabels(): CalendarAriaLabels {
+  const { t } = useTranslation('common');
+  return {
+    monthLevelControl: t('dates.calendar.monthLevel'),
+    yearLevelControl: t('dates.calendar.yearLevel'),
+    nextMonth: t('dates.calendar.nextMonth'),
+    previousMonth: t('dates.calendar.previousMonth'),
+    nextYear: t('dates.calendar.nextYear'),
+    previousYear: t('dates.calendar.previousYear'),
+    nextDecade: t('dates.calendar.nextDecade'),
+    previousDecade: t('dates.calendar.previousDecade'),
+  };
+}
+
 type FieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'minDate' | 'maxDate'> & {
   /** `YYYY-MM-DD`, or '' for none. */
   value: string;
@@ -44,9 +59,11 @@ type FieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'm
  */
 export function DateField({ value, onChange, min, max, ...props }: FieldProps) {
   const { t } = useTranslation('common');
+  const ariaLabels = useCalendarLabels();
   return (
     <DateInput
       valueFormat="DD.MM.YYYY"
+      ariaLabels={ariaLabels}
       dateParser={parseDate}
       placeholder={t('dates.placeholder')}
       {...props}
@@ -64,9 +81,11 @@ export function DateField({ value, onChange, min, max, ...props }: FieldProps) {
  */
 export function DateTimeField({ value, onChange, ...props }: FieldProps) {
   const { t } = useTranslation('common');
+  const ariaLabels = useCalendarLabels();
   return (
     <DateInput
       valueFormat="DD.MM.YYYY HH:mm"
+      ariaLabels={ariaLabels}
       dateParser={parseDateTime}
       withTime
       placeholder={t('dates.dateTimePlaceholder')}
