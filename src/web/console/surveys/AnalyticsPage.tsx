@@ -16,14 +16,14 @@ import { PollDialog } from './PollDialog';
 import { useSurvey } from './surveyQueries';
 
 const yearStart = () => `${new Date().getFullYear()}-01-01`;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** «Аналитика опроса» (issue 8 pp. 5–6): the numbers, charts beside tables, and the annual report. */
 export function AnalyticsPage() {
   const { t } = useTranslation('console');
   const id = useParams().id ?? '';
   const survey = useSurvey(id);
-  const [filter, setFilter] = useState<AnalyticsFilter>({ from: yearStart(), to: today() });
+  // No default end: «today» in the browser's zone may be yesterday in the agency's, hiding today's answers.
+  const [filter, setFilter] = useState<AnalyticsFilter>({ from: yearStart() });
   const analytics = useSurveyAnalytics(id, filter);
   const set = (patch: AnalyticsFilter) => setFilter((current) => ({ ...current, ...patch }));
   const municipality = survey.data?.current.questions.find((q) => q.id === 'municipality');
