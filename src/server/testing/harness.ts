@@ -31,6 +31,8 @@ export interface Harness {
   outboxMails(): Promise<ParsedMail[]>;
 }
 
+// Novosibirsk is UTC+7: its calendar day turns at 17:00 UTC, which catches tests that take «today» from UTC.
+export const TEST_AGENCY_ZONE = 'Asia/Novosibirsk';
 export const TEST_SECRETS_KEY = 'a1'.repeat(32);
 
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
@@ -174,7 +176,7 @@ export async function agencyWithStaff(harness: Harness, roles: Role[] = ['admin'
       slug,
       name: `Тестовое ведомство ${slug}`,
       shortName: slug,
-      timezone: 'Asia/Novosibirsk',
+      timezone: TEST_AGENCY_ZONE,
       workingHours: DEFAULT_WORKING_HOURS,
     },
     (tx, agencyId) => upsertMembership(tx, { agencyId, userId: user.id, roles, active: true }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { localDate } from '../../lib/calendar.js';
+import { createHarness, type Harness, TEST_AGENCY_ZONE } from '../../testing/harness.js';
 import { colleague, kbArticle, kbSection } from '../../testing/kb.js';
 import { docxWith, pdfWith, published, searchSite, siteAgency, uploadTo } from '../../testing/site.js';
 import { MARK_END, MARK_START } from '../kb/search.text.js';
@@ -50,7 +51,8 @@ describe('GET /api/public/:agency/search', () => {
 
     const inServices = (await searchSite(harness, a.slug, 'q=выписка&section=services')).json();
     expect(inServices.total).toBe(1);
-    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    // The filter's dates are the agency's calendar days, not UTC ones.
+    const iso = (d: Date) => localDate(d, TEST_AGENCY_ZONE);
     const recent = (
       await searchSite(harness, a.slug, `q=выписка&from=${iso(daysAgo(3))}&to=${iso(new Date())}`)
     ).json();
@@ -194,7 +196,7 @@ describe('GET /api/public/:agency/search', () => {
     expect(newsOnly.total).toBe(10);
     expect(newsOnly.items.some((i: { kind: string }) => i.kind === 'faq')).toBe(false);
     // The answer was edited today, the publications went out two days ago and earlier.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date(), TEST_AGENCY_ZONE);
     const recent = (await searchSite(harness, a.slug, `q=аэростат&from=${today}`)).json();
     expect(recent.items.map((i: { kind: string }) => i.kind)).toEqual(['faq']);
 

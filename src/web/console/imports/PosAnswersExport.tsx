@@ -2,17 +2,17 @@ import { Button, Group, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAgencyTimezone } from '../requests/formats';
 import { DateField } from '../shared/dates';
+import { addDays, todayIn } from '../shared/localDays';
 import { posAnswersUrl } from './importQueries';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
 /** The answers of a period as the XLSX staff upload back to ПОС. */
 export function PosAnswersExport() {
   const { t } = useTranslation('console');
-  const [from, setFrom] = useState(monthAgo);
-  const [to, setTo] = useState(today);
+  const timeZone = useAgencyTimezone();
+  const [from, setFrom] = useState(() => addDays(todayIn(timeZone), -30));
+  const [to, setTo] = useState(() => todayIn(timeZone));
   return (
     <section aria-labelledby="pos-answers">
       <Title order={2} size="h4" id="pos-answers" mb="xs">

@@ -1,6 +1,8 @@
 import { Badge, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useAgencyTimezone } from '../requests/formats';
 import { AddButton } from '../shared/AddButton';
+import { todayIn } from '../shared/localDays';
 import { DeleteAction, EditAction } from '../shared/RowActions';
 import type { KbSection } from './kbQueries';
 
@@ -16,12 +18,11 @@ interface SectionsPanelProps {
   onDelete: (section: KbSection) => void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** The sections with their owner, review due date and counts; choosing one filters the articles. */
 export function SectionsPanel(props: SectionsPanelProps) {
   const { t, i18n } = useTranslation('console');
   const date = (iso: string) => new Date(`${iso}T00:00:00`).toLocaleDateString(i18n.language);
+  const today = todayIn(useAgencyTimezone());
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -41,7 +42,7 @@ export function SectionsPanel(props: SectionsPanelProps) {
         </Text>
       )}
       {props.sections.map((section) => {
-        const overdue = section.reviewDueOn < today();
+        const overdue = section.reviewDueOn < today;
         return (
           <Group key={section.id} gap={4} wrap="nowrap" align="flex-start">
             <NavLink

@@ -7,13 +7,13 @@ import { useSession } from '../session/SessionContext';
 import { DataTable } from '../shared/DataTable';
 import { DateField } from '../shared/dates';
 import { EmptyMessage } from '../shared/EmptyMessage';
+import { addDays, localDateOf, mondayOf, todayIn } from '../shared/localDays';
 import { QueryStatus } from '../shared/QueryStatus';
 import { BookingModal } from './BookingModal';
 import { CancelBookingModal } from './CancelBookingModal';
 import { type Booking, type Slot, useSlots } from './receptionQueries';
 import { VisitActions } from './VisitActions';
 import { WalkInModal } from './WalkInModal';
-import { addDays, localDateOf, mondayOf, todayIn } from './week';
 
 type Acting =
   | { kind: 'book'; slot: Slot; when: string }

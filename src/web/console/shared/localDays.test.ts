@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDateOf, mondayOf } from './week';
+import { addDays, localDateOf, mondayOf } from './localDays';
 
-describe('schedule weeks', () => {
+describe('agency-local days', () => {
   it('starts a week on its Monday, also from a Sunday and across a month', () => {
     expect(mondayOf('2026-11-26')).toBe('2026-11-23');
     expect(mondayOf('2026-11-23')).toBe('2026-11-23');
