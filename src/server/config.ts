@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AddressRange, parseNetworks } from './lib/outbound-guard.js';
 
 // src/server/config.ts and dist/server/config.js sit at the same depth, so the repository root
 // (presets/, migrations/, dist/web/) is found the same way from source and from the build.
@@ -74,6 +75,8 @@ export interface Config {
   smsGatewayUrl: string | null;
   smsGatewayToken: string | null;
   smsGatewayTimeoutMs: number;
+  /** Internal address ranges channel endpoints (Bot API root, IMAP server …) may point into. */
+  channelPrivateNetworks: AddressRange[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -163,5 +166,6 @@ export function loadConfig(env: Env = process.env): Config {
     ...smsGateway(env),
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
     smsGatewayTimeoutMs: integer(env, 'SMS_GATEWAY_TIMEOUT_MS', 10_000, 100, 120_000),
+    channelPrivateNetworks: parseNetworks(env.CHANNEL_PRIVATE_NETWORKS),
   };
 }

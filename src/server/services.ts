@@ -121,7 +121,12 @@ export function createServices(database: Database, config: Config) {
   loadFieldCrypto(createFieldCrypto(secretsKey, previousKeys));
   const twoFactor = createTwoFactor(db, secretBox, authEvents, audit);
   const sessions = createSessionService(db, config, mail, authEvents, twoFactor);
-  const channelAccounts = createChannelAccounts({ db, audit, box: secretBox });
+  const channelAccounts = createChannelAccounts({
+    db,
+    audit,
+    box: secretBox,
+    privateNetworks: config.channelPrivateNetworks,
+  });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
 

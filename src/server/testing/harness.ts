@@ -71,6 +71,8 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     SECRETS_KEY: TEST_SECRETS_KEY,
     LOGIN_RATE_PER_MINUTE: '10000',
     PUBLIC_RATE_PER_MINUTE: '100000',
+    // The fake Bot API, VK, OK and IMAP servers listen on loopback.
+    CHANNEL_PRIVATE_NETWORKS: '127.0.0.0/8,::1',
     ...env,
   });
   const database = await openDatabase({ url, dataDir: null });

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import { type AddressRange, internalEndpointRefusal } from '../../lib/outbound-guard.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import type { AuditService } from '../audit/service.js';
 import * as repo from './accounts.repo.js';
@@ -21,6 +22,8 @@ export interface OpenAccount {
 /** What each network's adapter declares: which fields it needs and how to check a connection. */
 export interface NetworkAdapter {
   settings: readonly string[];
+  /** The settings that name where the node connects (a URL or a host), checked against SSRF. */
+  endpoints?: readonly string[];
   secrets: readonly string[];
   /** Calls the network with the account's credentials; throws with a Russian reason on failure. */
   check(account: OpenAccount): Promise<void>;
@@ -59,8 +62,14 @@ function describe(row: repo.AccountRow, secretNames: string[]) {
   };
 }
 
-export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: SecretBox }) {
-  const { db, audit, box } = deps;
+export function createChannelAccounts(deps: {
+  db: Db;
+  audit: AuditService;
+  box: SecretBox;
+  /** Internal ranges the operator lets channel endpoints point into (CHANNEL_PRIVATE_NETWORKS). */
+  privateNetworks: readonly AddressRange[];
+}) {
+  const { db, audit, box, privateNetworks } = deps;
   const adapters = new Map<Network, NetworkAdapter>();
 
   const open = (row: repo.AccountRow): OpenAccount => ({
@@ -83,7 +92,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
   }
   const secretNamesOf = (row: repo.AccountRow) => Object.keys(storedSecrets(row));
 
-  function validate(input: AccountInput) {
+  async function validate(input: AccountInput) {
     const adapter = adapters.get(input.network);
     if (!adapter) throw new Invalid('body.network', 'Этот канал не поддерживается');
     for (const key of Object.keys(input.settings ?? {})) {
@@ -93,6 +102,20 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     for (const key of Object.keys(input.secrets ?? {})) {
       if (!adapter.secrets.includes(key))
         throw new Invalid(`body.secrets.${key}`, 'Неизвестный секрет канала');
+    }
+    await assertPublicEndpoints(adapter, input.settings ?? {}, 'body.settings');
+  }
+
+  async function assertPublicEndpoints(
+    adapter: NetworkAdapter,
+    settings: Record<string, string>,
+    fieldPrefix: string,
+  ) {
+    for (const key of adapter.endpoints ?? []) {
+      const endpoint = settings[key];
+      if (!endpoint) continue;
+      const refusal = await internalEndpointRefusal(endpoint, privateNetworks);
+      if (refusal) throw new Invalid(`${fieldPrefix}.${key}`, refusal);
     }
   }
 
@@ -121,7 +144,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
     },
 
     async create(actor: Actor, input: AccountInput) {
-      validate(input);
+      await validate(input);
       return db.transaction(async (tx) => {
         const row = await repo.insertAccount(tx, {
           agencyId: actor.agencyId,
@@ -139,7 +162,7 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
 
     async update(actor: Actor, id: string, patch: Omit<Partial<AccountInput>, 'network'>) {
       const before = await requireRow(actor.agencyId, id);
-      validate({ network: before.network, title: before.title, ...patch });
+      await validate({ network: before.network, title: before.title, ...patch });
       const secrets = { ...storedSecrets(before), ...(patch.secrets ?? {}) };
       return db.transaction(async (tx) => {
         const row = await repo.updateAccount(tx, actor.agencyId, id, {
@@ -172,6 +195,8 @@ export function createChannelAccounts(deps: { db: Db; audit: AuditService; box: 
       if (!adapter) throw new Invalid('network', 'Этот канал не поддерживается');
       let error: string | null = null;
       try {
+        // Again at each check: the name may resolve elsewhere now than when it was saved.
+        await assertPublicEndpoints(adapter, row.settings, 'settings');
         await adapter.check(open(row));
       } catch (failure) {
         error = failure instanceof Error ? failure.message : String(failure);

@@ -53,6 +53,7 @@ async function opened<T>(account: OpenAccount, work: (client: ImapFlow) => Promi
 /** An existing mailbox as the agency's e-mail channel: login and the folder are checked by «Проверить». */
 export const emailAdapter: NetworkAdapter = {
   settings: ['host', 'port', 'secure', 'user', 'mailbox', 'address'],
+  endpoints: ['host'],
   secrets: ['password'],
   check: (account) => opened(account, async () => undefined),
 };

@@ -29,6 +29,7 @@ export function createOkChannel(deps: {
 }) {
   deps.channelAccounts.registerAdapter('ok', {
     settings: ['groupId', 'apiBaseUrl', 'restBaseUrl', 'applicationKey'],
+    endpoints: ['apiBaseUrl', 'restBaseUrl'],
     secrets: ['accessToken', 'webhookSecret', 'applicationSecretKey'],
     postingRefusal: okRestMissing,
     async check(account) {

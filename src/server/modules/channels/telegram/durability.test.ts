@@ -79,6 +79,8 @@ describe('Telegram polling survives SIGKILL', () => {
         HOST: '127.0.0.1',
         // No inbound SMTP here: the default port may belong to another server on the machine.
         SMTP_IN_PORT: '0',
+        // The fake Bot API listens on loopback.
+        CHANNEL_PRIVATE_NETWORKS: '127.0.0.1',
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,
         ADMIN_EMAIL: ADMIN.email,

@@ -27,6 +27,7 @@ export function createTelegramChannel(deps: {
 }) {
   deps.channelAccounts.registerAdapter('telegram', {
     settings: TELEGRAM_SETTINGS,
+    endpoints: ['apiRoot'],
     secrets: TELEGRAM_SECRETS,
     check: checkBot,
   });

@@ -21,6 +21,7 @@ export function createVkChannel(deps: {
 }) {
   deps.channelAccounts.registerAdapter('vk', {
     settings: ['groupId', 'mode', 'apiBaseUrl'],
+    endpoints: ['apiBaseUrl'],
     secrets: ['accessToken', 'confirmationCode', 'callbackSecret'],
     async check(account) {
       const mode = account.settings.mode ?? 'callback';
