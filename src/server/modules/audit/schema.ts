@@ -39,6 +39,10 @@ export const authEvents = pgTable(
     ip: text('ip').notNull(),
     userAgent: text('user_agent'),
     requestId: text('request_id').notNull(),
+    // A denied access (ASVS 7.2.2): the agency the session acted for, the method, the route pattern.
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    method: text('method'),
+    route: text('route'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('auth_events_at').on(t.at), index('auth_events_user_at').on(t.userId, t.at)],
