@@ -15,6 +15,8 @@ const KIND_COLORS: Record<AuthEventKind, string> = {
   two_factor_enabled: 'blue',
   two_factor_disabled: 'gray',
   two_factor_reset: 'gray',
+  new_device_notice: 'orange',
+  access_denied: 'red',
 };
 
 // A clipped label has no width of its own: the table squeezed it to «Включён …».
@@ -67,6 +69,11 @@ export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{reasonText(event, t)}</Text>
+                {event.route && (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {t('audit.authEvents.deniedAt', { method: event.method, route: event.route })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
