@@ -37,12 +37,17 @@ export interface AuthEvent {
   requestId: string;
 }
 
-/** Why an access guard answered 403 (ASVS 7.2.2), kept as the `reason` of `access_denied`. */
+/**
+ * Why a request was answered 403 (ASVS 7.2.2), kept as the `reason` of `access_denied`: one of the
+ * access guards' checks, or `capability_rule` when a capability's own rule refused (a reception
+ * card of another official, a knowledge-base section one may not edit).
+ */
 export const ACCESS_DENIAL_REASONS = [
   'role_missing',
   'no_agency',
   'not_region_admin',
   'csrf_failed',
   'two_factor_enrolment_required',
+  'capability_rule',
 ] as const;
 export type AccessDenialReason = (typeof ACCESS_DENIAL_REASONS)[number];

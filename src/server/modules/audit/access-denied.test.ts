@@ -142,6 +142,21 @@ describe('denied access is logged', () => {
     ]);
   });
 
+  it('logs a refusal by a capability’s own rule, such as switching to an agency one does not work in', async () => {
+    const admin = await agencyWithStaff(harness);
+    const other = await agencyWithStaff(harness);
+    const refused = await admin.staff.request({
+      method: 'POST',
+      url: '/api/auth/agency',
+      payload: { slug: other.slug },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await deniedOf(admin.staff, admin.userId)).toMatchObject([
+      { method: 'POST', route: '/api/auth/agency', reason: 'capability_rule' },
+    ]);
+    expect(await deniedSeenBy(other.staff)).toEqual([]);
+  });
+
   it('keeps one row a minute across nodes: two nodes logging the same refusal together write one', async () => {
     const admin = await agencyWithStaff(harness);
     const { db } = harness.services.database;
