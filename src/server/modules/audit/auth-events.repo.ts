@@ -39,8 +39,8 @@ export async function insertAccessDeniedUnlessRecent(
     const lockClass = sql.raw(String(ACCESS_DENIED_LOCK_CLASS));
     await tx.execute(sql`select pg_advisory_xact_lock(${lockClass}, hashtext(${key}))`);
     const inserted = (await tx.execute(sql`
-      insert into ${authEvents} (kind, user_id, agency_id, method, route, reason, ip, user_agent, request_id)
-      select 'access_denied', ${row.userId}, ${row.agencyId ?? null}, ${row.method}, ${row.route},
+      insert into ${authEvents} (kind, user_id, session_agency_id, method, route, reason, ip, user_agent, request_id)
+      select 'access_denied', ${row.userId}::uuid, ${row.agencyId ?? null}::uuid, ${row.method}, ${row.route},
         ${row.reason}, ${row.ip}, ${row.userAgent ?? null}, ${row.requestId}
       where not exists (
         select 1 from ${authEvents}

@@ -40,7 +40,9 @@ export const authEvents = pgTable(
     userAgent: text('user_agent'),
     requestId: text('request_id').notNull(),
     // A denied access (ASVS 7.2.2): the agency the session acted for, the method, the route pattern.
-    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    // Not named agency_id: the rows are not the agency's (a failed login has none), and the tenant
+    // checks treat every agency_id table as agency data.
+    agencyId: uuid('session_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
     method: text('method'),
     route: text('route'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -96,9 +96,13 @@ export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
   );
 }
 
-/** A lock's reason is its length in minutes; the others are codes of auth-events.ts. */
+/**
+ * A lock's reason is its length in minutes, a new-device notice's the browser and system as
+ * parsed (shown as is); the others are codes of auth-events.ts.
+ */
 function reasonText(event: AuthEvent, t: TFunction): string {
   if (!event.reason) return '—';
+  if (event.kind === 'new_device_notice') return event.reason;
   if (event.kind === 'account_locked')
     return t('audit.authEvents.lockedFor', { count: Number(event.reason) });
   return t(`audit.authEvents.reasons.${event.reason}`, { defaultValue: event.reason });
