@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { logAccessDenials } from './http/access-denial-log.js';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { sessionCookieName, sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
@@ -90,6 +91,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
+  logAccessDenials(app, services.accessDenials);
   registerValidation(app);
 
   const pages = webPages();

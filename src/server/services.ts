@@ -9,8 +9,11 @@ import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js'
 import { createCalendarService } from './modules/agencies/calendar.service.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
+import { createAccessDenialLog } from './modules/audit/access-denials.js';
 import { createAuthEventLog } from './modules/audit/auth-events.service.js';
 import { createAuditService } from './modules/audit/service.js';
+import { createAccountNotices } from './modules/auth/account-notices.js';
+import { createNewDeviceNotice } from './modules/auth/new-device-notice.js';
 import { createSessionService } from './modules/auth/session.service.js';
 import { createTwoFactor } from './modules/auth/two-factor.js';
 import { createUserService } from './modules/auth/users.service.js';
@@ -119,8 +122,9 @@ export function createServices(database: Database, config: Config) {
   const secretBox = createSecretBox(secretsKey);
   const previousKeys = config.previousSecretsKeys.map((key) => Buffer.from(key, 'hex'));
   loadFieldCrypto(createFieldCrypto(secretsKey, previousKeys));
-  const twoFactor = createTwoFactor(db, secretBox, authEvents, audit);
-  const sessions = createSessionService(db, config, mail, authEvents, twoFactor);
+  const accountNotices = createAccountNotices(db, mail, config.publicUrl);
+  const twoFactor = createTwoFactor(db, secretBox, authEvents, audit, accountNotices);
+  const sessions = createSessionService(db, config, mail, authEvents, twoFactor, accountNotices);
   const channelAccounts = createChannelAccounts({
     db,
     audit,
@@ -422,6 +426,8 @@ export function createServices(database: Database, config: Config) {
     suggestions: createSuggestionService({ requests: requestClassification, taxonomy, agencies }),
     sessions,
     authEvents,
+    accessDenials: createAccessDenialLog(db),
+    newDeviceNotice: createNewDeviceNotice(authEvents, accountNotices),
     twoFactor,
     users,
   };

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { AccessDenialReason } from '../../common/auth-events.js';
 import type { Role } from '../../common/roles.js';
 import type { Actor } from '../lib/actor.js';
-import { DomainError, Forbidden, Unauthorized } from '../lib/errors.js';
+import { DomainError, Unauthorized } from '../lib/errors.js';
 import type { ResolvedSession, SessionService } from '../modules/auth/session.service.js';
 
 const PLAIN_COOKIE = 'otklik_session';
@@ -19,6 +20,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: ResolvedSession | null;
     actor: Actor | null;
+  }
+}
+
+/** A 403 of an access guard; its reason is logged as `access_denied` (http/access-denial-log.ts). */
+export class AccessDenied extends DomainError {
+  constructor(
+    readonly reason: AccessDenialReason,
+    message = 'Недостаточно прав для этого действия',
+    code = 'forbidden',
+  ) {
+    super(403, code, message);
   }
 }
 
@@ -78,17 +90,21 @@ function assertCsrf(request: FastifyRequest, session: ResolvedSession) {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const header = request.headers['x-csrf-token'];
   if (typeof header !== 'string' || !sameToken(header, session.info.csrfToken)) {
-    throw new DomainError(403, 'csrf_failed', 'Сессия устарела: обновите страницу и повторите действие');
+    throw new AccessDenied(
+      'csrf_failed',
+      'Сессия устарела: обновите страницу и повторите действие',
+      'csrf_failed',
+    );
   }
 }
 
 /** ASVS 4.3.1: the agency requires 2FA of its administrators; until enrolled they may only enrol. */
 function assertTwoFactorEnrolled(session: ResolvedSession) {
   if (session.info.twoFactorEnrolmentRequired) {
-    throw new DomainError(
-      403,
+    throw new AccessDenied(
       'two_factor_enrolment_required',
       'Ведомство требует от администраторов входа с двухфакторной аутентификацией: подключите её, чтобы продолжить работу',
+      'two_factor_enrolment_required',
     );
   }
 }
@@ -107,8 +123,10 @@ export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
     const actor = request.actor;
-    if (!actor) throw new Forbidden('У вас нет доступа ни к одному ведомству');
-    if (roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) throw new Forbidden();
+    if (!actor) throw new AccessDenied('no_agency', 'У вас нет доступа ни к одному ведомству');
+    if (roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) {
+      throw new AccessDenied('role_missing');
+    }
   };
 }
 
@@ -117,7 +135,7 @@ export function requireRegionAdmin(): preHandlerAsyncHookHandler {
     if (!request.session) throw new Unauthorized();
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
-    if (!request.session.info.isRegionAdmin) throw new Forbidden();
+    if (!request.session.info.isRegionAdmin) throw new AccessDenied('not_region_admin');
   };
 }
 

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { AuthEventKind } from '../../../common/auth-events.js';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { memberships, users } from '../auth/schema.js';
 import { authEvents } from './schema.js';
 
@@ -19,6 +19,69 @@ export async function insertRateLimitedUnlessRecent(db: Executor, row: AuthEvent
       select 1 from ${authEvents}
       where kind = 'rate_limited' and ip = ${row.ip} and at > ${since.toISOString()}::timestamptz
     )`);
+}
+
+/** Class id of the advisory locks below: the (int, int) lock space is apart from pg-boss's bigint one. */
+const ACCESS_DENIED_LOCK_CLASS = 7202;
+
+/**
+ * One `access_denied` row per user, method + route pattern and reason within `windowSeconds`, on
+ * every node: the lock on that key makes a second node wait and then see the first one's row.
+ * Returns whether a row was written.
+ */
+export async function insertAccessDeniedUnlessRecent(
+  db: Db,
+  row: AuthEventRow & { userId: string; reason: string; method: string; route: string },
+  windowSeconds: number,
+): Promise<boolean> {
+  const key = `${row.userId} ${row.method} ${row.route} ${row.reason}`;
+  return db.transaction(async (tx) => {
+    const lockClass = sql.raw(String(ACCESS_DENIED_LOCK_CLASS));
+    await tx.execute(sql`select pg_advisory_xact_lock(${lockClass}, hashtext(${key}))`);
+    const inserted = (await tx.execute(sql`
+      insert into ${authEvents} (kind, user_id, session_agency_id, method, route, reason, ip, user_agent, request_id)
+      select 'access_denied', ${row.userId}::uuid, ${row.agencyId ?? null}::uuid, ${row.method}, ${row.route},
+        ${row.reason}, ${row.ip}, ${row.userAgent ?? null}, ${row.requestId}
+      where not exists (
+        select 1 from ${authEvents}
+        where user_id = ${row.userId} and kind = 'access_denied' and reason = ${row.reason}
+          and method = ${row.method} and route = ${row.route}
+          and at > now() - make_interval(secs => ${windowSeconds})
+      )
+      returning id`)) as unknown as { rows: unknown[] };
+    return inserted.rows.length > 0;
+  });
+}
+
+/** The distinct addresses and browsers of a user's successful sign-ins since `since`. */
+export function listSignInOrigins(db: Executor, userId: string, since: Date, exceptRequestId: string) {
+  return db
+    .select({ ip: authEvents.ip, userAgent: authEvents.userAgent })
+    .from(authEvents)
+    .where(
+      and(
+        eq(authEvents.userId, userId),
+        eq(authEvents.kind, 'login_succeeded'),
+        gte(authEvents.at, since),
+        ne(authEvents.requestId, exceptRequestId),
+      ),
+    )
+    .groupBy(authEvents.ip, authEvents.userAgent);
+}
+
+export async function hasSignedInBefore(db: Executor, userId: string, exceptRequestId: string) {
+  const [row] = await db
+    .select({ id: authEvents.id })
+    .from(authEvents)
+    .where(
+      and(
+        eq(authEvents.userId, userId),
+        eq(authEvents.kind, 'login_succeeded'),
+        ne(authEvents.requestId, exceptRequestId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export interface AuthEventFilter {
@@ -58,6 +121,9 @@ export async function listAuthEventRows(
       ip: authEvents.ip,
       userAgent: authEvents.userAgent,
       requestId: authEvents.requestId,
+      agencyId: authEvents.agencyId,
+      method: authEvents.method,
+      route: authEvents.route,
       userId: users.id,
       userName: users.name,
       userEmail: users.email,

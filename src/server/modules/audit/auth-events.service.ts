@@ -5,9 +5,11 @@ import type { Actor } from '../../lib/actor.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import {
   type AuthEventFilter,
+  hasSignedInBefore,
   insertAuthEvent,
   insertRateLimitedUnlessRecent,
   listAuthEventRows,
+  listSignInOrigins,
 } from './auth-events.repo.js';
 
 /** Where a request came from, for the entry; taken by `requestContextOf` in http/request-context.ts. */
@@ -45,6 +47,15 @@ export function createAuthEventLog(db: Db) {
         new Date(now.getTime() - RATE_LIMITED_WINDOW_MS),
       );
     },
+    /**
+     * Where the user signed in from since `since` (the sign-in of `requestId` itself left out), and
+     * whether they ever signed in before it.
+     */
+    async signInHistory(userId: string, since: Date, requestId: string) {
+      const origins = await listSignInOrigins(db, userId, since, requestId);
+      const signedInBefore = origins.length > 0 || (await hasSignedInBefore(db, userId, requestId));
+      return { origins, signedInBefore };
+    },
     /** Admins see their agency's members; the region administrator sees everyone and the unknown. */
     async list(actor: Actor, filter: AuthEventFilter & PageRequest): Promise<Page<AuthEvent>> {
       const { page, limit, offset } = pageWindow(filter);
@@ -60,6 +71,9 @@ export function createAuthEventLog(db: Db) {
         ip: row.ip,
         userAgent: row.userAgent,
         requestId: row.requestId,
+        agencyId: row.agencyId,
+        method: row.method,
+        route: row.route,
       }));
       return toPage(items, total, page, limit);
     },

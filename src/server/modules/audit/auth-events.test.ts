@@ -62,7 +62,10 @@ describe('authentication events', () => {
     const login = loginFrom('203.0.113.7', email, password);
     const response = await login.response;
     expect(response.statusCode).toBe(200);
-    const [entry] = await eventOf(login.requestId);
+    // The harness signed in from 127.0.0.1 first, so this address also brings a new-device notice.
+    const entries = await eventOf(login.requestId);
+    expect(entries.map((e) => e.kind).sort()).toEqual(['login_succeeded', 'new_device_notice']);
+    const entry = entries.find((e) => e.kind === 'login_succeeded');
     expect(entry).toMatchObject({
       kind: 'login_succeeded',
       user: { id: userId, email },

@@ -28,6 +28,9 @@ const AuthEventEntry = Type.Object({
   ip: Type.String(),
   userAgent: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.String(),
+  agencyId: Type.Union([Uuid, Type.Null()]),
+  method: Type.Union([Type.String(), Type.Null()]),
+  route: Type.Union([Type.String(), Type.Null()]),
 });
 
 export function auditRoutes(fastify: FastifyInstance, { audit, authEvents, agencies }: Services) {

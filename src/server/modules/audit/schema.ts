@@ -39,6 +39,12 @@ export const authEvents = pgTable(
     ip: text('ip').notNull(),
     userAgent: text('user_agent'),
     requestId: text('request_id').notNull(),
+    // A denied access (ASVS 7.2.2): the agency the session acted for, the method, the route pattern.
+    // Not named agency_id: the rows are not the agency's (a failed login has none), and the tenant
+    // checks treat every agency_id table as agency data.
+    agencyId: uuid('session_agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    method: text('method'),
+    route: text('route'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('auth_events_at').on(t.at), index('auth_events_user_at').on(t.userId, t.at)],

@@ -270,3 +270,15 @@ export async function removeRecoveryCodeHash(db: Executor, userId: string, hash:
     .returning({ id: users.id });
   return updated.length === 1;
 }
+
+/** The zone of the agency a sign-in opens first (the first by name, as `login` picks it), if any. */
+export async function findHomeTimezone(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ timezone: agencies.timezone })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+    .orderBy(asc(agencies.name))
+    .limit(1);
+  return row?.timezone ?? null;
+}

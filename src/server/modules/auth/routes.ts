@@ -41,7 +41,10 @@ export function loginRateLimit(config: Config, authEvents: AuthEventLog) {
   };
 }
 
-export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, config }: Services) {
+export function authRoutes(
+  fastify: FastifyInstance,
+  { sessions, authEvents, newDeviceNotice, config }: Services,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auth'];
   const rateLimit = loginRateLimit(config, authEvents);
@@ -65,12 +68,17 @@ export function authRoutes(fastify: FastifyInstance, { sessions, authEvents, con
       },
     },
     async (request, reply) => {
+      const context = requestContextOf(request);
       const { sessionId, session } = await sessions.login(
         request.body.email,
         request.body.password,
-        requestContextOf(request),
+        context,
         request.body.code?.trim(),
       );
+      // The letter is only queued here (the outbox delivers it); a failure costs the letter, not the sign-in.
+      await newDeviceNotice.afterSignIn(session.info.user.id, context).catch((error: unknown) => {
+        request.log.error({ err: error, user: session.info.user.id }, 'could not send the new-device notice');
+      });
       setSessionCookie(request, reply, sessionId, config.secureCookies, config.sessionTtlHours);
       return session.info;
     },

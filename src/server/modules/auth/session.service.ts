@@ -5,6 +5,7 @@ import { Forbidden, Invalid, TooManyAttempts, Unauthorized } from '../../lib/err
 import type { Mailer } from '../../lib/mail.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
+import type { AccountNotices } from './account-notices.js';
 import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
 import * as repo from './repo.js';
 import type { TwoFactor } from './two-factor.js';
@@ -31,6 +32,7 @@ export function createSessionService(
   mailer: Mailer,
   events: AuthEventLog,
   twoFactor: TwoFactor,
+  notices: AccountNotices,
 ) {
   async function describe(idHash: string, userId: string, agencyId: string | null, csrfToken: string) {
     const user = await repo.findUserById(db, userId);
@@ -180,12 +182,16 @@ export function createSessionService(
             'invalid_token',
           );
         }
+        // An invitation's link sets the first password: there was nothing to change.
+        const previous = (await repo.findUserById(tx, userId))?.passwordHash;
         await repo.updateUser(tx, userId, { passwordHash, failedLogins: 0, lockedUntil: null });
         await events.record(context, { kind: 'password_changed', userId }, tx);
         if ((await repo.deleteSessionsOfUser(tx, userId)) > 0) {
           await events.record(context, { kind: 'session_revoked', userId, reason: 'password_changed' }, tx);
         }
+        if (previous) await notices.credentialChanged(userId, 'password_changed', new Date(), tx);
       });
+      notices.wake();
     },
   };
 }

@@ -8,6 +8,7 @@ import { qrSvg } from '../../lib/qr.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
 import type { AuditService } from '../audit/service.js';
+import type { AccountNotices } from './account-notices.js';
 import { passwordMatches } from './passwords.js';
 import * as repo from './repo.js';
 
@@ -38,7 +39,13 @@ const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-
 
 const wrongCode = () => new Invalid('body.code', 'Неверный или уже использованный код', 'invalid_code');
 
-export function createTwoFactor(db: Db, box: SecretBox, events: AuthEventLog, audit: AuditService) {
+export function createTwoFactor(
+  db: Db,
+  box: SecretBox,
+  events: AuthEventLog,
+  audit: AuditService,
+  notices: AccountNotices,
+) {
   /** The step a six-digit code belongs to, or null when it matches none near now. */
   function stepOf(secret: string, code: string, now = Date.now()): number | null {
     const delta = totpOf(secret).validate({ token: code, timestamp: now, window: WINDOW });
@@ -115,7 +122,9 @@ export function createTwoFactor(db: Db, box: SecretBox, events: AuthEventLog, au
           recoveryCodeHashes: hashes,
         });
         await events.record(context, { kind: 'two_factor_enabled', userId }, tx);
+        await notices.credentialChanged(userId, 'two_factor_enabled', new Date(), tx);
       });
+      notices.wake();
       return codes;
     },
 
@@ -140,7 +149,9 @@ export function createTwoFactor(db: Db, box: SecretBox, events: AuthEventLog, au
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, userId, cleared);
         await events.record(context, { kind: 'two_factor_disabled', userId }, tx);
+        await notices.credentialChanged(userId, 'two_factor_disabled', new Date(), tx);
       });
+      notices.wake();
     },
 
     /** An administrator's help for a lost phone: the password alone lets the person in to enrol again. */
@@ -156,7 +167,9 @@ export function createTwoFactor(db: Db, box: SecretBox, events: AuthEventLog, au
         await repo.updateUser(tx, userId, cleared);
         await audit.record(tx, actor, 'user', userId, { before, after: { twoFactor: false } });
         await events.record(context, { kind: 'two_factor_reset', userId, reason: 'by_admin' }, tx);
+        await notices.credentialChanged(userId, 'two_factor_reset', new Date(), tx);
       });
+      notices.wake();
     },
   };
 }

@@ -15,6 +15,8 @@ const KIND_COLORS: Record<AuthEventKind, string> = {
   two_factor_enabled: 'blue',
   two_factor_disabled: 'gray',
   two_factor_reset: 'gray',
+  new_device_notice: 'orange',
+  access_denied: 'red',
 };
 
 // A clipped label has no width of its own: the table squeezed it to «Включён …».
@@ -67,6 +69,11 @@ export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{reasonText(event, t)}</Text>
+                {event.route && (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {t('audit.authEvents.deniedAt', { method: event.method, route: event.route })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
@@ -89,9 +96,13 @@ export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
   );
 }
 
-/** A lock's reason is its length in minutes; the others are codes of auth-events.ts. */
+/**
+ * A lock's reason is its length in minutes, a new-device notice's the browser and system as
+ * parsed (shown as is); the others are codes of auth-events.ts.
+ */
 function reasonText(event: AuthEvent, t: TFunction): string {
   if (!event.reason) return '—';
+  if (event.kind === 'new_device_notice') return event.reason;
   if (event.kind === 'account_locked')
     return t('audit.authEvents.lockedFor', { count: Number(event.reason) });
   return t(`audit.authEvents.reasons.${event.reason}`, { defaultValue: event.reason });
