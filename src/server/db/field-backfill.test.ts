@@ -154,7 +154,7 @@ describe('startup backfill of contact fields', () => {
     expect(readers?.n).toBe(1);
 
     const again = await sealContactFields(harness.services.database.db, crypto);
-    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await storedOf(agencyId)).toEqual(contacts);
   });
 

@@ -85,8 +85,8 @@ export const mailingConsentEvents = pgTable(
     subscriberId: uuid('subscriber_id')
       .notNull()
       .references(() => mailingSubscribers.id),
-    // In the clear: an append-only row could not be re-sealed when the key changes (docs/security.md).
-    email: text('email').notNull(),
+    // Sealed; the trigger lets only the startup backfill re-seal it under a new key (docs/security.md).
+    email: sealedText('email').notNull(),
     event: text('event').$type<ConsentEvent>().notNull(),
     method: text('method').$type<ConsentMethod>().notNull(),
     sourcePage: text('source_page'),

@@ -10,6 +10,7 @@ import {
   waitFor,
 } from '../../../testing/telegram-accounts.js';
 import { requestAttachments, requests } from '../../requests/schema.js';
+import { recipientIndexOf } from '../outbox.repo.js';
 import { outboundMessages, socialItems } from '../schema.js';
 import { GREETING } from './inbound.js';
 
@@ -204,7 +205,12 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     const [retried] = await db()
       .select()
       .from(outboundMessages)
-      .where(and(eq(outboundMessages.agencyId, agency.id), eq(outboundMessages.recipient, '8105')));
+      .where(
+        and(
+          eq(outboundMessages.agencyId, agency.id),
+          eq(outboundMessages.recipientIndex, recipientIndexOf('8105')),
+        ),
+      );
     expect(retried).toMatchObject({ status: 'sent', attempts: 2 });
     expect(fake.sent(bot.token).filter((m) => m.chatId === '8105')).toHaveLength(1);
   });
