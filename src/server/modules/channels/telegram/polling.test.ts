@@ -1,7 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldCrypto } from '../../../lib/field-crypto.js';
 import { type FakeTelegram, startFakeTelegram } from '../../../testing/fake-telegram.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../../testing/harness.js';
+import { rowsOf } from '../../../testing/surveys.js';
 import {
   channelPostCopy,
   connectBot,
@@ -135,6 +137,14 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     expect(await requestsOf(agency.id)).toHaveLength(0);
     expect(fake.sent(bot.token)).toEqual([
       expect.objectContaining({ chatId: '8103', text: GREETING, replyTo: start.message.message_id }),
+    ]);
+    // The chat id is sealed at rest: the redelivery above was recognised through its blind index.
+    const stored = await rowsOf<{ recipient: string }>(
+      harness,
+      sql`select recipient from outbound_messages where agency_id = ${agency.id}`,
+    );
+    expect(stored.map((m) => [m.recipient.slice(0, 3), fieldCrypto().open(m.recipient)])).toEqual([
+      ['f1:', '8103'],
     ]);
   });
 
