@@ -58,7 +58,7 @@ async function legacyReception(agencyId: string) {
       'Старый посетитель', '+79130002233', null, '630099, Новосибирск, ул. Ленина, 5', 'Тема')`);
 }
 
-/** A confirmed subscriber and a campaign recipient with the address in the clear. */
+/** A confirmed subscriber, its consent and a campaign recipient with the address in the clear. */
 async function legacySubscriber(agencyId: string) {
   const [subscriber] = await rows<{ id: string }>(sql`insert into mailing_subscribers (agency_id, email,
       email_index, status, confirmed_at) values (${agencyId}, 'reader@example.ru', 'reader@example.ru', 'active',
@@ -69,6 +69,16 @@ async function legacySubscriber(agencyId: string) {
       topic_ids, status) values (${agencyId}, 'Старая рассылка', '<p>Текст</p>', 'Текст', '{}', 'sent') returning id`);
   await harness.services.database.db.execute(sql`insert into mailing_recipients (agency_id, campaign_id,
       subscriber_id, email, status) values (${agencyId}, ${campaign?.id}, ${subscriber?.id}, 'reader@example.ru', 'sent')`);
+  await harness.services.database.db.execute(sql`insert into mailing_consent_events (agency_id, subscriber_id,
+      email, event, method) values (${agencyId}, ${subscriber?.id}, 'reader@example.ru', 'given', 'portal_form')`);
+  return subscriber?.id as string;
+}
+
+/** An e-mail the outbox sent, its recipient in the clear and its lookup column holding it too (migration 0037). */
+async function legacyOutbound(agencyId: string) {
+  await harness.services.database.db.execute(sql`insert into outbound_messages (agency_id, network, recipient,
+      recipient_index, subject, body, status) values (${agencyId}, 'email', 'old.mail@example.ru',
+      'old.mail@example.ru', 'Ответ', 'Текст', 'sent')`);
 }
 
 const storedOf = (agencyId: string) =>
@@ -84,7 +94,8 @@ describe('startup backfill of contact fields', () => {
     const agencyId = await harness.services.agencies.idBySlug(slug);
     const legacy = await legacyClient(agencyId, 1);
     await legacyReception(agencyId);
-    await legacySubscriber(agencyId);
+    const subscriberId = await legacySubscriber(agencyId);
+    await legacyOutbound(agencyId);
     const progress: BackfillProgress[] = [];
     const crypto = fieldCrypto();
 
@@ -97,6 +108,8 @@ describe('startup backfill of contact fields', () => {
     expect(sealedCount(done, 'reception_cards')).toBe(1);
     expect(sealedCount(done, 'mailing_subscribers')).toBe(1);
     expect(sealedCount(done, 'mailing_recipients')).toBe(1);
+    expect(sealedCount(done, 'mailing_consent_events')).toBe(1);
+    expect(sealedCount(done, 'outbound_messages')).toBe(1);
     expect(progress.filter((p) => p.table === 'client_contacts').map((p) => p.sealed)).toEqual([1, 2]);
 
     const contacts = await storedOf(agencyId);
@@ -131,6 +144,17 @@ describe('startup backfill of contact fields', () => {
     );
     expect(crypto.open(recipient?.email ?? '')).toBe('reader@example.ru');
     expect(recipient?.email).not.toContain('reader');
+    const [consent] = await rows<{ email: string }>(
+      sql`select email from mailing_consent_events where agency_id = ${agencyId}`,
+    );
+    expect(crypto.open(consent?.email ?? '')).toBe('reader@example.ru');
+    expect(consent?.email).not.toContain('reader');
+    const [outbound] = await rows<{ recipient: string; recipient_index: string }>(
+      sql`select recipient, recipient_index from outbound_messages where agency_id = ${agencyId} and subject = 'Ответ'`,
+    );
+    expect(crypto.open(outbound?.recipient ?? '')).toBe('old.mail@example.ru');
+    expect(outbound?.recipient).not.toContain('old.mail');
+    expect(outbound?.recipient_index).toBe(crypto.blindIndex('old.mail@example.ru'));
 
     const card = (await staff.request({ method: 'GET', url: `/api/staff/clients/${legacy.id}` })).json();
     expect(card.postalAddress).toBe('630099, Новосибирск, ул. Ленина, 1');
@@ -152,9 +176,19 @@ describe('startup backfill of contact fields', () => {
       sql`select count(*)::int as n from mailing_subscribers where agency_id = ${agencyId}`,
     );
     expect(readers?.n).toBe(1);
+    // Staff still read both opened: the subscriber's consent history and the outbox list.
+    const history = (
+      await staff.request({ url: `/api/staff/mailings/subscribers/${subscriberId}/consents` })
+    ).json();
+    expect(history.map((e: { email: string }) => e.email)).toEqual([
+      'reader@example.ru',
+      'reader@example.ru',
+    ]);
+    const outbox = (await staff.request({ url: '/api/staff/outbox?status=sent' })).json();
+    expect(outbox.items.map((m: { recipient: string }) => m.recipient)).toContain('old.mail@example.ru');
 
     const again = await sealContactFields(harness.services.database.db, crypto);
-    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(again.map((p) => p.sealed)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await storedOf(agencyId)).toEqual(contacts);
   });
 

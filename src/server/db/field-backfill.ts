@@ -12,6 +12,11 @@ interface SealedTable {
   columns: string[];
   /** The blind index column, the further columns it reads, and how its input is read from the opened row. */
   index?: { column: string; reads: string[]; of: (row: Record<string, string | null>) => string };
+  /**
+   * An append-only table whose trigger refuses every UPDATE but a re-seal of these columns in a
+   * transaction that set `otklik.reseal` (migration 0038): only this backfill sets it.
+   */
+  appendOnly?: true;
 }
 
 const TABLES: SealedTable[] = [
@@ -34,9 +39,14 @@ const TABLES: SealedTable[] = [
     columns: ['email'],
     index: { column: 'email_index', reads: [], of: (row) => row.email ?? '' },
   },
-  // A copy of the subscriber's sealed address. The consent ledger is append-only: its legacy
-  // rows stay as written, new ones are sealed.
+  // A copy of the subscriber's sealed address.
   { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
+  { name: 'mailing_consent_events', idType: 'bigint', columns: ['email'], appendOnly: true },
+  {
+    name: 'outbound_messages',
+    columns: ['recipient'],
+    index: { column: 'recipient_index', reads: [], of: (row) => row.recipient ?? '' },
+  },
 ];
 
 export interface BackfillProgress {
@@ -90,6 +100,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
     where ${stale} order by id limit ${limit} for update skip locked`);
   const rows = (result as unknown as { rows: Record<string, string | null>[] }).rows;
   if (rows.length === 0) return 0;
+  if (table.appendOnly) await tx.execute(sql`select set_config('otklik.reseal', 'on', true)`);
   const written = [...table.columns, ...(table.index ? [table.index.column] : [])];
   const values = rows.map((row) => {
     const opened: Record<string, string | null> = Object.fromEntries(

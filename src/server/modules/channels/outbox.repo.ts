@@ -1,11 +1,18 @@
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { type OutboundStatus, outboundMessages } from './schema.js';
 
-export type NewOutbound = typeof outboundMessages.$inferInsert;
+export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientIndex'>;
+
+/** The blind index of a recipient exactly as the outbox stores it (a chat id, a number, an address). */
+export const recipientIndexOf = (recipient: string) => fieldCrypto().blindIndex(recipient);
 
 export async function insertOutbound(executor: Executor, rows: NewOutbound[]) {
-  return executor.insert(outboundMessages).values(rows).returning({ id: outboundMessages.id });
+  return executor
+    .insert(outboundMessages)
+    .values(rows.map((row) => ({ ...row, recipientIndex: recipientIndexOf(row.recipient) })))
+    .returning({ id: outboundMessages.id });
 }
 
 /** Claims due rows for this node: SKIP LOCKED lets other nodes take the rest at the same time. */

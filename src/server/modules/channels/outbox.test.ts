@@ -8,6 +8,7 @@ import {
   uniqueEmail,
 } from '../../testing/harness.js';
 import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink.js';
+import { recipientIndexOf } from './outbox.repo.js';
 import { outboundMessages } from './schema.js';
 
 describe('outbox: e-mail through a real SMTP relay', () => {
@@ -44,7 +45,7 @@ describe('outbox: e-mail through a real SMTP relay', () => {
     const [request] = await harness.services.database.db
       .select({ id: outboundMessages.requestId })
       .from(outboundMessages)
-      .where(eq(outboundMessages.recipient, email));
+      .where(eq(outboundMessages.recipientIndex, recipientIndexOf(email)));
     return { email, number: response.json<{ number: string }>().number, requestId: request?.id as string };
   }
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../lib/field-crypto.js';
 import { agencies } from '../agencies/schema.js';
 import { clients } from '../clients/schema.js';
 import { requests } from '../requests/schema.js';
@@ -72,7 +73,9 @@ export const outboundMessages = pgTable(
     agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
     network: text('network').$type<OutboundNetwork>().notNull(),
     accountId: uuid('account_id').references(() => channelAccounts.id, { onDelete: 'set null' }),
-    recipient: text('recipient').notNull(),
+    /** The citizen's address, phone or messenger id: sealed; `recipientIndex` is its blind index. */
+    recipient: sealedText('recipient').notNull(),
+    recipientIndex: text('recipient_index').notNull(),
     thread: jsonb('thread').$type<OutboundThread>(),
     subject: text('subject'),
     body: text('body').notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { createHarness, type Harness, type StaffClient, submitAppeal } from '../../testing/harness.js';
 import { rowsOf, withSeedForm } from '../../testing/surveys.js';
 import { consentEventInsert } from './repo.js';
@@ -111,8 +112,10 @@ describe('contact fields at rest', () => {
       harness,
       sql`select recipient from outbound_messages where agency_id = ${agencyId} and body like '%#token=%'`,
     );
-    // One invitation per client, to the verified address, opened from its sealed form.
-    expect(invited.map((m) => m.recipient)).toEqual([SECOND_EMAIL]);
+    // One invitation per client, to the verified address, opened from its sealed form; the outbox
+    // seals it again.
+    expect(invited.map((m) => fieldCrypto().open(m.recipient))).toEqual([SECOND_EMAIL]);
+    expect(invited[0]?.recipient).toMatch(/^f1:/);
 
     const stored = await rawRows(agencyId);
     expect(stored).toHaveLength(8); // 3 contacts, the surviving client, 3 requests, the call

@@ -73,7 +73,8 @@ export const mailingSubscribers = pgTable(
 
 /**
  * The consent ledger (seed 004 p. 12, 14): append-only — the code only inserts, and a trigger
- * (migration) refuses UPDATE and DELETE, so a consent once recorded cannot be rewritten.
+ * (migrations 0021, 0038) refuses UPDATE and DELETE, so a consent once recorded cannot be
+ * rewritten; the one UPDATE it lets through is the startup backfill re-sealing the address.
  */
 export const mailingConsentEvents = pgTable(
   'mailing_consent_events',
@@ -85,8 +86,8 @@ export const mailingConsentEvents = pgTable(
     subscriberId: uuid('subscriber_id')
       .notNull()
       .references(() => mailingSubscribers.id),
-    // In the clear: an append-only row could not be re-sealed when the key changes (docs/security.md).
-    email: text('email').notNull(),
+    // Sealed; nothing looks a consent up by address (a subscriber's events go by its id), so no blind index.
+    email: sealedText('email').notNull(),
     event: text('event').$type<ConsentEvent>().notNull(),
     method: text('method').$type<ConsentMethod>().notNull(),
     sourcePage: text('source_page'),

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldCrypto } from '../../lib/field-crypto.js';
 import type { Harness } from '../../testing/harness.js';
@@ -28,7 +29,7 @@ const FIRST = 'kuznetsova.olga@example.ru';
 const SECOND = 'ivanov.sergei@example.ru';
 
 describe('mailing subscribers at rest', () => {
-  it('keeps no subscriber or recipient address in the clear through subscription, a repeated one and a campaign, and still mails it', async () => {
+  it('keeps no subscriber, recipient or consent-ledger address in the clear through subscription, a repeated one and a campaign, and still mails and shows it', async () => {
     const { slug, staff } = await agencyWithSubscribers(harness, sink, [FIRST, SECOND]);
     const agencyId = await harness.services.agencies.idBySlug(slug);
     // The same address again (another case) finds the subscriber instead of a second row.
@@ -43,10 +44,11 @@ describe('mailing subscribers at rest', () => {
     const stored = await rowsOf<{ row: string }>(
       harness,
       sql`select row_to_json(t)::text as row from mailing_subscribers t where agency_id = ${agencyId}
-          union all select row_to_json(t)::text from mailing_recipients t where agency_id = ${agencyId}`,
+          union all select row_to_json(t)::text from mailing_recipients t where agency_id = ${agencyId}
+          union all select row_to_json(t)::text from mailing_consent_events t where agency_id = ${agencyId}`,
     );
-    // The consent ledger keeps the address in the clear: it is append-only (docs/security.md).
-    expect(stored).toHaveLength(4);
+    // Two subscribers, two recipients, and the ledger: given and confirmed for each, given again.
+    expect(stored).toHaveLength(9);
     for (const { row } of stored) {
       for (const plain of ['kuznetsova', 'ivanov.sergei']) expect(row.toLowerCase()).not.toContain(plain);
     }
@@ -61,8 +63,27 @@ describe('mailing subscribers at rest', () => {
 
     const search = async (q: string) =>
       (await staff.request({ url: `/api/staff/mailings/subscribers?q=${encodeURIComponent(q)}` })).json()
-        .items as { email: string }[];
+        .items as { id: string; email: string }[];
     expect((await search(` ${FIRST.toUpperCase()} `)).map((s) => s.email)).toEqual([FIRST]);
     expect(await search('kuznetsova')).toEqual([]);
+
+    // The ledger opens its sealed addresses for staff: the subscriber's history and the export.
+    const [first] = await search(FIRST);
+    const history = (
+      await staff.request({ url: `/api/staff/mailings/subscribers/${first?.id}/consents` })
+    ).json() as { email: string; event: string }[];
+    expect(history.map((e) => [e.event, e.email])).toEqual([
+      ['given', FIRST],
+      ['confirmed', FIRST],
+      ['given', FIRST],
+    ]);
+    const exported = await staff.request({ url: '/api/staff/mailings/consents/export.xlsx' });
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Журнал согласий');
+    expect(sheet?.rowCount).toBe(6); // the header and the five events
+    const addresses = [2, 3, 4, 5, 6].map((n) => sheet?.getRow(n).getCell(2).text);
+    expect(addresses.sort()).toEqual([FIRST, FIRST, FIRST, SECOND, SECOND].sort());
   });
 });

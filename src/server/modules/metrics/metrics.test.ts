@@ -13,6 +13,7 @@ import {
   harnessWithSink,
   sendNow,
 } from '../../testing/mailings-sink.js';
+import { insertOutbound } from '../channels/outbox.repo.js';
 import { outboundMessages } from '../channels/schema.js';
 import { type ClaimedRecipient, claimDue, handOver } from '../mailings/campaigns.repo.js';
 import { requests } from '../requests/schema.js';
@@ -107,14 +108,16 @@ describe('GET /metrics', () => {
     expect(sample(before, 'otklik_requests', { agency: slug, state: 'due_24h' })).toBe(1);
 
     // A message waiting for its retry in an hour stays in the backlog whatever the dispatcher does now.
-    await db.insert(outboundMessages).values({
-      agencyId,
-      network: 'email',
-      recipient: 'later@example.ru',
-      subject: 'Повтор',
-      body: 'Текст',
-      nextAttemptAt: hours(1),
-    });
+    await insertOutbound(db, [
+      {
+        agencyId,
+        network: 'email',
+        recipient: 'later@example.ru',
+        subject: 'Повтор',
+        body: 'Текст',
+        nextAttemptAt: hours(1),
+      },
+    ]);
     await harness.services.outbox.drain();
     const emailCount = async (status: 'pending' | 'sent') =>
       (

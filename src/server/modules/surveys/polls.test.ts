@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactKind } from '../../../common/clients.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { answerSurvey, colleague, rowsOf, withSeedForm } from '../../testing/surveys.js';
 import { normalizeContact } from '../clients/contacts.js';
@@ -34,12 +35,17 @@ async function client(agencyId: string, kind: ContactKind, value: string, consen
   return row.id;
 }
 
-const outboxOf = (agencyId: string, network: string) =>
-  rowsOf<{ recipient: string; body: string; client_id: string }>(
-    harness,
-    sql`select recipient, body, client_id from outbound_messages
-        where agency_id = ${agencyId} and network = ${network} order by recipient`,
-  );
+/** The outbox rows of a network, recipients opened from their sealed form and in their order. */
+const outboxOf = async (agencyId: string, network: string) =>
+  (
+    await rowsOf<{ recipient: string; body: string; client_id: string }>(
+      harness,
+      sql`select recipient, body, client_id from outbound_messages
+        where agency_id = ${agencyId} and network = ${network}`,
+    )
+  )
+    .map((row) => ({ ...row, recipient: fieldCrypto().open(row.recipient) }))
+    .sort((a, b) => a.recipient.localeCompare(b.recipient));
 
 describe('e-mail and SMS polls', () => {
   it('invites each consenting client once, by a one-time link, and the answer records the channel', async () => {

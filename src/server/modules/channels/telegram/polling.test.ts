@@ -1,7 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldCrypto } from '../../../lib/field-crypto.js';
 import { type FakeTelegram, startFakeTelegram } from '../../../testing/fake-telegram.js';
 import { agencyWithStaff, createHarness, type Harness } from '../../../testing/harness.js';
+import { rowsOf } from '../../../testing/surveys.js';
 import {
   channelPostCopy,
   connectBot,
@@ -10,6 +12,7 @@ import {
   waitFor,
 } from '../../../testing/telegram-accounts.js';
 import { requestAttachments, requests } from '../../requests/schema.js';
+import { recipientIndexOf } from '../outbox.repo.js';
 import { outboundMessages, socialItems } from '../schema.js';
 import { GREETING } from './inbound.js';
 
@@ -135,6 +138,14 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     expect(fake.sent(bot.token)).toEqual([
       expect.objectContaining({ chatId: '8103', text: GREETING, replyTo: start.message.message_id }),
     ]);
+    // The chat id is sealed at rest: the redelivery above was recognised through its blind index.
+    const stored = await rowsOf<{ recipient: string }>(
+      harness,
+      sql`select recipient from outbound_messages where agency_id = ${agency.id}`,
+    );
+    expect(stored.map((m) => [m.recipient.slice(0, 3), fieldCrypto().open(m.recipient)])).toEqual([
+      ['f1:', '8103'],
+    ]);
   });
 
   it('puts comments under channel posts into the social inbox, in the post thread', async () => {
@@ -204,7 +215,12 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     const [retried] = await db()
       .select()
       .from(outboundMessages)
-      .where(and(eq(outboundMessages.agencyId, agency.id), eq(outboundMessages.recipient, '8105')));
+      .where(
+        and(
+          eq(outboundMessages.agencyId, agency.id),
+          eq(outboundMessages.recipientIndex, recipientIndexOf('8105')),
+        ),
+      );
     expect(retried).toMatchObject({ status: 'sent', attempts: 2 });
     expect(fake.sent(bot.token).filter((m) => m.chatId === '8105')).toHaveLength(1);
   });

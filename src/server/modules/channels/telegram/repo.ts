@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
+import { recipientIndexOf } from '../outbox.repo.js';
 import { channelAccounts, outboundMessages, socialItems } from '../schema.js';
 
 /** Whether the bot already queued a reply to this message (a redelivered /start gets no second greeting). */
@@ -11,7 +12,7 @@ export async function repliedTo(executor: Executor, accountId: string, chatId: s
       and(
         eq(outboundMessages.network, 'telegram'),
         eq(outboundMessages.accountId, accountId),
-        eq(outboundMessages.recipient, chatId),
+        eq(outboundMessages.recipientIndex, recipientIndexOf(chatId)),
         sql`${outboundMessages.thread}->>'replyTo' = ${messageId}`,
       ),
     )
