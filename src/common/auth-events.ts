@@ -10,6 +10,9 @@ export const AUTH_EVENT_KINDS = [
   'two_factor_enabled',
   'two_factor_disabled',
   'two_factor_reset',
+  'session_idle',
+  'reauthenticated',
+  'reauthentication_failed',
 ] as const;
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
 
@@ -22,7 +25,8 @@ export interface AuthEvent {
   email: string | null;
   /**
    * A failed login's cause, which the client never sees: `unknown_user`, `wrong_password`,
-   * `account_locked`, `wrong_code`; a lock's length in minutes; why sessions ended.
+   * `account_locked`, `wrong_code` (so too a failed re-authentication's); a lock's length in
+   * minutes; why sessions ended.
    */
   reason: string | null;
   ip: string;

@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Role } from '../../common/roles.js';
+import { BACKGROUND_POLL_HEADER } from '../../common/session-activity.js';
 import type { Actor } from '../lib/actor.js';
 import { DomainError, Forbidden, Unauthorized } from '../lib/errors.js';
-import type { ResolvedSession, SessionService } from '../modules/auth/session.service.js';
+import { IDLE, type ResolvedSession, type SessionService } from '../modules/auth/session.service.js';
+import { requestContextOf } from './request-context.js';
 
 const PLAIN_COOKIE = 'otklik_session';
 
@@ -18,6 +20,8 @@ export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${PLAIN_
 declare module 'fastify' {
   interface FastifyRequest {
     session: ResolvedSession | null;
+    /** The cookie named a session that this very request ended for being idle. */
+    sessionIdle: boolean;
     actor: Actor | null;
   }
 }
@@ -55,10 +59,16 @@ export function sessionLoader(sessions: SessionService, secure: boolean) {
   const cookieName = sessionCookieName(secure);
   return async (request: FastifyRequest) => {
     request.session = null;
+    request.sessionIdle = false;
     request.actor = null;
     const sessionId = request.cookies[cookieName];
     if (!sessionId) return;
-    const session = await sessions.resolve(sessionId);
+    const userActivity = request.headers[BACKGROUND_POLL_HEADER] === undefined;
+    const session = await sessions.resolve(sessionId, requestContextOf(request), userActivity);
+    if (session === IDLE) {
+      request.sessionIdle = true;
+      return;
+    }
     if (!session) return;
     request.session = session;
     // No actor at all: a route that forgot its guard still cannot act for the agency.
@@ -71,6 +81,13 @@ export function sessionLoader(sessions: SessionService, secure: boolean) {
       };
     }
   };
+}
+
+/** 401 for a request without a session, telling an idle-ended one apart so the console can say so. */
+export function signedOut(request: FastifyRequest): Unauthorized {
+  return request.sessionIdle
+    ? new Unauthorized('session_idle', 'Сеанс завершён: вы долго не работали. Войдите снова.')
+    : new Unauthorized();
 }
 
 /** Writes carry the session's CSRF token in X-CSRF-Token: a cross-site form cannot read it. */
@@ -95,7 +112,7 @@ function assertTwoFactorEnrolled(session: ResolvedSession) {
 
 export function requireSession(): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
   };
 }
@@ -103,7 +120,7 @@ export function requireSession(): preHandlerAsyncHookHandler {
 /** Staff of the current agency holding one of `roles` (any role when empty). */
 export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
     const actor = request.actor;
@@ -114,12 +131,38 @@ export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
 
 export function requireRegionAdmin(): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
     if (!request.session.info.isRegionAdmin) throw new Forbidden();
   };
 }
+
+/**
+ * ASVS 3.7.1: a dangerous action needs the password confirmed in this session within
+ * REAUTH_WINDOW_MINUTES; put it after requireStaff/requireRegionAdmin. `when` narrows it to the
+ * requests that do the dangerous part (e.g. a PATCH that changes roles, not one that renames).
+ */
+export function requireRecentAuth(
+  windowMinutes: number,
+  when: (request: FastifyRequest) => boolean = () => true,
+): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.session) throw signedOut(request);
+    if (!when(request)) return;
+    const confirmedAt = request.session.reauthenticatedAt?.getTime() ?? 0;
+    if (confirmedAt + windowMinutes * 60_000 > Date.now()) return;
+    throw new DomainError(403, 'reauthentication_required', 'Подтвердите пароль, чтобы продолжить');
+  };
+}
+
+/** True when the JSON body names any of `fields`: the guard then applies to this request. */
+export const bodyNames =
+  (...fields: string[]) =>
+  (request: FastifyRequest) => {
+    const body = request.body;
+    return typeof body === 'object' && body !== null && fields.some((field) => field in body);
+  };
 
 /** The actor of a route guarded by requireStaff. */
 export function actorOf(request: FastifyRequest): Actor {

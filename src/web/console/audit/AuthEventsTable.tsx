@@ -15,6 +15,9 @@ const KIND_COLORS: Record<AuthEventKind, string> = {
   two_factor_enabled: 'blue',
   two_factor_disabled: 'gray',
   two_factor_reset: 'gray',
+  session_idle: 'gray',
+  reauthenticated: 'green',
+  reauthentication_failed: 'red',
 };
 
 // A clipped label has no width of its own: the table squeezed it to «Включён …».

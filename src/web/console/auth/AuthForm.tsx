@@ -9,6 +9,8 @@ interface AuthFormProps {
   title: string;
   /** A line of explanation above the form. */
   hint?: string;
+  /** Why the person is here, e.g. their session ended; shown above everything else. */
+  notice?: { title: string; text: string } | null;
   onSubmit: () => void;
   /** The failed call, shown above the inputs. */
   error: unknown;
@@ -26,6 +28,7 @@ interface AuthFormProps {
 export function AuthForm({
   title,
   hint,
+  notice,
   onSubmit,
   error,
   errorTitle,
@@ -44,6 +47,11 @@ export function AuthForm({
     <AuthLayout title={title}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {notice && (
+            <Alert color="yellow" role="status" title={notice.title}>
+              {notice.text}
+            </Alert>
+          )}
           {hint && <Text size="sm">{hint}</Text>}
           {Boolean(error) && (
             <Alert color="red" role="alert" title={errorTitle}>
