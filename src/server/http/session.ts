@@ -156,12 +156,17 @@ export function requireRecentAuth(
   };
 }
 
-/** True when the JSON body names any of `fields`: the guard then applies to this request. */
+/** True when the JSON body carries any of `fields` (an empty object carries nothing). */
 export const bodyNames =
   (...fields: string[]) =>
   (request: FastifyRequest) => {
-    const body = request.body;
-    return typeof body === 'object' && body !== null && fields.some((field) => field in body);
+    const body = request.body as Record<string, unknown> | null;
+    if (typeof body !== 'object' || body === null) return false;
+    return fields.some((field) => {
+      const value = body[field];
+      if (value === undefined) return false;
+      return typeof value !== 'object' || value === null || Object.keys(value).length > 0;
+    });
   };
 
 /** The actor of a route guarded by requireStaff. */

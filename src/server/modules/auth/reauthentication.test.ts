@@ -164,7 +164,12 @@ describe('dangerous actions need a recent password (ASVS 3.7.1)', () => {
     const calls: InjectOptions[] = [
       { method: 'PATCH', url: `/api/staff/users/${scene.mateId}`, payload: { name: 'Коллега Петрова' } },
       { method: 'PATCH', url: '/api/staff/agency', payload: { shortName: 'Новое имя' } },
-      { method: 'PATCH', url: `/api/staff/channels/${scene.channelId}`, payload: { title: 'Приёмная' } },
+      // The console sends the credentials it has: none typed is an empty object.
+      {
+        method: 'PATCH',
+        url: `/api/staff/channels/${scene.channelId}`,
+        payload: { title: 'Приёмная', secrets: {} },
+      },
       { method: 'POST', url: '/api/staff/departments', payload: { name: 'Отдел' } },
     ];
     for (const call of calls) {
