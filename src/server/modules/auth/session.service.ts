@@ -15,7 +15,7 @@ const RESET_TTL_MS = 60 * 60 * 1000;
  * Activity is written at most this often per session: the idle timeout needs minutes, not every
  * request's instant, and a write per request would double the load of every read.
  */
-export const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
 export interface ResolvedSession {
   idHash: string;
