@@ -254,13 +254,15 @@ describe('POST /api/auth/reauthenticate', () => {
       200,
     );
 
-    // Disabling one's own 2FA is guarded as well: a stale confirmation stops it before the form's checks.
+    // Disabling one's own 2FA re-authenticates in the request itself: a stale confirmation does
+    // not stop it, the password and a code in its body do.
     await stale(userId);
-    await expectReauthRequired(staff, {
-      method: 'POST',
-      url: '/api/auth/two-factor/disable',
-      payload: { password, code: '000000' },
-    });
+    const disable = (payload: Record<string, string>) =>
+      staff.request({ method: 'POST', url: '/api/auth/two-factor/disable', payload });
+    const recovery: string = confirm.json().recoveryCodes[0];
+    const wrongPassword = await disable({ password: 'not the password', code: recovery });
+    expect(wrongPassword.json().field, wrongPassword.body).toBe('body.password');
+    expect((await disable({ password, code: recovery })).statusCode).toBe(204);
   });
 
   it('needs the session and its CSRF token', async () => {
