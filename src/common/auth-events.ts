@@ -12,6 +12,9 @@ export const AUTH_EVENT_KINDS = [
   'two_factor_reset',
   'new_device_notice',
   'access_denied',
+  'session_idle',
+  'reauthenticated',
+  'reauthentication_failed',
 ] as const;
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
 
@@ -24,8 +27,9 @@ export interface AuthEvent {
   email: string | null;
   /**
    * A failed login's cause, which the client never sees: `unknown_user`, `wrong_password`,
-   * `account_locked`, `wrong_code`; a lock's length in minutes; why sessions ended; why access
-   * was denied (ACCESS_DENIAL_REASONS); the browser and system of a new device.
+   * `account_locked`, `wrong_code` (so too a failed re-authentication's); a lock's length in
+   * minutes; why sessions ended; why access was denied (ACCESS_DENIAL_REASONS); the browser and
+   * system of a new device.
    */
   reason: string | null;
   /** For `access_denied`: the agency the session acted for, the method and the route pattern. */

@@ -21,6 +21,10 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /** ASVS 3.3.2: minutes without user activity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** ASVS 3.7.1: how recent a password confirmation a dangerous action needs, in minutes. */
+  reauthWindowMinutes: number;
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   trustProxy: boolean;
@@ -130,6 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 720),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 2, 1440),
+    reauthWindowMinutes: integer(env, 'REAUTH_WINDOW_MINUTES', 10, 1, 1440),
     loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 10, 1, 10_000),
     publicRatePerMinute: integer(env, 'PUBLIC_RATE_PER_MINUTE', 300, 1, 1_000_000),
     // Only behind a reverse proxy: otherwise any client could forge X-Forwarded-For.

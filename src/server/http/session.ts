@@ -2,9 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AccessDenialReason } from '../../common/auth-events.js';
 import type { Role } from '../../common/roles.js';
+import { BACKGROUND_POLL_HEADER } from '../../common/session-activity.js';
 import type { Actor } from '../lib/actor.js';
 import { DomainError, Unauthorized } from '../lib/errors.js';
-import type { ResolvedSession, SessionService } from '../modules/auth/session.service.js';
+import { IDLE, type ResolvedSession, type SessionService } from '../modules/auth/session.service.js';
+import { requestContextOf } from './request-context.js';
 
 const PLAIN_COOKIE = 'otklik_session';
 
@@ -19,6 +21,8 @@ export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${PLAIN_
 declare module 'fastify' {
   interface FastifyRequest {
     session: ResolvedSession | null;
+    /** The cookie named a session that this very request ended for being idle. */
+    sessionIdle: boolean;
     actor: Actor | null;
   }
 }
@@ -67,10 +71,16 @@ export function sessionLoader(sessions: SessionService, secure: boolean) {
   const cookieName = sessionCookieName(secure);
   return async (request: FastifyRequest) => {
     request.session = null;
+    request.sessionIdle = false;
     request.actor = null;
     const sessionId = request.cookies[cookieName];
     if (!sessionId) return;
-    const session = await sessions.resolve(sessionId);
+    const userActivity = request.headers[BACKGROUND_POLL_HEADER] === undefined;
+    const session = await sessions.resolve(sessionId, requestContextOf(request), userActivity);
+    if (session === IDLE) {
+      request.sessionIdle = true;
+      return;
+    }
     if (!session) return;
     request.session = session;
     // No actor at all: a route that forgot its guard still cannot act for the agency.
@@ -83,6 +93,13 @@ export function sessionLoader(sessions: SessionService, secure: boolean) {
       };
     }
   };
+}
+
+/** 401 for a request without a session, telling an idle-ended one apart so the console can say so. */
+export function signedOut(request: FastifyRequest): Unauthorized {
+  return request.sessionIdle
+    ? new Unauthorized('session_idle', 'Сеанс завершён: вы долго не работали. Войдите снова.')
+    : new Unauthorized();
 }
 
 /** Writes carry the session's CSRF token in X-CSRF-Token: a cross-site form cannot read it. */
@@ -111,7 +128,7 @@ function assertTwoFactorEnrolled(session: ResolvedSession) {
 
 export function requireSession(): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
   };
 }
@@ -119,7 +136,7 @@ export function requireSession(): preHandlerAsyncHookHandler {
 /** Staff of the current agency holding one of `roles` (any role when empty). */
 export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
     const actor = request.actor;
@@ -132,12 +149,43 @@ export function requireStaff(...roles: Role[]): preHandlerAsyncHookHandler {
 
 export function requireRegionAdmin(): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     assertCsrf(request, request.session);
     assertTwoFactorEnrolled(request.session);
     if (!request.session.info.isRegionAdmin) throw new AccessDenied('not_region_admin');
   };
 }
+
+/**
+ * ASVS 3.7.1: a dangerous action needs the password confirmed in this session within
+ * REAUTH_WINDOW_MINUTES; put it after requireStaff/requireRegionAdmin. `when` narrows it to the
+ * requests that do the dangerous part (e.g. a PATCH that changes roles, not one that renames).
+ */
+export function requireRecentAuth(
+  windowMinutes: number,
+  when: (request: FastifyRequest) => boolean = () => true,
+): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.session) throw signedOut(request);
+    if (!when(request)) return;
+    const confirmedAt = request.session.reauthenticatedAt?.getTime() ?? 0;
+    if (confirmedAt + windowMinutes * 60_000 > Date.now()) return;
+    throw new DomainError(403, 'reauthentication_required', 'Подтвердите пароль, чтобы продолжить');
+  };
+}
+
+/** True when the JSON body carries any of `fields` (an empty object carries nothing). */
+export const bodyNames =
+  (...fields: string[]) =>
+  (request: FastifyRequest) => {
+    const body = request.body as Record<string, unknown> | null;
+    if (typeof body !== 'object' || body === null) return false;
+    return fields.some((field) => {
+      const value = body[field];
+      if (value === undefined) return false;
+      return typeof value !== 'object' || value === null || Object.keys(value).length > 0;
+    });
+  };
 
 /** The actor of a route guarded by requireStaff. */
 export function actorOf(request: FastifyRequest): Actor {

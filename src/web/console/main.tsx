@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { createQueryClient } from './queryClient';
+import { ReauthenticationDialog } from './session/ReauthenticationDialog';
 import { ConsoleDatesProvider } from './shared/dates';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -44,6 +45,7 @@ createRoot(root).render(
         <BrowserRouter basename="/console">
           <App />
         </BrowserRouter>
+        <ReauthenticationDialog />
       </QueryClientProvider>
     </ThemeProvider>
   </StrictMode>,

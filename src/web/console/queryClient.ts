@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../ui/api';
-import { SESSION_KEY } from './session/sessionQuery';
+import { ApiError, setSessionHandlers } from '../ui/api';
+import { SESSION_KEY, SESSION_PATH } from './session/sessionQuery';
+import { noteSignOut } from './session/signOutReason';
 
 // A 4xx will not get better by asking again; only network failures and 5xx are retried.
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -20,6 +21,15 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
       mutations: { retry: false },
+    },
+  });
+  setSessionHandlers({
+    signedOut: (code, path) => {
+      // Opening the console without a session is not being signed out; an idle end is news.
+      if (path === SESSION_PATH && code !== 'session_idle') return;
+      noteSignOut(code);
+      // Also for calls outside queries and mutations (downloads): the route guard takes over.
+      if (path !== SESSION_PATH) client.setQueryData(SESSION_KEY, null);
     },
   });
   return client;

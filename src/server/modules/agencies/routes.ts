@@ -2,7 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NonEmpty, PublicAgency, Touchpoint, Uuid, WorkingHours } from '../../http/schemas.js';
-import { actorOf, requireRegionAdmin, requireStaff } from '../../http/session.js';
+import {
+  actorOf,
+  bodyNames,
+  requireRecentAuth,
+  requireRegionAdmin,
+  requireStaff,
+} from '../../http/session.js';
 import type { Services } from '../../services.js';
 import { DEFAULT_WORKING_HOURS } from './working-hours.js';
 
@@ -55,10 +61,14 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, twoFac
     (r) => agencies.get(actorOf(r)),
   );
 
+  // The security setting needs a fresh password; names, hours and the like do not.
   app.patch(
     '/api/staff/agency',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [
+        requireStaff('admin'),
+        requireRecentAuth(config.reauthWindowMinutes, bodyNames('requireTwoFactorForAdmins')),
+      ],
       schema: {
         tags,
         body: Type.Object(
@@ -133,7 +143,8 @@ export function agencyRoutes(fastify: FastifyInstance, { agencies, users, twoFac
   app.post(
     '/api/staff/region/agencies',
     {
-      preHandler: requireRegionAdmin(),
+      // It makes its creator an administrator of the new agency.
+      preHandler: [requireRegionAdmin(), requireRecentAuth(config.reauthWindowMinutes)],
       schema: {
         tags,
         body: Type.Object(

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithStaff, createHarness, type Harness, login, uniqueEmail } from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
+import { lockMinutes } from './attempts.js';
 import { hashPassword } from './passwords.js';
 import { insertUser } from './repo.js';
-import { lockMinutes } from './session.service.js';
 
 let harness: Harness;
 beforeAll(async () => {

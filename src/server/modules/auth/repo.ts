@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.js';
 import type { Executor } from '../../db/client.js';
 import { agencies } from '../agencies/schema.js';
@@ -145,8 +145,25 @@ export async function setSessionAgency(db: Executor, idHash: string, agencyId: s
   await db.update(sessions).set({ agencyId }).where(eq(sessions.idHash, idHash));
 }
 
-export async function deleteSession(db: Executor, idHash: string) {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+/** Whether this call ended it (another request may have ended it first). */
+export async function deleteSession(db: Executor, idHash: string): Promise<boolean> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.idHash, idHash))
+    .returning({ idHash: sessions.idHash });
+  return ended.length > 0;
+}
+
+/** Marks activity unless a request (on any node) already did since `notAfter`: one write a minute. */
+export async function touchSession(db: Executor, idHash: string, at: Date, notAfter: Date) {
+  await db
+    .update(sessions)
+    .set({ lastActiveAt: at })
+    .where(and(eq(sessions.idHash, idHash), lte(sessions.lastActiveAt, notAfter)));
+}
+
+export async function setSessionReauthenticated(db: Executor, idHash: string, at: Date) {
+  await db.update(sessions).set({ reauthenticatedAt: at }).where(eq(sessions.idHash, idHash));
 }
 
 /** How many sessions were ended. */

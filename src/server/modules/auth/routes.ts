@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { requestContextOf } from '../../http/request-context.js';
 import { Role } from '../../http/schemas.js';
-import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/session.js';
+import { clearSessionCookie, requireSession, setSessionCookie, signedOut } from '../../http/session.js';
 import { Unauthorized } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import type { AuthEventLog } from '../audit/auth-events.service.js';
@@ -85,7 +85,7 @@ export function authRoutes(
   );
 
   app.get('/api/auth/session', { schema: { tags, response: { 200: SessionInfo } } }, (request) => {
-    if (!request.session) throw new Unauthorized();
+    if (!request.session) throw signedOut(request);
     return request.session.info;
   });
 
@@ -94,6 +94,36 @@ export function authRoutes(
     clearSessionCookie(reply, config.secureCookies);
     return reply.status(204).send();
   });
+
+  // ASVS 3.7.1: the password again before a dangerous action; wrong ones count toward the login lock.
+  app.post(
+    '/api/auth/reauthenticate',
+    {
+      preHandler: requireSession(),
+      config: { rateLimit },
+      schema: {
+        tags,
+        body: Type.Object(
+          {
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            // With 2FA on: six digits from the authenticator app, or a recovery code.
+            code: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      if (!request.session) throw signedOut(request);
+      await sessions.reauthenticate(
+        request.session,
+        request.body.password,
+        request.body.code?.trim() || undefined,
+        requestContextOf(request),
+      );
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/auth/agency',

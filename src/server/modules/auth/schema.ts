@@ -87,6 +87,11 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // ASVS 3.3.2: the idle timeout counts from here; refreshed at most once a minute by user requests.
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    // ASVS 3.7.1: when the password (and code) was last confirmed; sign-in counts. Null before this
+    // column existed: those sessions confirm again before a dangerous action.
+    reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

@@ -1,30 +1,33 @@
 import type { SessionInfo } from '../../../common/types.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { Forbidden, Invalid, TooManyAttempts, Unauthorized } from '../../lib/errors.js';
+import { Forbidden, Invalid, Unauthorized } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
 import type { AccountNotices } from './account-notices.js';
+import { createAttemptCounter } from './attempts.js';
 import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
 import * as repo from './repo.js';
 import type { TwoFactor } from './two-factor.js';
 
-const FREE_ATTEMPTS = 5;
-const MAX_LOCK_MINUTES = 60;
 const RESET_TTL_MS = 60 * 60 * 1000;
-
-/** After five failures each further one doubles the lock: 1, 2, 4 … 60 minutes. */
-export function lockMinutes(failedLogins: number): number {
-  if (failedLogins < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_LOCK_MINUTES, 2 ** (failedLogins - FREE_ATTEMPTS));
-}
+/**
+ * Activity is written at most this often per session: the idle timeout needs minutes, not every
+ * request's instant, and a write per request would double the load of every read.
+ */
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
 export interface ResolvedSession {
   idHash: string;
   info: SessionInfo;
   agencyId: string | null;
+  /** The last password (and code) confirmation in this session; sign-in counts (ASVS 3.7.1). */
+  reauthenticatedAt: Date | null;
 }
+
+/** A session id that named a session which has just ended for being idle (ASVS 3.3.2). */
+export const IDLE = 'idle';
 
 export function createSessionService(
   db: Db,
@@ -34,7 +37,15 @@ export function createSessionService(
   twoFactor: TwoFactor,
   notices: AccountNotices,
 ) {
-  async function describe(idHash: string, userId: string, agencyId: string | null, csrfToken: string) {
+  const attempts = createAttemptCounter(db, events);
+
+  async function describe(
+    idHash: string,
+    userId: string,
+    agencyId: string | null,
+    csrfToken: string,
+    reauthenticatedAt: Date | null,
+  ): Promise<ResolvedSession> {
     const user = await repo.findUserById(db, userId);
     if (!user) throw new Unauthorized();
     const agencies = await repo.listMembershipsOfUser(db, userId);
@@ -49,7 +60,7 @@ export function createSessionService(
       twoFactorEnrolmentRequired:
         !user.totpEnabledAt && !!current?.requireTwoFactorForAdmins && current.roles.includes('admin'),
     };
-    return { idHash, info, agencyId: current?.agencyId ?? null };
+    return { idHash, info, agencyId: current?.agencyId ?? null, reauthenticatedAt };
   }
 
   return {
@@ -62,19 +73,7 @@ export function createSessionService(
       const user = await repo.findUserByEmail(db, email);
       const typed = email.trim().toLowerCase();
       const now = new Date();
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        await events.record(context, {
-          kind: 'login_failed',
-          userId: user.id,
-          email: typed,
-          reason: 'account_locked',
-        });
-        const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-        throw new TooManyAttempts(
-          `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`,
-          minutes * 60,
-        );
-      }
+      await attempts.assertNotLocked('login_failed', user, typed, context);
       const ok = await passwordMatches(user?.passwordHash ?? null, password);
       // Only the right password learns that a code is needed, and asking for it is not a failure.
       if (user && ok && user.totpEnabledAt && !code) {
@@ -86,27 +85,12 @@ export function createSessionService(
       const codeOk = !user?.totpEnabledAt || (code !== undefined && (await twoFactor.acceptCode(user, code)));
       if (!user || !ok || !codeOk) {
         // The client gets one answer for an unknown address and a wrong password; the log keeps which.
-        await events.record(context, {
-          kind: 'login_failed',
-          userId: user?.id ?? null,
-          email: typed,
-          reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'wrong_code',
-        });
-        if (user) {
-          const failedLogins = user.failedLogins + 1;
-          const lock = lockMinutes(failedLogins);
-          await repo.updateUser(db, user.id, {
-            failedLogins,
-            lockedUntil: lock ? new Date(now.getTime() + lock * 60_000) : null,
-          });
-          if (lock) {
-            await events.record(context, { kind: 'account_locked', userId: user.id, reason: String(lock) });
-          }
-        }
+        const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'wrong_code';
+        await attempts.fail('login_failed', user, typed, reason, context);
         if (user && ok) throw new Unauthorized('invalid_code', 'Неверный или уже использованный код');
         throw new Unauthorized('invalid_credentials', 'Неверный адрес электронной почты или пароль');
       }
-      await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+      await attempts.succeeded(user, { lastLoginAt: now });
       // A fresh id on every login: a session id planted before login is never promoted.
       const sessionId = randomToken();
       const idHash = sha256(sessionId);
@@ -119,16 +103,69 @@ export function createSessionService(
         agencyId,
         csrfToken,
         expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+        lastActiveAt: now,
+        reauthenticatedAt: now,
       });
       await events.record(context, { kind: 'login_succeeded', userId: user.id });
-      return { sessionId, session: await describe(idHash, user.id, agencyId, csrfToken) };
+      return { sessionId, session: await describe(idHash, user.id, agencyId, csrfToken, now) };
     },
 
-    async resolve(sessionId: string): Promise<ResolvedSession | null> {
+    /**
+     * The live session a cookie names. `userActivity` is false for the console's background polls:
+     * they must not keep an unattended session alive (ASVS 3.3.2), so they do not refresh it.
+     */
+    async resolve(
+      sessionId: string,
+      context: RequestContext,
+      userActivity: boolean,
+    ): Promise<ResolvedSession | typeof IDLE | null> {
       const idHash = sha256(sessionId);
       const row = await repo.findLiveSession(db, idHash);
       if (!row) return null;
-      return describe(idHash, row.userId, row.agencyId, row.csrfToken);
+      const now = Date.now();
+      if (row.lastActiveAt.getTime() + config.sessionIdleMinutes * 60_000 <= now) {
+        // Concurrent requests may all find it idle; the one that deletes it records the event.
+        if (await repo.deleteSession(db, idHash)) {
+          await events.record(context, { kind: 'session_idle', userId: row.userId });
+        }
+        return IDLE;
+      }
+      if (userActivity && row.lastActiveAt.getTime() + ACTIVITY_WRITE_INTERVAL_MS <= now) {
+        await repo.touchSession(db, idHash, new Date(now), new Date(now - ACTIVITY_WRITE_INTERVAL_MS));
+      }
+      return describe(idHash, row.userId, row.agencyId, row.csrfToken, row.reauthenticatedAt);
+    },
+
+    /** ASVS 3.7.1: the password (and the code with 2FA) again, for a dangerous action ahead. */
+    async reauthenticate(
+      session: ResolvedSession,
+      password: string,
+      code: string | undefined,
+      context: RequestContext,
+    ): Promise<void> {
+      const user = await repo.findUserById(db, session.info.user.id);
+      if (!user) throw new Unauthorized();
+      await attempts.assertNotLocked('reauthentication_failed', user, user.email, context);
+      if (!(await passwordMatches(user.passwordHash, password))) {
+        await attempts.fail('reauthentication_failed', user, user.email, 'wrong_password', context);
+        throw new Invalid('body.password', 'Неверный пароль', 'invalid_password');
+      }
+      if (user.totpEnabledAt) {
+        if (!code) {
+          throw new Invalid(
+            'body.code',
+            'Введите шестизначный код из приложения-аутентификатора или код восстановления',
+            'two_factor_required',
+          );
+        }
+        if (!(await twoFactor.acceptCode(user, code))) {
+          await attempts.fail('reauthentication_failed', user, user.email, 'wrong_code', context);
+          throw new Invalid('body.code', 'Неверный или уже использованный код', 'invalid_code');
+        }
+      }
+      await attempts.succeeded(user);
+      await repo.setSessionReauthenticated(db, session.idHash, new Date());
+      await events.record(context, { kind: 'reauthenticated', userId: user.id });
     },
 
     async switchAgency(session: ResolvedSession, slug: string): Promise<ResolvedSession> {
@@ -137,7 +174,13 @@ export function createSessionService(
       );
       if (!target) throw new Forbidden('Вы не работаете в этом ведомстве');
       await repo.setSessionAgency(db, session.idHash, target.agencyId);
-      return describe(session.idHash, session.info.user.id, target.agencyId, session.info.csrfToken);
+      return describe(
+        session.idHash,
+        session.info.user.id,
+        target.agencyId,
+        session.info.csrfToken,
+        session.reauthenticatedAt,
+      );
     },
 
     async logout(session: ResolvedSession, context: RequestContext): Promise<void> {

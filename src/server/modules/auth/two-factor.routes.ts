@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requestContextOf } from '../../http/request-context.js';
 import { Uuid } from '../../http/schemas.js';
-import { actorOf, requireSession, requireStaff } from '../../http/session.js';
+import { actorOf, requireRecentAuth, requireSession, requireStaff } from '../../http/session.js';
 import { Unauthorized } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { loginRateLimit } from './routes.js';
@@ -16,6 +16,7 @@ export function twoFactorRoutes(fastify: FastifyInstance, { twoFactor, authEvent
   const tags = ['auth'];
   // Code guessing is limited like password guessing, per client address.
   const rateLimit = loginRateLimit(config, authEvents);
+  const recentAuth = requireRecentAuth(config.reauthWindowMinutes);
   const userIdOf = (request: { session: { info: { user: { id: string } } } | null }) => {
     if (!request.session) throw new Unauthorized();
     return request.session.info.user.id;
@@ -66,6 +67,9 @@ export function twoFactorRoutes(fastify: FastifyInstance, { twoFactor, authEvent
   );
 
   app.post(
+    // ASVS 3.7.1 is met in the request itself: it carries the password and a code, checked before
+    // anything changes. The session guard on top would ask for a code first and spend the very
+    // 30-second step the form's code belongs to, so the repeated request would always fail.
     '/api/auth/two-factor/disable',
     {
       preHandler: requireSession(),
@@ -88,7 +92,7 @@ export function twoFactorRoutes(fastify: FastifyInstance, { twoFactor, authEvent
   app.post(
     '/api/staff/users/:id/two-factor/reset',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [requireStaff('admin'), recentAuth],
       schema: { tags: ['users'], params: Type.Object({ id: Uuid }) },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NonEmpty, PageQuery, pageOf, Role, Uuid } from '../../http/schemas.js';
-import { actorOf, requireStaff } from '../../http/session.js';
+import { actorOf, bodyNames, requireRecentAuth, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
 
 const StaffUser = Type.Object({
@@ -18,9 +18,10 @@ const StaffUser = Type.Object({
 const Roles = Type.Array(Role, { minItems: 1, uniqueItems: true });
 const DepartmentIds = Type.Array(Uuid, { uniqueItems: true, maxItems: 50 });
 
-export function userRoutes(fastify: FastifyInstance, { users }: Services) {
+export function userRoutes(fastify: FastifyInstance, { users, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['users'];
+  const window = config.reauthWindowMinutes;
 
   app.get(
     '/api/staff/users',
@@ -43,7 +44,7 @@ export function userRoutes(fastify: FastifyInstance, { users }: Services) {
   app.post(
     '/api/staff/users',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [requireStaff('admin'), requireRecentAuth(window)],
       schema: {
         tags,
         body: Type.Object(
@@ -61,10 +62,11 @@ export function userRoutes(fastify: FastifyInstance, { users }: Services) {
     async (request, reply) => reply.status(201).send(await users.create(actorOf(request), request.body)),
   );
 
+  // Renaming or moving between departments is ordinary work; roles and deactivation are not.
   app.patch(
     '/api/staff/users/:id',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [requireStaff('admin'), requireRecentAuth(window, bodyNames('roles', 'active'))],
       schema: {
         tags,
         params: Type.Object({ id: Uuid }),

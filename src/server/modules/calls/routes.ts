@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CALL_OUTCOMES, CALL_QUALITIES, CALL_SOURCES } from '../../../common/calls.js';
 import { IsoDate, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
-import { actorOf, requireStaff } from '../../http/session.js';
+import { actorOf, requireRecentAuth, requireStaff } from '../../http/session.js';
 import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import { readImportFile } from '../imports/routes.js';
@@ -268,10 +268,11 @@ export function callRoutes(fastify: FastifyInstance, { calls, agencies, config }
     (request) => calls.pbxStatus(actorOf(request)),
   );
 
+  // A new secret shown once lets whoever holds it post calls into the agency: a fresh password first.
   app.post(
     '/api/staff/calls/pbx/secret',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [requireStaff('admin'), requireRecentAuth(config.reauthWindowMinutes)],
       schema: { tags, response: { 200: Type.Object({ secret: Type.String(), rotatedAt: Type.String() }) } },
     },
     (request) => calls.rotatePbxSecret(actorOf(request)),

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NonEmpty, PageQuery, pageOf, Uuid } from '../../http/schemas.js';
-import { actorOf, requireStaff } from '../../http/session.js';
+import { actorOf, bodyNames, requireRecentAuth, requireStaff } from '../../http/session.js';
 import { pageWindow, toPage } from '../../lib/paging.js';
 import type { Services } from '../../services.js';
 import { NETWORKS, OUTBOUND_NETWORKS, OUTBOUND_STATUSES } from './schema.js';
@@ -42,11 +42,13 @@ const Outbound = Type.Object({
 });
 
 /** Channel connections (issue 5 p. 9) and the outbox, for the agency's administrators. */
-export function channelRoutes(fastify: FastifyInstance, { channelAccounts, outbox }: Services) {
+export function channelRoutes(fastify: FastifyInstance, { channelAccounts, outbox, config }: Services) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['channels'];
   const admin = requireStaff('admin');
   const params = Type.Object({ id: Uuid });
+  // Tokens and mail passwords act for the agency outside Otklik: saving them needs a fresh password.
+  const savingSecrets = [admin, requireRecentAuth(config.reauthWindowMinutes, bodyNames('secrets'))];
 
   app.get(
     '/api/staff/channels',
@@ -77,7 +79,7 @@ export function channelRoutes(fastify: FastifyInstance, { channelAccounts, outbo
   app.post(
     '/api/staff/channels',
     {
-      preHandler: admin,
+      preHandler: savingSecrets,
       schema: {
         tags,
         body: Type.Object(
@@ -100,7 +102,7 @@ export function channelRoutes(fastify: FastifyInstance, { channelAccounts, outbo
   app.patch(
     '/api/staff/channels/:id',
     {
-      preHandler: admin,
+      preHandler: savingSecrets,
       schema: {
         tags,
         params,

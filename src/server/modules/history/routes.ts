@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { PageQuery, pageOf, Uuid } from '../../http/schemas.js';
-import { actorOf, requireStaff } from '../../http/session.js';
+import { actorOf, requireRecentAuth, requireStaff } from '../../http/session.js';
 import type { Services } from '../../services.js';
 import { CLIENT_EDITORS, CLIENT_READERS } from '../clients/routes.js';
 
@@ -33,7 +33,10 @@ const Purge = Type.Object({
 /** 152-ФЗ subject requests are answered by the agency's administrators, who answer for its personal data. */
 export const SUBJECT_EXPORTERS = ['admin'] as const;
 
-export function historyRoutes(fastify: FastifyInstance, { history, retention, subjectExport }: Services) {
+export function historyRoutes(
+  fastify: FastifyInstance,
+  { history, retention, subjectExport, config }: Services,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['history'];
   const params = Type.Object({ id: Uuid });
@@ -63,7 +66,11 @@ export function historyRoutes(fastify: FastifyInstance, { history, retention, su
   // 152-ФЗ ст. 14: the subject's request for everything the agency processes about them.
   app.post(
     '/api/staff/clients/:id/subject-export',
-    { preHandler: requireStaff(...SUBJECT_EXPORTERS), schema: { tags, params } },
+    // Everything about one person in one file: a fresh password first (ASVS 3.7.1).
+    {
+      preHandler: [requireStaff(...SUBJECT_EXPORTERS), requireRecentAuth(config.reauthWindowMinutes)],
+      schema: { tags, params },
+    },
     async (request, reply) => {
       const { zip, fileName } = await subjectExport.export(actorOf(request), request.params.id);
       return reply

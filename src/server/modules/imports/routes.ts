@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { sizeText } from '../../../common/attachments.js';
 import { IsoDate, Uuid } from '../../http/schemas.js';
-import { actorOf, requireStaff } from '../../http/session.js';
+import { actorOf, requireRecentAuth, requireStaff } from '../../http/session.js';
 import { Invalid } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
 import type { FileContent } from './stored-files.js';
@@ -123,10 +123,11 @@ export function importRoutes(fastify: FastifyInstance, { imports, posSettings, c
     (request) => posSettings.status(actorOf(request)),
   );
 
+  // A new secret shown once lets whoever holds it post ПОС messages: a fresh password first.
   app.post(
     '/api/staff/imports/pos/secret',
     {
-      preHandler: requireStaff('admin'),
+      preHandler: [requireStaff('admin'), requireRecentAuth(config.reauthWindowMinutes)],
       schema: { tags, response: { 200: Type.Object({ secret: Type.String(), rotatedAt: Type.String() }) } },
     },
     (request) => posSettings.rotate(actorOf(request)),

@@ -81,7 +81,10 @@ export function AgencyForm({ agency, readOnly }: { agency: StaffAgency; readOnly
         requestNumberPrefix: requestNumberPrefix.trim(),
         reminderLeadDays,
         retentionYears,
-        requireTwoFactorForAdmins,
+        // The security setting needs a fresh password (ASVS 3.7.1): sent only when it changes.
+        ...(requireTwoFactorForAdmins === agency.requireTwoFactorForAdmins
+          ? {}
+          : { requireTwoFactorForAdmins }),
       },
       {
         onSuccess: (saved) => {

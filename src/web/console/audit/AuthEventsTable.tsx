@@ -17,6 +17,9 @@ const KIND_COLORS: Record<AuthEventKind, string> = {
   two_factor_reset: 'gray',
   new_device_notice: 'orange',
   access_denied: 'red',
+  session_idle: 'gray',
+  reauthenticated: 'green',
+  reauthentication_failed: 'red',
 };
 
 // A clipped label has no width of its own: the table squeezed it to «Включён …».

@@ -9,6 +9,8 @@ interface AuthFormProps {
   title: string;
   /** A line of explanation above the form. */
   hint?: string;
+  /** Why the person is here, e.g. their session ended; shown above everything else. */
+  notice?: { title: string; text: string } | null;
   onSubmit: () => void;
   /** The failed call, shown above the inputs. */
   error: unknown;
@@ -22,10 +24,13 @@ interface AuthFormProps {
   children: ReactNode;
 }
 
+const BLACK_TITLE = { title: { color: 'var(--mantine-color-black)' } };
+
 /** The form on a sign-in page: inputs, one full-width button and a link under it. */
 export function AuthForm({
   title,
   hint,
+  notice,
   onSubmit,
   error,
   errorTitle,
@@ -44,6 +49,12 @@ export function AuthForm({
     <AuthLayout title={title}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {notice && (
+            // The tinted title fails WCAG AA contrast on yellow: it is black, like the text.
+            <Alert color="yellow" role="status" title={notice.title} styles={BLACK_TITLE}>
+              {notice.text}
+            </Alert>
+          )}
           {hint && <Text size="sm">{hint}</Text>}
           {Boolean(error) && (
             <Alert color="red" role="alert" title={errorTitle}>

@@ -27,6 +27,11 @@ export function LoginPage() {
   // The server asks for the second factor only after the right password.
   const [askCode, setAskCode] = useState(false);
   const next = safeNext(params.get('next'));
+  const reason = params.get('reason');
+  const notice =
+    reason === 'idle' || reason === 'signedOut'
+      ? { title: t(`login.ended.${reason}.title`), text: t(`login.ended.${reason}.text`) }
+      : null;
 
   if (session.data) return <Navigate to={next} replace />;
 
@@ -56,6 +61,7 @@ export function LoginPage() {
   return (
     <AuthForm
       title={t('login.title')}
+      notice={notice}
       onSubmit={onSubmit}
       hint={askCode ? t('login.codeHint') : undefined}
       error={codeAsked ? null : login.error}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../common/types';
 import { api } from '../../ui/api';
+import { pollHeaders } from '../shared/polling';
 import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 import type {
   ChannelAccount,
@@ -75,8 +76,13 @@ export const useRetryOutbound = () =>
 export function usePosts(page: number) {
   return useQuery({
     queryKey: [...POSTS_KEY, page],
-    queryFn: () =>
-      api<Page<ChannelPost>>('GET', `/api/staff/channel-posts?page=${page}&pageSize=${PAGE_SIZE}`),
+    queryFn: (context) =>
+      api<Page<ChannelPost>>(
+        'GET',
+        `/api/staff/channel-posts?page=${page}&pageSize=${PAGE_SIZE}`,
+        undefined,
+        pollHeaders(context),
+      ),
     placeholderData: keepPreviousData,
     // A fresh post is delivered in the background: look again while any network is still on its way.
     refetchInterval: (query) =>

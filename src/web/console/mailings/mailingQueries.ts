@@ -9,6 +9,7 @@ import type {
 } from '../../../common/mailings';
 import type { Page } from '../../../common/types';
 import { api } from '../../ui/api';
+import { pollHeaders } from '../shared/polling';
 import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 const BASE = '/api/staff/mailings';
@@ -60,7 +61,8 @@ const isMoving = (campaign: Campaign) => campaign.status === 'sending' || campai
 export const useCampaigns = (page: number) =>
   useQuery({
     queryKey: [...CAMPAIGNS_KEY, page],
-    queryFn: () => api<Page<Campaign>>('GET', `${BASE}/campaigns?page=${page}`),
+    queryFn: (context) =>
+      api<Page<Campaign>>('GET', `${BASE}/campaigns?page=${page}`, undefined, pollHeaders(context)),
     refetchInterval: (query) => (query.state.data?.items.some(isMoving) ? PROGRESS_POLL_MS : false),
   });
 

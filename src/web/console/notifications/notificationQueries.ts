@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../ui/api';
+import { pollHeaders } from '../shared/polling';
 
 export interface StaffNotification {
   id: number;
@@ -23,7 +24,13 @@ const KEY = ['notifications'] as const;
 export function useNotifications() {
   return useQuery({
     queryKey: KEY,
-    queryFn: () => api<{ unread: number; items: StaffNotification[] }>('GET', '/api/staff/notifications'),
+    queryFn: (context) =>
+      api<{ unread: number; items: StaffNotification[] }>(
+        'GET',
+        '/api/staff/notifications',
+        undefined,
+        pollHeaders(context),
+      ),
     refetchInterval: 60_000,
   });
 }

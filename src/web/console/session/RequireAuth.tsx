@@ -6,9 +6,11 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { TwoFactorRequiredPage } from '../twoFactor/TwoFactorRequiredPage';
 import { SessionContext } from './SessionContext';
 import { useSessionQuery } from './sessionQuery';
+import { signOutReason } from './signOutReason';
 
 /**
- * Renders its children only with a session; otherwise sends to the login page and back. A session
+ * Renders its children only with a session; otherwise sends to the login page, saying why when the
+ * session ended during work, and back to this page after signing in. A session
  * restricted to enrolling 2FA gets the enrolment page instead.
  */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -31,7 +33,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!session.data) {
     const next = location.pathname + location.search;
-    const search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    const params = new URLSearchParams();
+    if (next !== '/') params.set('next', next);
+    const reason = signOutReason();
+    if (reason) params.set('reason', reason);
+    const search = params.size > 0 ? `?${params}` : '';
     return <Navigate to={`/login${search}`} replace />;
   }
   if (session.data.twoFactorEnrolmentRequired) return <TwoFactorRequiredPage session={session.data} />;

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../../common/types';
 import { api, setCsrfToken } from '../../ui/api';
 import { SESSION_KEY } from './sessionQuery';
+import { clearSignOutReason } from './signOutReason';
 
 export interface Credentials {
   email: string;
@@ -15,6 +16,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: Credentials) => api<SessionInfo>('POST', '/api/auth/login', credentials),
     onSuccess: (session) => {
+      clearSignOutReason();
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(SESSION_KEY, session);
     },

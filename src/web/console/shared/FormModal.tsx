@@ -6,6 +6,8 @@ import { ConsoleModal } from './ConsoleModal';
 interface FormModalProps {
   title: string;
   size?: ModalProps['size'];
+  /** Above the default, for a dialog that may open over another one. */
+  zIndex?: number;
   onClose: () => void;
   onSubmit: () => void;
   /** A server error that belongs to no input, shown above the fields. */
@@ -25,6 +27,7 @@ interface FormModalProps {
 export function FormModal({
   title,
   size,
+  zIndex,
   onClose,
   onSubmit,
   formError,
@@ -39,7 +42,7 @@ export function FormModal({
     onSubmit();
   };
   return (
-    <ConsoleModal opened onClose={onClose} title={title} size={size}>
+    <ConsoleModal opened onClose={onClose} title={title} size={size} zIndex={zIndex}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {intro}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AnalyticsFilter, SurveyAnalytics } from '../../../common/survey-analytics';
 import { api } from '../../ui/api';
+import { pollHeaders } from '../shared/polling';
 import { useInvalidatingMutation } from '../shared/useInvalidatingMutation';
 
 const path = (id: string, rest: string) => `/api/staff/surveys/${encodeURIComponent(id)}${rest}`;
@@ -44,7 +45,7 @@ export const usePollAudience = (id: string, channel: PollChannel, enabled: boole
 export const usePolls = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ['surveys', id, 'polls'],
-    queryFn: () => api<PollProgress[]>('GET', path(id, '/polls')),
+    queryFn: (context) => api<PollProgress[]>('GET', path(id, '/polls'), undefined, pollHeaders(context)),
     enabled,
     // Progress moves as the outbox sends; a poll of thousands takes a while.
     refetchInterval: 5000,

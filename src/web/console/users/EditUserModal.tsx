@@ -19,6 +19,9 @@ interface EditUserModalProps {
   onClose: () => void;
 }
 
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
+
 export function EditUserModal({ user, departments, isSelf, onClose }: EditUserModalProps) {
   const { t } = useTranslation('console');
   const update = useUpdateUser();
@@ -42,8 +45,14 @@ export function EditUserModal({ user, departments, isSelf, onClose }: EditUserMo
         name: name.trim() ? null : t('common:validation.required'),
         roles: roles.length === 0 ? t('common:validation.rolesRequired') : null,
       }),
-      { id: user.id, patch: { name: name.trim(), roles, departmentIds, active } },
+      { id: user.id, patch: { name: name.trim(), departmentIds, ...accessChanges() } },
     );
+  // Roles and deactivation need a fresh password (ASVS 3.7.1): sent only when changed, so renaming
+  // someone does not ask for it.
+  const accessChanges = () => ({
+    ...(sameRoles(roles, user.roles) ? {} : { roles }),
+    ...(active === user.active ? {} : { active }),
+  });
 
   const whom = (
     <div>

@@ -1,0 +1,2 @@
+ALTER TABLE "sessions" ADD COLUMN "last_active_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "reauthenticated_at" timestamp with time zone;
