@@ -3,11 +3,15 @@ import type { AccessDenialReason } from '../../common/auth-events.js';
 import { DomainError } from '../lib/errors.js';
 import type { AccessDenialLog } from '../modules/audit/access-denials.js';
 import { requestContextOf } from './request-context.js';
-import { AccessDenied } from './session.js';
+import { AccessDenied, REAUTHENTICATION_REQUIRED } from './session.js';
 
-/** The guard's own reason; any other 403 of a signed-in request is a capability's rule refusing. */
+/**
+ * The guard's own reason; any other 403 of a signed-in request is a capability's rule refusing.
+ * Asking to confirm the password is not a refusal: its outcome is logged as a re-authentication.
+ */
 function denialReason(error: unknown): AccessDenialReason | null {
   if (error instanceof AccessDenied) return error.reason;
+  if (error instanceof DomainError && error.code === REAUTHENTICATION_REQUIRED) return null;
   if (error instanceof DomainError && error.status === 403) return 'capability_rule';
   return null;
 }

@@ -170,9 +170,11 @@ export function requireRecentAuth(
     if (!when(request)) return;
     const confirmedAt = request.session.reauthenticatedAt?.getTime() ?? 0;
     if (confirmedAt + windowMinutes * 60_000 > Date.now()) return;
-    throw new DomainError(403, 'reauthentication_required', 'Подтвердите пароль, чтобы продолжить');
+    throw new DomainError(403, REAUTHENTICATION_REQUIRED, 'Подтвердите пароль, чтобы продолжить');
   };
 }
+
+export const REAUTHENTICATION_REQUIRED = 'reauthentication_required';
 
 /** True when the JSON body carries any of `fields` (an empty object carries nothing). */
 export const bodyNames =

@@ -11,6 +11,7 @@ import {
   type StaffClient,
   uniqueEmail,
 } from '../../testing/harness.js';
+import { ageSessions, authEventsOf, MINUTE_MS } from '../../testing/sessions.js';
 import { agencies } from '../agencies/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertUser, listMembershipsOfUser, upsertMembership } from '../auth/repo.js';
@@ -173,5 +174,17 @@ describe('denied access is logged', () => {
     await nodes[1]?.record(context, { ...denial, reason: 'csrf_failed' });
     const entries = await deniedOf(admin.staff, admin.userId);
     expect(entries.map((e) => e.reason).sort()).toEqual(['csrf_failed', 'role_missing']);
+  });
+
+  it('does not count a request to confirm the password as a refusal', async () => {
+    const admin = await agencyWithStaff(harness, ['admin']);
+    await ageSessions(harness, admin.userId, { reauthenticatedMs: 11 * MINUTE_MS });
+    const challenged = await admin.staff.request({
+      method: 'POST',
+      url: '/api/staff/users',
+      payload: { email: uniqueEmail('invited'), name: 'Новый', roles: ['operator'], departmentIds: [] },
+    });
+    expect(challenged.json()).toMatchObject({ error: 'reauthentication_required' });
+    expect(await authEventsOf(harness, admin.userId, 'access_denied')).toEqual([]);
   });
 });
