@@ -95,8 +95,10 @@ export interface SessionInfo {
   agencies: Membership[];
   currentAgency: string | null; // slug
   roles: Role[]; // in the current agency
-  /** The current agency makes its administrators use 2FA and this one has none: enrolling is all they may do. */
+  /** 2FA is required of this person and they have none: enrolling is all they may do. */
   twoFactorEnrolmentRequired: boolean;
+  /** Who requires it: the current agency of its administrators, or the server of region administrators. */
+  twoFactorRequiredBy: 'agency' | 'region' | null;
 }
 
 export interface StaffUser {

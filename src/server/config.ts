@@ -81,6 +81,8 @@ export interface Config {
   smsGatewayTimeoutMs: number;
   /** Internal address ranges channel endpoints (Bot API root, IMAP server …) may point into. */
   channelPrivateNetworks: AddressRange[];
+  /** Region administrators must sign in with 2FA; until enrolled they may only enrol. */
+  requireTwoFactorForRegionAdmins: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -173,5 +175,6 @@ export function loadConfig(env: Env = process.env): Config {
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || null,
     smsGatewayTimeoutMs: integer(env, 'SMS_GATEWAY_TIMEOUT_MS', 10_000, 100, 120_000),
     channelPrivateNetworks: parseNetworks(env.CHANNEL_PRIVATE_NETWORKS),
+    requireTwoFactorForRegionAdmins: env.REQUIRE_TWO_FACTOR_FOR_REGION_ADMINS === 'true',
   };
 }

@@ -123,7 +123,14 @@ export function createServices(database: Database, config: Config) {
   const previousKeys = config.previousSecretsKeys.map((key) => Buffer.from(key, 'hex'));
   loadFieldCrypto(createFieldCrypto(secretsKey, previousKeys));
   const accountNotices = createAccountNotices(db, mail, config.publicUrl);
-  const twoFactor = createTwoFactor(db, secretBox, authEvents, audit, accountNotices);
+  const twoFactor = createTwoFactor(
+    db,
+    secretBox,
+    authEvents,
+    audit,
+    accountNotices,
+    config.requireTwoFactorForRegionAdmins,
+  );
   const sessions = createSessionService(db, config, mail, authEvents, twoFactor, accountNotices);
   const channelAccounts = createChannelAccounts({
     db,

@@ -115,12 +115,14 @@ function assertCsrf(request: FastifyRequest, session: ResolvedSession) {
   }
 }
 
-/** ASVS 4.3.1: the agency requires 2FA of its administrators; until enrolled they may only enrol. */
+/** ASVS 4.3.1: the agency (or the server, of region administrators) requires 2FA; until enrolled they may only enrol. */
 function assertTwoFactorEnrolled(session: ResolvedSession) {
   if (session.info.twoFactorEnrolmentRequired) {
     throw new AccessDenied(
       'two_factor_enrolment_required',
-      'Ведомство требует от администраторов входа с двухфакторной аутентификацией: подключите её, чтобы продолжить работу',
+      session.info.twoFactorRequiredBy === 'region'
+        ? 'Администраторы региона входят только с двухфакторной аутентификацией: подключите её, чтобы продолжить работу'
+        : 'Ведомство требует от администраторов входа с двухфакторной аутентификацией: подключите её, чтобы продолжить работу',
       'two_factor_enrolment_required',
     );
   }

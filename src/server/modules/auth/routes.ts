@@ -26,6 +26,7 @@ const SessionInfo = Type.Object({
   currentAgency: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Role),
   twoFactorEnrolmentRequired: Type.Boolean(),
+  twoFactorRequiredBy: Type.Union([Type.Literal('agency'), Type.Literal('region'), Type.Null()]),
 });
 
 /** Per client address; a refusal is logged once a minute per address (ASVS 7.2.1). */

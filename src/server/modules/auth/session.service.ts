@@ -50,6 +50,13 @@ export function createSessionService(
     if (!user) throw new Unauthorized();
     const agencies = await repo.listMembershipsOfUser(db, userId);
     const current = agencies.find((a) => a.agencyId === agencyId) ?? agencies[0] ?? null;
+    const twoFactorRequiredBy = user.totpEnabledAt
+      ? null
+      : user.isRegionAdmin && config.requireTwoFactorForRegionAdmins
+        ? 'region'
+        : current?.requireTwoFactorForAdmins && current.roles.includes('admin')
+          ? 'agency'
+          : null;
     const info: SessionInfo = {
       user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
       csrfToken,
@@ -57,8 +64,8 @@ export function createSessionService(
       agencies: agencies.map(({ slug, name, shortName, roles }) => ({ slug, name, shortName, roles })),
       currentAgency: current?.slug ?? null,
       roles: current?.roles ?? [],
-      twoFactorEnrolmentRequired:
-        !user.totpEnabledAt && !!current?.requireTwoFactorForAdmins && current.roles.includes('admin'),
+      twoFactorEnrolmentRequired: twoFactorRequiredBy !== null,
+      twoFactorRequiredBy,
     };
     return { idHash, info, agencyId: current?.agencyId ?? null, reauthenticatedAt };
   }

@@ -1,4 +1,3 @@
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/roles.js';
 import {
@@ -9,6 +8,7 @@ import {
   type StaffClient,
   uniqueEmail,
 } from '../../testing/harness.js';
+import { enrolTwoFactor } from '../../testing/two-factor.js';
 import { hashPassword } from './passwords.js';
 import { insertUser, listMembershipsOfUser, updateUser, upsertMembership } from './repo.js';
 
@@ -23,25 +23,13 @@ const PASSWORD = 'correct horse battery';
 const agencyIdOf = async (userId: string) =>
   (await listMembershipsOfUser(harness.services.database.db, userId))[0]?.agencyId ?? '';
 
-async function enrol(staff: StaffClient) {
-  const setup = await staff.request({ method: 'POST', url: '/api/auth/two-factor/setup' });
-  expect(setup.statusCode).toBe(200);
-  const secret = Secret.fromBase32(setup.json().secret);
-  const confirm = await staff.request({
-    method: 'POST',
-    url: '/api/auth/two-factor/confirm',
-    payload: { code: TOTP.generate({ secret }) },
-  });
-  expect(confirm.statusCode).toBe(200);
-}
-
 const requirePolicy = (staff: StaffClient, on: boolean) =>
   staff.request({ method: 'PATCH', url: '/api/staff/agency', payload: { requireTwoFactorForAdmins: on } });
 
 /** An agency whose first administrator has 2FA and has turned the policy on. */
 async function agencyRequiringTwoFactor() {
   const created = await agencyWithStaff(harness);
-  await enrol(created.staff);
+  await enrolTwoFactor(created.staff);
   expect((await requirePolicy(created.staff, true)).statusCode).toBe(200);
   return { ...created, agencyId: await agencyIdOf(created.userId) };
 }
@@ -81,7 +69,7 @@ describe('turning the policy on', () => {
     const unchanged = await staff.request({ method: 'GET', url: '/api/staff/agency' });
     expect(unchanged.json().requireTwoFactorForAdmins).toBe(false);
 
-    await enrol(staff);
+    await enrolTwoFactor(staff);
     const saved = await requirePolicy(staff, true);
     expect(saved.statusCode).toBe(200);
     expect(saved.json().requireTwoFactorForAdmins).toBe(true);
@@ -129,7 +117,7 @@ describe('an administrator without 2FA under the policy', () => {
     expect(session.json().twoFactorEnrolmentRequired).toBe(true);
     expect((await admin.request({ method: 'GET', url: '/api/auth/two-factor' })).json().enabled).toBe(false);
 
-    await enrol(admin);
+    await enrolTwoFactor(admin);
     const after = await admin.request({ method: 'GET', url: '/api/auth/session' });
     expect(after.json().twoFactorEnrolmentRequired).toBe(false);
     expect((await admin.request({ method: 'GET', url: '/api/staff/agency' })).statusCode).toBe(200);
@@ -148,7 +136,7 @@ describe('an administrator without 2FA under the policy', () => {
     const { staff: first, agencyId } = await agencyRequiringTwoFactor();
     const { userId, email } = await colleague([agencyId]);
     const admin = await login(harness, email, PASSWORD);
-    await enrol(admin);
+    await enrolTwoFactor(admin);
     const reset = await first.request({ method: 'POST', url: `/api/staff/users/${userId}/two-factor/reset` });
     expect(reset.statusCode).toBe(204);
     expectEnrolmentRequired(await admin.request({ method: 'GET', url: '/api/staff/agency' }));

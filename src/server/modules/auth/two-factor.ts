@@ -45,6 +45,8 @@ export function createTwoFactor(
   events: AuthEventLog,
   audit: AuditService,
   notices: AccountNotices,
+  /** REQUIRE_TWO_FACTOR_FOR_REGION_ADMINS: region administrators may not turn 2FA off. */
+  requiredOfRegionAdmins: boolean,
 ) {
   /** The step a six-digit code belongs to, or null when it matches none near now. */
   function stepOf(secret: string, code: string, now = Date.now()): number | null {
@@ -132,6 +134,13 @@ export function createTwoFactor(
     async disable(userId: string, password: string, code: string, context: RequestContext) {
       const user = await userOf(userId);
       if (!user.totpEnabledAt) return;
+      if (user.isRegionAdmin && requiredOfRegionAdmins) {
+        throw new Invalid(
+          'body',
+          'Администраторы региона входят только с двухфакторной аутентификацией: отключить её нельзя',
+          'two_factor_mandatory',
+        );
+      }
       const requiring = (await repo.listMembershipsOfUser(db, userId)).find(
         (m) => m.requireTwoFactorForAdmins && m.roles.includes('admin'),
       );

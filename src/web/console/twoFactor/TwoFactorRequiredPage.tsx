@@ -10,7 +10,8 @@ import { SESSION_KEY } from '../session/sessionQuery';
 import { TwoFactorModal } from './TwoFactorModal';
 
 /**
- * The agency requires 2FA of its administrators and this one has none: the server answers every
+ * The agency requires 2FA of its administrators (or the server of region administrators) and this
+ * one has none: the server answers every
  * staff route with 403 until they enrol, so the console offers enrolment and nothing else.
  */
 export function TwoFactorRequiredPage({ session }: { session: SessionInfo }) {
@@ -20,7 +21,10 @@ export function TwoFactorRequiredPage({ session }: { session: SessionInfo }) {
   const navigate = useNavigate();
   const [enrolling, setEnrolling] = useState(true);
   const agency = session.agencies.find((a) => a.slug === session.currentAgency);
-  const explanation = t('twoFactor.requiredText', { agency: agency?.name ?? '' });
+  const explanation =
+    session.twoFactorRequiredBy === 'region'
+      ? t('twoFactor.requiredTextRegion')
+      : t('twoFactor.requiredText', { agency: agency?.name ?? '' });
 
   const onClose = () => {
     setEnrolling(false);
