@@ -11,7 +11,7 @@ import { freePort, spawnServer } from './server-process.js';
  * opens the database, runs the change and starts the server again on the same address — the
  * browser's cookies and open pages carry on.
  */
-export async function startOwnServer() {
+export async function startOwnServer(extraEnv: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-own-'));
   const port = await freePort();
   const env = {
@@ -22,6 +22,7 @@ export async function startOwnServer() {
     LOGIN_RATE_PER_MINUTE: '1000',
     SMTP_IN_PORT: '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...extraEnv,
   };
   let server = await spawnServer(port, env);
   const stop = async () => {
