@@ -5,6 +5,9 @@ import { lockMinutes } from './attempts.js';
 import { hashPassword } from './passwords.js';
 import { insertUser } from './repo.js';
 
+/** A test that builds a harness of its own gets the time a hook that builds one gets. */
+const OWN_HARNESS_TIMEOUT_MS = 60_000;
+
 let harness: Harness;
 beforeAll(async () => {
   harness = await createHarness();
@@ -99,49 +102,53 @@ describe('sessions', () => {
 });
 
 describe('the __Host- session cookie over https (ASVS 3.4.4)', () => {
-  it('is named __Host-otklik_session, Secure, Path=/, host-only, and only that name opens the session', async () => {
-    const https = await createHarness({ PUBLIC_URL: 'https://otklik.example.ru' });
-    try {
-      const { email, password } = await agencyWithStaff(https);
-      const response = await https.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password },
-        // A plain-named cookie from before https: dropped at login, never read.
-        headers: { cookie: 'otklik_session=left-from-http' },
-      });
-      expect(response.statusCode).toBe(200);
-      const session = response.cookies.find((c) => c.name === '__Host-otklik_session');
-      expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
-      expect(session?.domain).toBeUndefined();
-      expect(response.cookies.find((c) => c.name === 'otklik_session')).toMatchObject({ value: '' });
+  it(
+    'is named __Host-otklik_session, Secure, Path=/, host-only, and only that name opens the session',
+    async () => {
+      const https = await createHarness({ PUBLIC_URL: 'https://otklik.example.ru' });
+      try {
+        const { email, password } = await agencyWithStaff(https);
+        const response = await https.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password },
+          // A plain-named cookie from before https: dropped at login, never read.
+          headers: { cookie: 'otklik_session=left-from-http' },
+        });
+        expect(response.statusCode).toBe(200);
+        const session = response.cookies.find((c) => c.name === '__Host-otklik_session');
+        expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+        expect(session?.domain).toBeUndefined();
+        expect(response.cookies.find((c) => c.name === 'otklik_session')).toMatchObject({ value: '' });
 
-      const read = (cookie: string) =>
-        https.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
-      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(200);
-      expect((await read(`otklik_session=${session?.value}`)).statusCode).toBe(401);
+        const read = (cookie: string) =>
+          https.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+        expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(200);
+        expect((await read(`otklik_session=${session?.value}`)).statusCode).toBe(401);
 
-      const logout = await https.app.inject({
-        method: 'POST',
-        url: '/api/auth/logout',
-        headers: {
-          cookie: `__Host-otklik_session=${session?.value}`,
-          'x-csrf-token': response.json().csrfToken,
-        },
-      });
-      expect(logout.statusCode).toBe(204);
-      // Clearing a __Host- cookie needs the same Secure and Path, or the browser ignores it.
-      expect(logout.cookies).toMatchObject([
-        { name: '__Host-otklik_session', value: '', secure: true, path: '/' },
-      ]);
-      expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(401);
+        const logout = await https.app.inject({
+          method: 'POST',
+          url: '/api/auth/logout',
+          headers: {
+            cookie: `__Host-otklik_session=${session?.value}`,
+            'x-csrf-token': response.json().csrfToken,
+          },
+        });
+        expect(logout.statusCode).toBe(204);
+        // Clearing a __Host- cookie needs the same Secure and Path, or the browser ignores it.
+        expect(logout.cookies).toMatchObject([
+          { name: '__Host-otklik_session', value: '', secure: true, path: '/' },
+        ]);
+        expect((await read(`__Host-otklik_session=${session?.value}`)).statusCode).toBe(401);
 
-      const openapi = (await https.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-      expect(openapi.components.securitySchemes.session.name).toBe('__Host-otklik_session');
-    } finally {
-      await https.close();
-    }
-  });
+        const openapi = (await https.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+        expect(openapi.components.securitySchemes.session.name).toBe('__Host-otklik_session');
+      } finally {
+        await https.close();
+      }
+    },
+    OWN_HARNESS_TIMEOUT_MS,
+  );
 });
 
 describe('lockout after failed attempts', () => {
@@ -161,26 +168,30 @@ describe('lockout after failed attempts', () => {
     expect([4, 5, 6, 7, 20].map(lockMinutes)).toEqual([0, 1, 2, 4, 60]);
   });
 
-  it('rate-limits login attempts per client address, whatever X-Forwarded-For says', async () => {
-    const limited = await createHarness({ LOGIN_RATE_PER_MINUTE: '3' });
-    try {
-      const codes = [];
-      for (let i = 0; i < 4; i++) {
-        // A forged X-Forwarded-For must not buy fresh attempts (no proxy is trusted by default).
-        const response = await limited.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: 'a@b.ru', password: 'x' },
-          headers: { 'x-forwarded-for': `10.0.0.${i}` },
-        });
-        codes.push(response.statusCode);
-        if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
+  it(
+    'rate-limits login attempts per client address, whatever X-Forwarded-For says',
+    async () => {
+      const limited = await createHarness({ LOGIN_RATE_PER_MINUTE: '3' });
+      try {
+        const codes = [];
+        for (let i = 0; i < 4; i++) {
+          // A forged X-Forwarded-For must not buy fresh attempts (no proxy is trusted by default).
+          const response = await limited.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: 'a@b.ru', password: 'x' },
+            headers: { 'x-forwarded-for': `10.0.0.${i}` },
+          });
+          codes.push(response.statusCode);
+          if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
+        }
+        expect(codes).toEqual([401, 401, 401, 429]);
+      } finally {
+        await limited.close();
       }
-      expect(codes).toEqual([401, 401, 401, 429]);
-    } finally {
-      await limited.close();
-    }
-  });
+    },
+    OWN_HARNESS_TIMEOUT_MS,
+  );
 });
 
 describe('password reset by e-mailed link', () => {
