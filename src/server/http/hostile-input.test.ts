@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, type Harness, OWN_HARNESS_TIMEOUT_MS } from '../testing/harness.js';
 
 // Property tests over the public endpoints: whatever arrives, the answer is a 2xx/4xx with a
 // Russian message, never a 500, and the server keeps serving.
@@ -80,20 +80,24 @@ describe('public endpoints under hostile input', () => {
     expect(await harness.outbox()).toEqual([]);
   });
 
-  it('limits the request rate of one client on the public API', async () => {
-    const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '5' });
-    try {
-      const codes: number[] = [];
-      for (let i = 0; i < 6; i++) {
-        codes.push((await limited.app.inject({ method: 'GET', url: '/api/public/agencies' })).statusCode);
+  it(
+    'limits the request rate of one client on the public API',
+    async () => {
+      const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '5' });
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          codes.push((await limited.app.inject({ method: 'GET', url: '/api/public/agencies' })).statusCode);
+        }
+        expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+        const blocked = await limited.app.inject({ method: 'GET', url: '/api/public/agencies' });
+        expect(blocked.json().message).toMatch(/Слишком много запросов/);
+      } finally {
+        await limited.close();
       }
-      expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
-      const blocked = await limited.app.inject({ method: 'GET', url: '/api/public/agencies' });
-      expect(blocked.json().message).toMatch(/Слишком много запросов/);
-    } finally {
-      await limited.close();
-    }
-  });
+    },
+    OWN_HARNESS_TIMEOUT_MS,
+  );
 
   it('still serves after the barrage', async () => {
     const response = await harness.app.inject({ method: 'GET', url: '/api/public/agencies' });

@@ -34,6 +34,8 @@ export interface Harness {
 // Novosibirsk is UTC+7: its calendar day turns at 17:00 UTC, which catches tests that take «today» from UTC.
 export const TEST_AGENCY_ZONE = 'Asia/Novosibirsk';
 export const TEST_SECRETS_KEY = 'a1'.repeat(32);
+/** A test that builds a harness of its own gets the time a hook that builds one gets. */
+export const OWN_HARNESS_TIMEOUT_MS = 60_000;
 
 export const usePostgres = process.env.OTKLIK_TEST_DB === 'postgres';
 

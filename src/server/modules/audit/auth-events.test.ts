@@ -5,13 +5,11 @@ import {
   agencyWithStaff,
   createHarness,
   type Harness,
+  OWN_HARNESS_TIMEOUT_MS,
   type StaffClient,
   uniqueEmail,
 } from '../../testing/harness.js';
 import { updateUser } from '../auth/repo.js';
-
-/** A test that builds a harness of its own gets the time a hook that builds one gets. */
-const OWN_HARNESS_TIMEOUT_MS = 60_000;
 
 // ASVS 7.2.1–7.2.2: every authentication decision leaves an entry with who, when, from where.
 let harness: Harness;

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyWithStaff, createHarness, type Harness, login, uniqueEmail } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  login,
+  OWN_HARNESS_TIMEOUT_MS,
+  uniqueEmail,
+} from '../../testing/harness.js';
 import { expectTenantIsolation } from '../../testing/tenancy.js';
 import { lockMinutes } from './attempts.js';
 import { hashPassword } from './passwords.js';
 import { insertUser } from './repo.js';
-
-/** A test that builds a harness of its own gets the time a hook that builds one gets. */
-const OWN_HARNESS_TIMEOUT_MS = 60_000;
 
 let harness: Harness;
 beforeAll(async () => {

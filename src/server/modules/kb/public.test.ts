@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  OWN_HARNESS_TIMEOUT_MS,
+} from '../../testing/harness.js';
 import type { NewArticle } from './repo.js';
 import * as repo from './repo.js';
 
@@ -78,16 +83,20 @@ describe('GET /api/public/:agency/kb', () => {
     expect((await published(a.slug)).json()).toHaveLength(1);
   });
 
-  it('is rate-limited like the other public routes', async () => {
-    const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '3' });
-    try {
-      const codes: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        codes.push((await limited.app.inject({ method: 'GET', url: '/api/public/no-such/kb' })).statusCode);
+  it(
+    'is rate-limited like the other public routes',
+    async () => {
+      const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '3' });
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          codes.push((await limited.app.inject({ method: 'GET', url: '/api/public/no-such/kb' })).statusCode);
+        }
+        expect(codes).toEqual([404, 404, 404, 429]);
+      } finally {
+        await limited.close();
       }
-      expect(codes).toEqual([404, 404, 404, 429]);
-    } finally {
-      await limited.close();
-    }
-  });
+    },
+    OWN_HARNESS_TIMEOUT_MS,
+  );
 });

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyWithStaff, createHarness, type Harness } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  OWN_HARNESS_TIMEOUT_MS,
+} from '../../testing/harness.js';
 import { answerSurvey, rowsOf, storedCount, surveyId, withSeedForm } from '../../testing/surveys.js';
 import { DEFAULT_WORKING_HOURS } from '../agencies/working-hours.js';
 
@@ -137,25 +142,29 @@ describe('public answering', () => {
     expect(await storedCount(harness, id)).toBe(0);
   });
 
-  it('limits how often one sender may answer', async () => {
-    const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '3' });
-    try {
-      const { slug } = await agencyWithStaff(limited);
-      const codes: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const response = await limited.app.inject({
-          method: 'POST',
-          url: `/api/public/${slug}/surveys/rate/responses`,
-          payload: { answers: { score: 3 } },
-        });
-        codes.push(response.statusCode);
-        if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
+  it(
+    'limits how often one sender may answer',
+    async () => {
+      const limited = await createHarness({ PUBLIC_RATE_PER_MINUTE: '3' });
+      try {
+        const { slug } = await agencyWithStaff(limited);
+        const codes: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const response = await limited.app.inject({
+            method: 'POST',
+            url: `/api/public/${slug}/surveys/rate/responses`,
+            payload: { answers: { score: 3 } },
+          });
+          codes.push(response.statusCode);
+          if (response.statusCode === 429) expect(response.json().message).toMatch(/Слишком много запросов/);
+        }
+        expect(codes).toEqual([201, 201, 201, 429]);
+      } finally {
+        await limited.close();
       }
-      expect(codes).toEqual([201, 201, 201, 429]);
-    } finally {
-      await limited.close();
-    }
-  });
+    },
+    OWN_HARNESS_TIMEOUT_MS,
+  );
 
   it('hides an unpublished survey', async () => {
     const { slug, staff } = await agencyWithStaff(harness);
