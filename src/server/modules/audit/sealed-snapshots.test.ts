@@ -129,7 +129,7 @@ describe('audit snapshots with contacts', () => {
       (e) => e.after?.postalAddress === CLIENT_ADDRESS && e.before?.postalAddress === null,
     );
     expect(addressed).toBeDefined();
-    const withPhone = clientEntries.find((e) => (e.after?.contacts as unknown[]).length === 2);
+    const withPhone = clientEntries.find((e) => (e.after?.contacts as unknown[] | undefined)?.length === 2);
     expect(withPhone?.after?.contacts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'email', value: CLIENT_EMAIL }),
