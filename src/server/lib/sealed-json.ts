@@ -44,7 +44,7 @@ export function mapRouteRecipient<T extends { recipient: string }>(
   return { ...route, recipient: change(route.recipient) };
 }
 
-// postgres-js and PGlite hand jsonb back parsed; a string is a driver that did not.
+// node-postgres and PGlite hand jsonb back parsed; a string is a driver that did not.
 const parsed = (stored: unknown) => (typeof stored === 'string' ? JSON.parse(stored) : stored);
 
 /** Seals with the current key whatever is not under it yet: clear values and a previous key's. */
