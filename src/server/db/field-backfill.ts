@@ -3,6 +3,7 @@ import type { ContactKind } from '../../common/clients.js';
 import type { FieldCrypto } from '../lib/field-crypto.js';
 import { normalizeContact } from '../modules/clients/contacts.js';
 import type { Db } from './client.js';
+import { JSON_TABLES, sealJsonBatch } from './json-backfill.js';
 
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
@@ -76,6 +77,21 @@ export async function sealContactFields(
       onProgress({ table: table.name, sealed });
     }
     done.push({ table: table.name, sealed });
+  }
+  for (const table of JSON_TABLES) {
+    let sealed = 0;
+    let after: string | null = null;
+    for (;;) {
+      const cursor = after;
+      const batch: { sealed: number; last: string | null } = await db.transaction((tx) =>
+        sealJsonBatch(tx, table, crypto, batchSize, cursor),
+      );
+      if (batch.sealed === 0) break;
+      sealed += batch.sealed;
+      after = batch.last;
+      onProgress({ table: `${table.name} (json)`, sealed });
+    }
+    done.push({ table: `${table.name} (json)`, sealed });
   }
   return done;
 }

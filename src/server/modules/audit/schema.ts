@@ -1,5 +1,6 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AuthEventKind } from '../../../common/auth-events.js';
+import { sealedAuditJson } from '../../lib/sealed-json.js';
 import { agencies } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 
@@ -15,8 +16,9 @@ export const auditLog = pgTable(
     action: text('action').$type<'create' | 'update' | 'delete' | 'read'>().notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
-    before: jsonb('before'),
-    after: jsonb('after'),
+    // Snapshots of people's records: their contact values are sealed (lib/sealed-json.ts).
+    before: sealedAuditJson('before'),
+    after: sealedAuditJson('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,7 @@ import {
 import type { RequestType } from '../../../common/classification.js';
 import type { ExternalCategory, ExternalSource } from '../../../common/requests.js';
 import { sealedText } from '../../lib/field-crypto.js';
+import { sealedRouteJson } from '../../lib/sealed-json.js';
 import { agencies, departments } from '../agencies/schema.js';
 import { users } from '../auth/schema.js';
 import { topics, typicalNeeds } from '../classification/schema.js';
@@ -58,7 +59,8 @@ export const requests = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     trackingCode: text('tracking_code').notNull(),
     idempotencyKey: text('idempotency_key'),
-    replyRoute: jsonb('reply_route').$type<ReplyRoute>(),
+    // The recipient (an address or a chat id) is sealed inside the JSON (lib/sealed-json.ts).
+    replyRoute: sealedRouteJson<ReplyRoute>('reply_route'),
     departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

@@ -1,0 +1,93 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { FieldCrypto } from '../lib/field-crypto.js';
+import { AUDIT_CONTACT_KEYS, mapAuditContacts, mapRouteRecipient, resealer } from '../lib/sealed-json.js';
+import type { Db } from './client.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A table whose jsonb columns carry contact strings, sealed one by one inside the document. */
+export interface SealedJsonTable {
+  name: string;
+  idType: 'uuid' | 'bigint';
+  columns: string[];
+  /** Where the contact strings are (SQL/JSON paths): the rows to seal are found in the database. */
+  paths: string[];
+  /** Rewrites every contact string of a document; the same walk the column type does. */
+  map: (document: unknown, change: (text: string) => string) => unknown;
+}
+
+export const JSON_TABLES: SealedJsonTable[] = [
+  {
+    name: 'audit_log',
+    idType: 'bigint',
+    columns: ['before', 'after'],
+    paths: [...AUDIT_CONTACT_KEYS.map((key) => `$.**.${key}`), '$.**.contacts[*].value'],
+    map: mapAuditContacts,
+  },
+  {
+    name: 'requests',
+    idType: 'uuid',
+    columns: ['reply_route'],
+    paths: ['$.recipient'],
+    map: (route, change) =>
+      route && typeof route === 'object' ? mapRouteRecipient(route as { recipient: string }, change) : route,
+  },
+];
+
+/** A contact string in the column not sealed under the current key: clear, or a previous key's. */
+function staleIn(column: string, paths: string[], crypto: FieldCrypto): SQL {
+  const vars = JSON.stringify({ current: `f1:${crypto.keyId}:` });
+  const checks = paths.map(
+    (path) => sql`jsonb_path_exists(${sql.identifier(column)},
+      ${`${path} ? (@.type() == "string" && !(@ starts with $current))`}::jsonpath, ${vars}::jsonb)`,
+  );
+  return sql`(${sql.identifier(column)} is not null and (${sql.join(checks, sql` or `)}))`;
+}
+
+/**
+ * One batch of rows with a stale contact string after the cursor `after` (an id); the whole
+ * documents are rewritten. The cursor makes a run visit each row once, so a document shape the
+ * walk does not reach (the SQL/JSON paths are lax) cannot keep a node starting forever.
+ */
+export async function sealJsonBatch(
+  tx: Tx,
+  table: SealedJsonTable,
+  crypto: FieldCrypto,
+  limit: number,
+  after: string | null,
+): Promise<{ sealed: number; last: string | null }> {
+  const stale = sql.join(
+    table.columns.map((c) => staleIn(c, table.paths, crypto)),
+    sql` or `,
+  );
+  const idType = sql.raw(table.idType);
+  const result = await tx.execute(sql`
+    select id::text as id, ${sql.join(
+      table.columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    )} from ${sql.identifier(table.name)}
+    where (${stale}) and (${after}::${idType} is null or id > ${after}::${idType})
+    order by id limit ${limit} for update skip locked`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  if (rows.length === 0) return { sealed: 0, last: null };
+  const reseal = resealer(crypto);
+  const values = rows.map((row) => {
+    const cells = table.columns.map((c) => {
+      const document = typeof row[c] === 'string' ? JSON.parse(row[c] as string) : row[c];
+      return sql`${document == null ? null : JSON.stringify(table.map(document, reseal))}::jsonb`;
+    });
+    return sql`(${row.id}::${idType}, ${sql.join(cells, sql`, `)})`;
+  });
+  await tx.execute(sql`
+    update ${sql.identifier(table.name)} t
+    set ${sql.join(
+      table.columns.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(c)}`),
+      sql`, `,
+    )}
+    from (values ${sql.join(values, sql`, `)}) as v (id, ${sql.join(
+      table.columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    )})
+    where t.id = v.id`);
+  return { sealed: rows.length, last: rows[rows.length - 1]?.id as string };
+}
