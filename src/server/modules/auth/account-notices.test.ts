@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../../../common/auth-events.js';
 import { agencyWithStaff, createHarness, type Harness, uniqueEmail } from '../../testing/harness.js';
 import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink.js';
+import { recipientIndexOf } from '../channels/outbox.repo.js';
 import { outboundMessages } from '../channels/schema.js';
 
 // ASVS 2.2.3 and the new-device notice, through the outbox to a real SMTP relay on loopback.
@@ -126,7 +127,7 @@ describe('sign-in from a new device or network', () => {
     const rows = await harness.services.database.db
       .select()
       .from(outboundMessages)
-      .where(eq(outboundMessages.recipient, email));
+      .where(eq(outboundMessages.recipientIndex, recipientIndexOf(email)));
     expect(rows).toMatchObject([{ subject: NEW_DEVICE_SUBJECT, status: 'failed' }]);
     const cookie = response.cookies.find((c) => c.name === 'otklik_session');
     const session = await harness.app.inject({
