@@ -11,10 +11,9 @@ import {
   type StaffClient,
   uniqueEmail,
 } from '../../testing/harness.js';
+import { addMember, agencyIdOf as agencyIdOfUser, MEMBER_PASSWORD } from '../../testing/members.js';
 import { ageSessions, authEventsOf, MINUTE_MS } from '../../testing/sessions.js';
 import { agencies } from '../agencies/schema.js';
-import { hashPassword } from '../auth/passwords.js';
-import { insertUser, listMembershipsOfUser, upsertMembership } from '../auth/repo.js';
 import { createAccessDenialLog } from './access-denials.js';
 
 // ASVS 7.2.2: a refused access-control decision leaves an entry, once a minute per user, route and reason.
@@ -24,20 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const agencyIdOf = async (userId: string) =>
-  (await listMembershipsOfUser(harness.services.database.db, userId))[0]?.agencyId ?? '';
+const agencyIdOf = (userId: string) => agencyIdOfUser(harness, userId);
 
 /** Someone holding `roles` in the agency of `userId`, signed in. */
 async function colleagueOf(userId: string, roles: Role[]) {
   const agencyId = await agencyIdOf(userId);
-  const email = uniqueEmail('colleague');
-  const user = await insertUser(harness.services.database.db, {
-    email,
-    name: 'Коллега',
-    passwordHash: await hashPassword('correct horse battery'),
-  });
-  await upsertMembership(harness.services.database.db, { agencyId, userId: user.id, roles, active: true });
-  return { agencyId, userId: user.id, staff: await login(harness, email, 'correct horse battery') };
+  const member = await addMember(harness, [agencyId], roles);
+  return { agencyId, userId: member.userId, staff: await login(harness, member.email, MEMBER_PASSWORD) };
 }
 
 async function deniedSeenBy(viewer: StaffClient): Promise<AuthEvent[]> {

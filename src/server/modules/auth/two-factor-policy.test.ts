@@ -6,11 +6,10 @@ import {
   type Harness,
   login,
   type StaffClient,
-  uniqueEmail,
 } from '../../testing/harness.js';
+import { addMember, agencyIdOf as agencyIdOfUser, MEMBER_PASSWORD } from '../../testing/members.js';
 import { enrolTwoFactor } from '../../testing/two-factor.js';
-import { hashPassword } from './passwords.js';
-import { insertUser, listMembershipsOfUser, updateUser, upsertMembership } from './repo.js';
+import { updateUser } from './repo.js';
 
 // ASVS 2.2.3 / 4.3.1: an agency may require its administrators to log in with a second factor.
 let harness: Harness;
@@ -19,9 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const PASSWORD = 'correct horse battery';
-const agencyIdOf = async (userId: string) =>
-  (await listMembershipsOfUser(harness.services.database.db, userId))[0]?.agencyId ?? '';
+const PASSWORD = MEMBER_PASSWORD;
+const agencyIdOf = (userId: string) => agencyIdOfUser(harness, userId);
 
 const requirePolicy = (staff: StaffClient, on: boolean) =>
   staff.request({ method: 'PATCH', url: '/api/staff/agency', payload: { requireTwoFactorForAdmins: on } });
@@ -34,19 +32,7 @@ async function agencyRequiringTwoFactor() {
   return { ...created, agencyId: await agencyIdOf(created.userId) };
 }
 
-/** A person without 2FA holding `roles` in each of `agencyIds`, logged in with the password alone. */
-async function colleague(agencyIds: string[], roles: Role[] = ['admin']) {
-  const email = uniqueEmail('colleague');
-  const user = await insertUser(harness.services.database.db, {
-    email,
-    name: 'Коллега',
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  for (const agencyId of agencyIds) {
-    await upsertMembership(harness.services.database.db, { agencyId, userId: user.id, roles, active: true });
-  }
-  return { userId: user.id, email };
-}
+const colleague = (agencyIds: string[], roles: Role[] = ['admin']) => addMember(harness, agencyIds, roles);
 
 const expectEnrolmentRequired = (response: { statusCode: number; json: () => unknown }) => {
   expect(response.statusCode).toBe(403);

@@ -8,8 +8,9 @@ import {
   type StaffClient,
   uniqueEmail,
 } from '../../testing/harness.js';
+import { agencyIdOf as agencyIdOfUser } from '../../testing/members.js';
 import { hashPassword } from './passwords.js';
-import { findUserByEmail, insertUser, listMembershipsOfUser, updateUser, upsertMembership } from './repo.js';
+import { findUserByEmail, insertUser, updateUser, upsertMembership } from './repo.js';
 
 // ASVS 2.8: codes come from the library given the secret the server showed, as a phone app would.
 let harness: Harness;
@@ -18,8 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const agencyIdOf = async (userId: string) =>
-  (await listMembershipsOfUser(harness.services.database.db, userId))[0]?.agencyId ?? '';
+const agencyIdOf = (userId: string) => agencyIdOfUser(harness, userId);
 
 const codeAt = (secret: string, timestamp = Date.now()) =>
   TOTP.generate({ secret: Secret.fromBase32(secret), timestamp });
