@@ -1,9 +1,9 @@
-import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/credentials.js';
 import { startOwnServer } from './support/own-server.js';
+import { enrolInDialog } from './support/two-factor.js';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startOwnServer>>;
@@ -34,13 +34,7 @@ it('leads a region administrator without 2FA from the password straight to enrol
   expect(await seriousViolations(page)).toEqual([]);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/region-two-factor.png` });
 
-  const secret = (await dialog.getByLabel('Секретный ключ').innerText()).replace(/\s/g, '');
-  await dialog
-    .getByLabel(/^Код подтверждения/)
-    .fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-  await dialog.getByRole('button', { name: 'Подключить' }).click();
-  const codes = page.getByRole('dialog', { name: 'Коды восстановления' });
-  await codes.getByRole('button', { name: 'Я сохранил коды' }).click();
+  await enrolInDialog(page);
   await page.getByLabel('Текущее ведомство').first().waitFor();
   await expect(page.getByText(/Администраторы региона входят в Отклик/).count()).resolves.toBe(0);
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, seriousViolations } from './support/browser.js';
 import { openConsoleAs } from './support/console.js';
 import { inviteAndSignIn, staffApi } from './support/staff.js';
+import { enrolInDialog } from './support/two-factor.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,19 +89,6 @@ it('a colleague turns on two-factor login from the QR dialog and signs in with a
   await page.close();
   await admin.close();
 });
-
-/** Fills the open enrolment dialog with a code for the secret it shows and saves the recovery codes. */
-async function enrolInDialog(page: Page) {
-  const dialog = page.getByRole('dialog', { name: 'Подключение двухфакторной аутентификации' });
-  const secret = (await dialog.getByLabel('Секретный ключ').innerText()).replace(/\s/g, '');
-  await dialog
-    .getByLabel(/^Код подтверждения/)
-    .fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-  await dialog.getByRole('button', { name: 'Подключить' }).click();
-  const codes = page.getByRole('dialog', { name: 'Коды восстановления' });
-  await codes.getByRole('button', { name: 'Я сохранил коды' }).click();
-  await codes.waitFor({ state: 'detached' });
-}
 
 const statusOf = (page: Page, path: string) => page.evaluate(async (url) => (await fetch(url)).status, path);
 

@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials.js';
-import { freePort, root, spawnServer } from './server-process.js';
+import { freePort, journeyServerEnv, root, spawnServer } from './server-process.js';
 import { startSmtpSink } from './smtp-sink.js';
 
 declare module 'vitest' {
@@ -34,17 +33,8 @@ export default async function setup(project: TestProject) {
   const sink = await startSmtpSink(mailDir);
   const port = await freePort();
   const server = await spawnServer(port, {
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    LOG_LEVEL: 'warn',
-    // Every journey's people sign in from this one address; the per-address login limit has
-    // its own tests (auth/auth.test.ts) and would otherwise refuse a journey after a login-heavy one.
-    LOGIN_RATE_PER_MINUTE: '1000',
-    SMTP_IN_PORT: '0',
+    ...journeyServerEnv(port, dataDir),
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-    // The links in the e-mails then lead back to this server, so a journey can follow them.
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
   }).catch(async (error) => {
     await sink.close();
     throw error;

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../../src/server/db/client.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials.js';
-import { freePort, spawnServer } from './server-process.js';
+import { freePort, journeyServerEnv, spawnServer } from './server-process.js';
 
 /**
  * A server of the journey's own, for journeys that change its database behind its back (e.g. age
@@ -14,16 +13,7 @@ import { freePort, spawnServer } from './server-process.js';
 export async function startOwnServer(extraEnv: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-own-'));
   const port = await freePort();
-  const env = {
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    LOG_LEVEL: 'warn',
-    LOGIN_RATE_PER_MINUTE: '1000',
-    SMTP_IN_PORT: '0',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    ...extraEnv,
-  };
+  const env = { ...journeyServerEnv(port, dataDir), ...extraEnv };
   let server = await spawnServer(port, env);
   const stop = async () => {
     const code = await server.stop();

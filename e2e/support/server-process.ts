@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials.js';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -28,6 +29,22 @@ export async function waitForHealth(url: string, child: ChildProcess, output: ()
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`server did not become healthy in 90 s:\n${output()}`);
+}
+
+/** What every journey's server runs with: its own data, the known admin, links back to itself. */
+export function journeyServerEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'warn',
+    // Every journey's people sign in from this one address; the per-address login limit has
+    // its own tests (auth/auth.test.ts) and would otherwise refuse a journey after a login-heavy one.
+    LOGIN_RATE_PER_MINUTE: '1000',
+    SMTP_IN_PORT: '0',
+    // The links in the e-mails then lead back to this server, so a journey can follow them.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
 }
 
 /** The built product on 127.0.0.1:`port`; resolves once healthy, with its accumulated log. */

@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../common/types';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { AuditDiff } from './AuditDiff';
 
 const ACTION_COLORS: Record<AuditEntry['action'], string> = {
@@ -16,7 +17,12 @@ const COLUMN_COUNT = 5;
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation('console');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const timeZone = useAgencyTimezone();
+  const dateTime = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone,
+  });
   const toggle = (id: string) =>
     setExpanded((current) => {
       const next = new Set(current);

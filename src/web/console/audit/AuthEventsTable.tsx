@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuthEvent, AuthEventKind } from '../../../common/auth-events';
+import { useAgencyTimezone } from '../shared/agencyTime';
 
 // The tint tells kinds apart at a glance; the label is black, as the tinted text fails WCAG AA contrast.
 const KIND_COLORS: Record<AuthEventKind, string> = {
@@ -27,7 +28,12 @@ const FULL_LABEL = { label: { overflow: 'visible' } };
 
 export function AuthEventsTable({ events }: { events: AuthEvent[] }) {
   const { t, i18n } = useTranslation('console');
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const timeZone = useAgencyTimezone();
+  const dateTime = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone,
+  });
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table highlightOnHover>

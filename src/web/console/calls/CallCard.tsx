@@ -24,7 +24,7 @@ import {
   type CallQuality,
 } from '../../../common/calls';
 import { useTopics } from '../classification/classificationQueries';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { describeError } from '../shared/describeError';
 import { CallKbSuggestions } from './CallKbSuggestions';
 import { CallRequestModal } from './CallRequestModal';

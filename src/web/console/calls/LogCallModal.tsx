@@ -2,7 +2,7 @@ import { Checkbox, NumberInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAgencyTimezone } from '../requests/formats';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { DateTimeField } from '../shared/dates';
 import { describeError } from '../shared/describeError';
 import { FormModal } from '../shared/FormModal';

@@ -1,7 +1,7 @@
 import { Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, useAgencyTimezone } from '../requests/formats';
+import { formatDate, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { DateField } from '../shared/dates';
 import { EmptyMessage } from '../shared/EmptyMessage';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { describeError } from '../shared/describeError';
 import { EmptyMessage } from '../shared/EmptyMessage';

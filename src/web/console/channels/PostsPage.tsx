@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { describeError } from '../shared/describeError';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageFooter } from '../shared/PageFooter';

@@ -16,7 +16,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimelineEntry } from '../../../common/clients';
-import { formatDateTime } from '../requests/formats';
+import { formatDateTime } from '../shared/agencyTime';
 
 // By channel first: the question staff ask of a timeline is «where did this person reach us».
 const CHANNEL_ICONS: Record<string, Icon> = {

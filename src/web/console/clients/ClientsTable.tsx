@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClientSummary } from '../../../common/clients';
-import { formatDateTime } from '../requests/formats';
+import { formatDateTime } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';

@@ -1,7 +1,7 @@
 import { Box, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDate, formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { PageFooter } from '../shared/PageFooter';
 import { PageSection } from '../shared/PageSection';

@@ -2,7 +2,7 @@ import { Button, Group, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencyTimezone } from '../requests/formats';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { DateField } from '../shared/dates';
 import { addDays, todayIn } from '../shared/localDays';
 import { posAnswersUrl } from './importQueries';

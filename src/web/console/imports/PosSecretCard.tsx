@@ -1,11 +1,13 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { usePosSecretStatus, useRotatePosSecret } from './importQueries';
 
 /** The ПОС webhook address and its secret: a new secret is shown once, right after it is made. */
 export function PosSecretCard({ agencySlug }: { agencySlug: string }) {
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
+  const timeZone = useAgencyTimezone();
   const status = usePosSecretStatus(true);
   const rotate = useRotatePosSecret();
   const url = `${window.location.origin}/api/channels/pos/${agencySlug}`;
@@ -22,7 +24,9 @@ export function PosSecretCard({ agencySlug }: { agencySlug: string }) {
         {status.data && (
           <Text>
             {status.data.configured
-              ? t('imports.secret.configured', { at: new Date(status.data.rotatedAt ?? '').toLocaleString() })
+              ? t('imports.secret.configured', {
+                  at: formatDateTime(status.data.rotatedAt ?? '', i18n.language, timeZone),
+                })
               : t('imports.secret.none')}
           </Text>
         )}

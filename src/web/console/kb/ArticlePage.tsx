@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { DetailPage } from '../shared/DetailPage';
 import { PageHeader } from '../shared/PageHeader';
 import { ArticleFiles } from './ArticleFiles';
@@ -46,7 +47,8 @@ function ArticleView({ article }: { article: Article }) {
       { id: article.id, archived: article.active },
       { onError: (error) => notifications.show({ color: 'red', message: error.message }) },
     );
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const timeZone = useAgencyTimezone();
+  const when = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
   return (
     <Stack>
       <PageHeader

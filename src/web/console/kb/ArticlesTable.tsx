@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDate, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';
@@ -17,6 +18,7 @@ interface ArticlesTableProps {
 /** The articles of the chosen section (or all), sorted by the server, each a link to its page. */
 export function ArticlesTable({ articles, sort, onSort }: ArticlesTableProps) {
   const { t, i18n } = useTranslation('console');
+  const timeZone = useAgencyTimezone();
   const state: SortState<Column> = {
     key: sort.replace('-', '') as Column,
     direction: sort.startsWith('-') ? 'desc' : 'asc',
@@ -68,7 +70,7 @@ export function ArticlesTable({ articles, sort, onSort }: ArticlesTableProps) {
             <Text size="sm">{article.tags.join(', ')}</Text>
           </Table.Td>
           <Table.Td>
-            {new Date(article.updatedAt).toLocaleDateString(i18n.language)}{' '}
+            {formatDate(article.updatedAt, i18n.language, timeZone)}{' '}
             <Text span size="xs" c="dimmed">
               {t('kb.article.versionShort', { version: article.version })}
             </Text>

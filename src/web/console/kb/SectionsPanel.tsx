@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAgencyTimezone } from '../requests/formats';
 import { AddButton } from '../shared/AddButton';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { todayIn } from '../shared/localDays';
 import { DeleteAction, EditAction } from '../shared/RowActions';
 import type { KbSection } from './kbQueries';

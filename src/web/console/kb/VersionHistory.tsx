@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { QueryStatus } from '../shared/QueryStatus';
 import { DiffText } from './DiffText';
@@ -18,6 +19,7 @@ export function VersionHistory({
   canEdit: boolean;
 }) {
   const { t, i18n } = useTranslation('console');
+  const timeZone = useAgencyTimezone();
   const versions = useVersions(articleId);
   const restore = useRestoreVersion(articleId);
   const [range, setRange] = useState<{ from: number; to: number } | null>(null);
@@ -58,7 +60,7 @@ export function VersionHistory({
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{new Date(version.createdAt).toLocaleString(i18n.language)}</Table.Td>
+              <Table.Td>{formatDateTime(version.createdAt, i18n.language, timeZone)}</Table.Td>
               <Table.Td>{version.authorName ?? '—'}</Table.Td>
               <Table.Td>{version.note ?? ''}</Table.Td>
               <Table.Td>

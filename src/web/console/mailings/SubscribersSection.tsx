@@ -15,7 +15,7 @@ import { IconDownload, IconHistory, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../../../common/mailings';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { ConsoleModal } from '../shared/ConsoleModal';
 import { DataTable } from '../shared/DataTable';
 import { describeError } from '../shared/describeError';

@@ -8,7 +8,7 @@ import {
   DEADLINE_BUCKETS,
   type DeadlineBucket,
 } from '../../../common/dashboard';
-import { formatDate, useAgencyTimezone } from '../requests/formats';
+import { formatDate, useAgencyTimezone } from '../shared/agencyTime';
 import { PageFooter } from '../shared/PageFooter';
 import { QueryStatus } from '../shared/QueryStatus';
 import { StackedBarChart } from '../shared/StackedBarChart';

@@ -2,7 +2,7 @@ import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBell, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { useMarkRead, useNotifications } from './notificationQueries';
 
 /** Deadline reminders and escalations of the current agency (issue 4 p. 5), newest first. */

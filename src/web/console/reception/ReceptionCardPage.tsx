@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useAgencyTimezone } from '../requests/formats';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { DetailPage } from '../shared/DetailPage';
 import { PageHeader } from '../shared/PageHeader';
 import { CardConduct } from './CardConduct';

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './formats';
+import { formatDateTime } from '../shared/agencyTime';
 import type { RequestEvent } from './requestTypes';
 
 /** The request's history, oldest first; internal events are marked as such. */

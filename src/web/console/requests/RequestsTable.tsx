@@ -2,10 +2,10 @@ import { Anchor, Badge, Group, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTopics } from '../classification/classificationQueries';
+import { formatDate, formatDateTime } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';
-import { formatDate, formatDateTime } from './formats';
 import type { RequestSummary, SortColumn } from './requestTypes';
 import { OverdueBadge, StatusBadge } from './StatusBadges';
 

@@ -8,7 +8,7 @@ import {
   type PublicationSort,
   type PublicationState,
 } from '../../../common/site';
-import { useAgencyTimezone } from '../requests/formats';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { EmptyMessage } from '../shared/EmptyMessage';
 import { PageFooter } from '../shared/PageFooter';
 import { QueryStatus } from '../shared/QueryStatus';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublicationSort } from '../../../common/site';
 import { FreshnessBadge } from '../kb/review/FreshnessBadge';
-import { formatDate } from '../requests/formats';
+import { formatDate } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { SortableTh } from '../shared/SortableTh';
 import type { SortState } from '../shared/useSort';

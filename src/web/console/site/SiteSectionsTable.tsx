@@ -2,7 +2,7 @@ import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FreshnessBadge } from '../kb/review/FreshnessBadge';
-import { formatCalendarDate, formatDate, useAgencyTimezone } from '../requests/formats';
+import { formatCalendarDate, formatDate, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { QueryStatus } from '../shared/QueryStatus';
 import { SectionReviewModal } from './SectionReviewModal';

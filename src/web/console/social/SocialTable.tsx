@@ -3,7 +3,7 @@ import { IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LabelBadge, NetworkBadge, OutboundStatusBadge } from '../channels/NetworkBadge';
-import { formatDateTime, useAgencyTimezone } from '../requests/formats';
+import { formatDateTime, useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import type { SocialItem, SocialStatus } from './socialQueries';
 

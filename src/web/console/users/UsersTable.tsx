@@ -1,6 +1,7 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Department, StaffUser } from '../../../common/types';
+import { useAgencyTimezone } from '../shared/agencyTime';
 import { DataTable } from '../shared/DataTable';
 import { EditAction } from '../shared/RowActions';
 
@@ -14,7 +15,12 @@ interface UsersTableProps {
 export function UsersTable({ users, departments, editable, onEdit }: UsersTableProps) {
   const { t, i18n } = useTranslation('console');
   const departmentName = new Map(departments.map((department) => [department.id, department.name]));
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeZone = useAgencyTimezone();
+  const dateTime = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   const head = (
     <>
       <Table.Th>{t('users.name')}</Table.Th>

@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DepartmentFreshness, NO_DEPARTMENT } from '../../../../common/kb-review';
-import { useAgencyTimezone } from '../../requests/formats';
+import { useAgencyTimezone } from '../../shared/agencyTime';
 import { DataTable } from '../../shared/DataTable';
 import { TableSkeleton } from '../../shared/TableSkeleton';
 import { STATE_FILLS } from './freshnessStates';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewOutcome } from '../../../../common/kb';
 import type { SectionFreshness } from '../../../../common/kb-review';
-import { useAgencyTimezone } from '../../requests/formats';
+import { useAgencyTimezone } from '../../shared/agencyTime';
 import { ConsoleModal } from '../../shared/ConsoleModal';
 import { FormModal } from '../../shared/FormModal';
 import { QueryStatus } from '../../shared/QueryStatus';

@@ -1,7 +1,7 @@
 import { Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SectionFreshness } from '../../../../common/kb-review';
-import { formatCalendarDate, useAgencyTimezone } from '../../requests/formats';
+import { formatCalendarDate, useAgencyTimezone } from '../../shared/agencyTime';
 import { DataTable } from '../../shared/DataTable';
 import { SortableTh } from '../../shared/SortableTh';
 import { useSort } from '../../shared/useSort';

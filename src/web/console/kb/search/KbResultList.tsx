@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, type Ref, useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, useAgencyTimezone } from '../../requests/formats';
+import { formatDate, useAgencyTimezone } from '../../shared/agencyTime';
 import { Highlighted } from './Highlighted';
 import type { KbFound } from './kbSearchQueries';
 

@@ -1,8 +1,8 @@
 import { useAgency } from '../agency/agencyQueries';
 
 /**
- * Dates of requests are shown in the agency's time zone (a term ends at the end of an
- * agency-local day), whatever the browser's zone is.
+ * The console shows times in the agency's time zone, whatever the browser's zone is: a term ends
+ * at the end of an agency-local day, and date filters are read as the agency's days.
  */
 export function useAgencyTimezone(): string | undefined {
   return useAgency().data?.timezone;
