@@ -8,6 +8,7 @@ import { agencyWithStaff, createHarness, type Harness, uniqueEmail } from '../..
 import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink.js';
 import { recipientIndexOf } from '../channels/outbox.repo.js';
 import { outboundMessages } from '../channels/schema.js';
+import { findUserByEmail, updateUser } from './repo.js';
 
 // ASVS 2.2.3 and the new-device notice, through the outbox to a real SMTP relay on loopback.
 let harness: Harness;
@@ -245,6 +246,54 @@ describe('letters after a change of credentials (ASVS 2.2.3)', () => {
         payload: { code: stale },
       });
       expect(wrong.statusCode).toBe(400);
+    });
+    expect(mails).toEqual([]);
+  });
+});
+
+describe('a run of wrong passwords (ASVS 2.2.2)', () => {
+  const LOCKED_SUBJECT = 'Отклик: вход заблокирован после неверных паролей';
+
+  it('tells the owner once, when the account is first locked, with the address the guesses came from', async () => {
+    const { email, password } = await agencyWithStaff(harness);
+    const other = await agencyWithStaff(harness);
+    const statuses: number[] = [];
+    const firstFour = await mailsDuring(async () => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        statuses.push((await signIn(email, 'не тот пароль', '198.51.100.23', FIREFOX_LINUX)).statusCode);
+      }
+    });
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    expect(firstFour).toEqual([]);
+
+    const fifth = await mailsDuring(() => signIn(email, 'не тот пароль', '198.51.100.23', FIREFOX_LINUX));
+    expect(fifth.map((m) => [recipientOf(m), m.subject])).toEqual([[email, LOCKED_SUBJECT]]);
+    const text = fifth[0]?.text ?? '';
+    expect(text).toContain('заблокирован на 1 мин.');
+    expect(text).toContain('с IP-адреса 198.51.100.23');
+    expect(text).toContain('(GMT+7)');
+    expect(text).toContain('/console/forgot-password');
+    expect(text).not.toContain('не тот пароль');
+    expect(text).not.toContain(password);
+
+    // Guesses while locked, and the doubled lock once the first has run out, send nothing more.
+    const db = harness.services.database.db;
+    const later = await mailsDuring(async () => {
+      expect((await signIn(email, 'не тот пароль', '198.51.100.23', FIREFOX_LINUX)).statusCode).toBe(429);
+      const user = await findUserByEmail(db, email);
+      await updateUser(db, user?.id ?? '', { lockedUntil: new Date(Date.now() - 1000) });
+      await signIn(email, 'не тот пароль', '198.51.100.23', FIREFOX_LINUX);
+      expect((await findUserByEmail(db, email))?.lockedUntil?.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    });
+    expect(later).toEqual([]);
+    expect(fifth.some((m) => recipientOf(m) === other.email)).toBe(false);
+  });
+
+  it('sends nothing for guesses at an address that has no account', async () => {
+    const mails = await mailsDuring(async () => {
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await signIn(uniqueEmail(), 'не тот пароль', '198.51.100.24', FIREFOX_LINUX);
+      }
     });
     expect(mails).toEqual([]);
   });

@@ -92,6 +92,27 @@ export function createAccountNotices(db: Db, mailer: Mailer, publicUrl: string) 
       });
     },
 
+    /**
+     * The first lock of a run of wrong passwords (ASVS 2.2.2): the owner learns someone is guessing,
+     * from where, and how to end it; the doubling locks after it send nothing more.
+     */
+    async accountLocked(userId: string, ip: string, minutes: number, at: Date) {
+      const person = await recipient(db, userId);
+      if (!person) return;
+      const text = [
+        `Здравствуйте, ${person.name}!`,
+        `${formatNoticeTime(at, person.timeZone)} в вашу учётную запись в «Отклике» несколько раз подряд ввели неверный пароль, и вход заблокирован на ${minutes} мин. Каждая следующая неверная попытка продлевает блокировку, до 60 минут.`,
+        `Последняя попытка была с IP-адреса ${ip}.`,
+        `Если это были вы, дождитесь конца блокировки или восстановите пароль по ссылке\n${publicUrl}/console/forgot-password`,
+        ifNotYou,
+      ].join('\n\n');
+      await mailer.send({
+        to: person.email,
+        subject: 'Отклик: вход заблокирован после неверных паролей',
+        text: `${text}\n`,
+      });
+    },
+
     /** Delivers letters sent within a transaction, once it has committed. */
     wake: () => mailer.wake(),
   };

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { TooManyAttempts } from '../../lib/errors.js';
 import type { AuthEventLog, RequestContext } from '../audit/auth-events.service.js';
+import type { AccountNotices } from './account-notices.js';
 import * as repo from './repo.js';
 
 const FREE_ATTEMPTS = 5;
@@ -19,7 +20,7 @@ export type AttemptKind = 'login_failed' | 'reauthentication_failed';
  * One lockout for every place a password is typed (ASVS 2.2.1): a stolen session cannot guess the
  * password through re-authentication faster than a stranger can through the login form.
  */
-export function createAttemptCounter(db: Db, events: AuthEventLog) {
+export function createAttemptCounter(db: Db, events: AuthEventLog, notices: AccountNotices) {
   return {
     async assertNotLocked(
       kind: AttemptKind,
@@ -53,8 +54,12 @@ export function createAttemptCounter(db: Db, events: AuthEventLog) {
         failedLogins,
         lockedUntil: lock ? new Date(Date.now() + lock * 60_000) : null,
       });
-      if (lock)
-        await events.record(context, { kind: 'account_locked', userId: user.id, reason: String(lock) });
+      if (!lock) return;
+      await events.record(context, { kind: 'account_locked', userId: user.id, reason: String(lock) });
+      if (failedLogins === FREE_ATTEMPTS) {
+        await notices.accountLocked(user.id, context.ip, lock, new Date());
+        notices.wake();
+      }
     },
 
     succeeded(user: repo.UserRow, patch: Partial<repo.UserRow> = {}) {

@@ -37,7 +37,7 @@ export function createSessionService(
   twoFactor: TwoFactor,
   notices: AccountNotices,
 ) {
-  const attempts = createAttemptCounter(db, events);
+  const attempts = createAttemptCounter(db, events, notices);
 
   async function describe(
     idHash: string,
