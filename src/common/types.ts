@@ -68,6 +68,16 @@ export interface StaffAgency extends PublicAgency {
   requireTwoFactorForAdmins: boolean;
 }
 
+/** ASVS 12.1.3: how much of its file quota an agency uses. */
+export interface FileStorage {
+  usedBytes: number;
+  quotaBytes: number;
+  /** The region administrator's quota for this agency; null when the default applies. */
+  ownQuotaMb: number | null;
+  /** AGENCY_FILE_QUOTA_MB of the installation. */
+  defaultQuotaMb: number;
+}
+
 export interface Department {
   id: string;
   name: string;

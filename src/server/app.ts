@@ -13,6 +13,7 @@ import { rejectMalformedText } from './http/text-guard.js';
 import { registerValidation } from './http/validation.js';
 import { inlineScriptHashes, registerWeb, webPages } from './http/web.js';
 import { calendarRoutes } from './modules/agencies/calendar.routes.js';
+import { fileQuotaRoutes } from './modules/agencies/file-quota.routes.js';
 import { agencyRoutes } from './modules/agencies/routes.js';
 import { touchpointRoutes } from './modules/agencies/touchpoints.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   metricsRoutes(app, services);
 
   agencyRoutes(app, services);
+  fileQuotaRoutes(app, services);
   touchpointRoutes(app, services);
   calendarRoutes(app, services);
   authRoutes(app, services);

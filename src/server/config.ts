@@ -38,6 +38,8 @@ export interface Config {
   kbReviewLeadDays: number;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
+  /** ASVS 12.1.3: an agency's stored files, in MB, unless the region administrator set its own. */
+  agencyFileQuotaMb: number;
   /** 64 hex digits: seals channel secrets in the database; unset → a key file under DATA_DIR. */
   secretsKey: string | null;
   /** Keys contact fields may still be sealed with while a rotation's backfill rewrites them. */
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     kbReviewLeadDays: integer(env, 'KB_REVIEW_LEAD_DAYS', 5, 0, 30),
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 10 * 1_048_576, 1024, 1_073_741_824),
     attachmentMaxCount: integer(env, 'ATTACHMENT_MAX_COUNT', 5, 1, 50),
+    agencyFileQuotaMb: integer(env, 'AGENCY_FILE_QUOTA_MB', 10_240, 1, 10_485_760),
     secretsKey: secretsKey(env.SECRETS_KEY),
     previousSecretsKeys: (env.SECRETS_KEY_PREVIOUS ?? '')
       .split(',')

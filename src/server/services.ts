@@ -7,6 +7,7 @@ import { createFieldCrypto, loadFieldCrypto } from './lib/field-crypto.js';
 import { createSecretBox, loadSecretsKey } from './lib/secret-box.js';
 import { createHttpSmsGateway, createLogSmsGateway } from './lib/sms/gateway.js';
 import { createCalendarService } from './modules/agencies/calendar.service.js';
+import { createFileQuota } from './modules/agencies/file-quota.js';
 import { createAgencyService } from './modules/agencies/service.js';
 import { createTouchpointService } from './modules/agencies/touchpoints.service.js';
 import { createAccessDenialLog } from './modules/audit/access-denials.js';
@@ -140,6 +141,7 @@ export function createServices(database: Database, config: Config) {
   });
   channelAccounts.registerAdapter('email', emailAdapter);
   const agencies = createAgencyService(db, audit);
+  const fileQuota = createFileQuota({ db, audit, defaultQuotaMb: config.agencyFileQuotaMb });
 
   const calendar = createCalendarService(db, audit, loadCalendarYears(join(rootDir, 'presets', 'calendar')));
   const clients = createClientService(db, audit);
@@ -158,6 +160,7 @@ export function createServices(database: Database, config: Config) {
     db,
     store: attachmentStore,
     audit,
+    fileQuota,
     maxCount: config.attachmentMaxCount,
   });
   const notifier = createRequestNotifier({
@@ -186,6 +189,7 @@ export function createServices(database: Database, config: Config) {
     notifier,
     audit,
     users,
+    fileQuota,
   });
   const kb = createKbService({ db, agencies, users, requests });
   const kbArticles = createKbArticleService({ db, audit, users });
@@ -317,6 +321,7 @@ export function createServices(database: Database, config: Config) {
     database,
     config,
     attachmentStore,
+    fileQuota,
     outbox,
     sms,
     channelAccounts,
@@ -331,6 +336,7 @@ export function createServices(database: Database, config: Config) {
       requests,
       socialInbox,
       attachmentStore,
+      fileQuota,
       attachmentMaxBytes: config.attachmentMaxBytes,
       pollTimeoutSeconds: config.telegramPollTimeoutSeconds,
       refreshMs: config.telegramRefreshMs,
@@ -364,12 +370,12 @@ export function createServices(database: Database, config: Config) {
     kbSections: createKbSectionService({ db, audit, agencies, calendar, users }),
     kbArticles,
     kbVersions: createKbVersionService({ db, articles: kbArticles }),
-    kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users }),
+    kbAttachments: createKbAttachmentService({ db, store: attachmentStore, audit, users, fileQuota }),
     kbSearch: createKbSearchService({ db, requests, taxonomy }),
     kbPublication: createKbPublication({ db, agencies }),
     site,
     sitePublic: createSitePublic({ db, agencies, site }),
-    siteAttachments: createSiteAttachmentService({ db, store: attachmentStore, audit }),
+    siteAttachments: createSiteAttachmentService({ db, store: attachmentStore, audit, fileQuota }),
     siteReviewSweep: createSiteReviewSweep({
       db,
       agencies,

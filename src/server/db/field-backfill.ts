@@ -3,7 +3,7 @@ import type { ContactKind } from '../../common/clients.js';
 import type { FieldCrypto } from '../lib/field-crypto.js';
 import { normalizeContact } from '../modules/clients/contacts.js';
 import type { Db } from './client.js';
-import { JSON_TABLES, sealJsonBatch } from './json-backfill.js';
+import { currentMark, JSON_TABLES, passStart, recordMark, sealJsonBatch } from './json-backfill.js';
 
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
@@ -78,19 +78,23 @@ export async function sealContactFields(
     }
     done.push({ table: table.name, sealed });
   }
+  // The JSON filter cannot use an index: each table is scanned only from its last pass's mark.
   for (const table of JSON_TABLES) {
+    const from = await passStart(db, table, crypto);
+    const reached = await currentMark(db, table);
     let sealed = 0;
     let after: string | null = null;
     for (;;) {
       const cursor = after;
       const batch: { sealed: number; last: string | null } = await db.transaction((tx) =>
-        sealJsonBatch(tx, table, crypto, batchSize, cursor),
+        sealJsonBatch(tx, table, crypto, batchSize, cursor, from),
       );
       if (batch.sealed === 0) break;
       sealed += batch.sealed;
       after = batch.last;
       onProgress({ table: `${table.name} (json)`, sealed });
     }
+    if (reached !== null) await recordMark(db, table, crypto, reached);
     done.push({ table: `${table.name} (json)`, sealed });
   }
   return done;

@@ -3,7 +3,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCrypto, fieldCrypto } from '../lib/field-crypto.js';
 import { requestsOf } from '../testing/email-kit.js';
-import { agencyWithStaff, createHarness, type Harness, TEST_SECRETS_KEY } from '../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  submitAppeal,
+  TEST_SECRETS_KEY,
+} from '../testing/harness.js';
 import { type BackfillProgress, sealContactFields } from './field-backfill.js';
 
 // Issue 12 p. 5: audit snapshots and reply routes written before sealing are sealed at startup.
@@ -112,6 +118,55 @@ describe('startup backfill of contacts inside JSON', () => {
     expect(sealedCount(again, 'audit_log (json)')).toBe(0);
     expect(sealedCount(again, 'requests (json)')).toBe(0);
     expect(await storedAudit(agencyId)).toEqual(audit);
+  });
+
+  it('looks on a later start only at rows from its mark, and at every row again under a new key', async () => {
+    const { slug } = await agencyWithStaff(harness);
+    const agencyId = await harness.services.agencies.idBySlug(slug);
+    await legacyRows(agencyId);
+    // A request after the legacy one, so the mark lies beyond it.
+    expect((await submitAppeal(harness, slug, { name: 'Новый', email: 'new@example.ru' })).statusCode).toBe(
+      201,
+    );
+    const db = harness.services.database.db;
+    const crypto = fieldCrypto();
+    await sealContactFields(db, crypto);
+
+    // Clear contacts put back into rows before the mark: a pass that read them would seal them.
+    await db.execute(sql`update audit_log set after = jsonb_set(after, '{postalAddress}', '"ул. Гоголя, 8"')
+      where agency_id = ${agencyId} and entity = 'client'`);
+    await db.execute(sql`update requests set reply_route = jsonb_set(reply_route, '{recipient}', '"old.sender@example.ru"')
+      where agency_id = ${agencyId} and number = '2025-00077'`);
+    const [fresh] = await rows<{
+      id: number;
+    }>(sql`insert into audit_log (agency_id, action, entity, entity_id, after)
+      values (${agencyId}, 'create', 'reception_booking', 'fresh', ${JSON.stringify(BOOKING)}::jsonb) returning id`);
+
+    const later = await sealContactFields(db, crypto);
+    expect(sealedCount(later, 'audit_log (json)')).toBe(1);
+    expect(sealedCount(later, 'requests (json)')).toBe(0);
+    const [client] = await rows<{ address: string }>(
+      sql`select after->>'postalAddress' as address from audit_log where agency_id = ${agencyId} and entity = 'client'`,
+    );
+    expect(client?.address).toBe('ул. Гоголя, 8');
+    expect((await storedRoute(agencyId))[0]?.recipient).toBe('old.sender@example.ru');
+    const [booking] = await rows<{ after: string }>(
+      sql`select after::text as after from audit_log where id = ${fresh?.id}`,
+    );
+    expect(booking?.after).not.toContain('old.visitor');
+
+    const rotatedKey = randomBytes(32);
+    const rotated = createFieldCrypto(rotatedKey, [Buffer.from(TEST_SECRETS_KEY, 'hex')]);
+    await sealContactFields(db, rotated);
+    const [resealed] = await rows<{ address: string }>(
+      sql`select after->>'postalAddress' as address from audit_log where agency_id = ${agencyId} and entity = 'client'`,
+    );
+    expect(rotated.open(resealed?.address ?? '')).toBe('ул. Гоголя, 8');
+    const [route] = await storedRoute(agencyId);
+    expect(route?.recipient.startsWith(`f1:${rotated.keyId}:`)).toBe(true);
+    expect(rotated.open(route?.recipient ?? '')).toBe('old.sender@example.ru');
+    // Back to the harness's key: the app and the tests after this one read with it.
+    await sealContactFields(db, createFieldCrypto(Buffer.from(TEST_SECRETS_KEY, 'hex'), [rotatedKey]));
   });
 
   it('re-seals the snapshots and the route under a new key during a rotation', async () => {

@@ -21,3 +21,4 @@ export * from '../modules/reception/schema.js';
 export * from '../modules/requests/schema.js';
 export * from '../modules/site/schema.js';
 export * from '../modules/surveys/schema.js';
+export * from './backfill.schema.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { sizeText } from '../../common/attachments.js';
 import type { AttachmentStore } from '../lib/attachment-store.js';
-import { Invalid } from '../lib/errors.js';
+import { Invalid, StorageFull } from '../lib/errors.js';
 import { ALLOWED_LABELS, detectAllowedType } from '../lib/file-kinds.js';
 
 /** A file written to the attachment store, its type judged by content. */
@@ -16,6 +16,12 @@ export interface Upload {
 export interface UploadLimits {
   maxBytes: number;
   maxCount: number;
+}
+
+/** ASVS 12.1.3: what is left of the agency's file quota; files past it refuse the form. */
+export interface UploadRoom {
+  bytes: number;
+  audience: 'public' | 'staff';
 }
 
 const FIELD = 'body.files';
@@ -76,16 +82,20 @@ async function storePart(
 
 /**
  * Reads a multipart form: text fields as strings, files (field `files`) into the store. On any
- * error every file already written is removed, so a refused form leaves nothing behind.
+ * error every file already written is removed, so a refused form leaves nothing behind. The
+ * quota is checked for good in the transaction that writes the file rows; `room` only spares
+ * the disk a form that cannot fit.
  */
 export async function readUploads(
   request: FastifyRequest,
   store: AttachmentStore,
   agencyId: string,
   limits: UploadLimits,
+  room?: UploadRoom,
 ): Promise<{ fields: Record<string, string>; files: Upload[] }> {
   const fields: Record<string, string> = {};
   const files: Upload[] = [];
+  let left = room?.bytes ?? Number.POSITIVE_INFINITY;
   const parts = request.parts({
     limits: {
       fileSize: limits.maxBytes,
@@ -112,8 +122,15 @@ export async function readUploads(
         part.file.resume();
         throw new Invalid(FIELD, 'Файлы передаются в поле «files»');
       }
+      if (room && left <= 0) {
+        part.file.resume();
+        throw new StorageFull(FIELD, room.audience);
+      }
       const upload = await storePart(part, store, agencyId, limits);
-      if (upload) files.push(upload);
+      if (!upload) continue;
+      files.push(upload);
+      left -= upload.size;
+      if (room && left < 0) throw new StorageFull(FIELD, room.audience);
     }
   } catch (error) {
     await removeUploads(store, agencyId, files);

@@ -47,3 +47,20 @@ export class TooManyAttempts extends DomainError {
     super(429, 'locked', message, undefined, { 'retry-after': String(retryAfterSeconds) });
   }
 }
+
+/**
+ * ASVS 12.1.3: the agency's file storage is full. A citizen is told how to get the request in
+ * anyway; staff are told who can make room.
+ */
+export class StorageFull extends DomainError {
+  constructor(field: string, audience: 'public' | 'staff') {
+    super(
+      413,
+      'storage_full',
+      audience === 'public'
+        ? 'Хранилище файлов ведомства заполнено, файлы сейчас не принимаются: отправьте обращение без файлов или повторите попытку позже'
+        : 'Хранилище файлов ведомства заполнено: файлы не сохранены. Удалите ненужные файлы или попросите администратора региона увеличить квоту',
+      field,
+    );
+  }
+}

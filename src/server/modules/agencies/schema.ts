@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -29,6 +30,12 @@ export const agencies = pgTable('agencies', {
   retentionYears: integer('retention_years').notNull().default(5),
   // ASVS 2.2.3 / 4.3.1: an administrator without TOTP may only enrol it until they do.
   requireTwoFactorForAdmins: boolean('require_two_factor_for_admins').notNull().default(false),
+  // ASVS 12.1.3: the region administrator's quota for the agency's stored files; null takes
+  // AGENCY_FILE_QUOTA_MB.
+  fileQuotaMb: integer('file_quota_mb'),
+  // Bytes of the agency's stored files, kept by triggers on the file tables in the transaction
+  // that adds or deletes a file row (migration agency_file_quota), so purges free space too.
+  fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

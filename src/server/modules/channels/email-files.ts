@@ -11,18 +11,21 @@ export interface FileLimits {
 }
 
 /**
- * Keeps a letter's files under the same rules as the portal's (size, count, allowed types). A
- * file that breaks a rule is left out with a note for staff: the letter itself is never refused
- * for it, since the sender cannot fix it in a form.
+ * Keeps a letter's files under the same rules as the portal's (size, count, allowed types) and
+ * within `roomBytes`, what is left of the agency's file quota. A file that breaks a rule is left
+ * out with a note for staff: the letter itself is never refused for it, since the sender cannot
+ * fix it in a form.
  */
 export async function storeMailFiles(
   store: AttachmentStore,
   agencyId: string,
   files: MailFile[],
   limits: FileLimits,
+  roomBytes: number,
 ): Promise<{ uploads: Upload[]; notes: string[] }> {
   const uploads: Upload[] = [];
   const notes: string[] = [];
+  let left = roomBytes;
   for (const [index, file] of files.entries()) {
     const name = cleanText(file.filename).slice(0, 255) || `вложение-${index + 1}`;
     if (uploads.length >= limits.maxCount) {
@@ -42,8 +45,13 @@ export async function storeMailFiles(
       notes.push(`Файл «${name}» не сохранён: такой тип не принимается (допустимы ${ALLOWED_LABELS})`);
       continue;
     }
+    if (file.content.length > left) {
+      notes.push(`Файл «${name}» не сохранён: хранилище файлов ведомства заполнено`);
+      continue;
+    }
     const blob = await store.write(agencyId, Readable.from([file.content]));
     uploads.push({ name, mimeType, ...blob });
+    left -= blob.size;
   }
   return { uploads, notes };
 }

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { removeUploads } from '../../http/uploads.js';
+import { removeUploads, type Upload } from '../../http/uploads.js';
+import { StorageFull } from '../../lib/errors.js';
 import type { Services } from '../../services.js';
+import { storageFullNote } from '../agencies/file-quota.js';
 import { touchpoints } from '../agencies/schema.js';
 import { recordBounce } from './email-bounces.js';
 import { storeMailFiles } from './email-files.js';
@@ -52,11 +54,31 @@ export function createEmailIntake(services: Services) {
     return row?.agencyId ?? null;
   }
 
+  const storeFiles = async (agencyId: string, mail: InboundMail) =>
+    storeMailFiles(
+      services.attachmentStore,
+      agencyId,
+      mail.files,
+      limits,
+      await services.fileQuota.room(agencyId),
+    );
+
   async function reply(agencyId: string, mail: InboundMail): Promise<MailOutcome | null> {
     const request = await requestAnswered(db, agencyId, mail);
     if (!request) return null;
-    const { uploads, notes } = await storeMailFiles(services.attachmentStore, agencyId, mail.files, limits);
-    const created = await recordReply(db, request, mail, uploads, notes);
+    const { uploads, notes } = await storeFiles(agencyId, mail);
+    const keep = (files: Upload[], withNotes: string[]) =>
+      recordReply(db, services.fileQuota, request, mail, files, withNotes);
+    let created: boolean;
+    try {
+      created = await keep(uploads, notes);
+    } catch (error) {
+      await removeUploads(services.attachmentStore, agencyId, uploads);
+      if (!(error instanceof StorageFull)) throw error;
+      // Another upload took the last room after these files were stored: the reply stays, without them.
+      created = await keep([], [...notes, storageFullNote(uploads)]);
+      return { kind: 'reply', agencyId, requestId: request.id, created };
+    }
     if (!created) await removeUploads(services.attachmentStore, agencyId, uploads);
     return { kind: 'reply', agencyId, requestId: request.id, created };
   }
@@ -67,10 +89,10 @@ export function createEmailIntake(services: Services) {
     if (!mail.readable && mail.files.length === 0) {
       throw new MailRefusal(554, '5.6.0 The message has no readable text');
     }
-    const { uploads, notes } = await storeMailFiles(services.attachmentStore, agencyId, mail.files, limits);
+    const { uploads, notes } = await storeFiles(agencyId, mail);
     const body = mail.readable ? mail.text : 'Письмо без текста: см. приложенные файлы';
     try {
-      const { row, created } = await services.requests.registerFromChannel(agencyId, {
+      const { row, created, filesKept } = await services.requests.registerFromChannel(agencyId, {
         kind: 'appeal',
         channel: 'email',
         text: mail.subject ? `${mail.subject}\n\n${body}` : body,
@@ -88,7 +110,7 @@ export function createEmailIntake(services: Services) {
         files: uploads,
         notes,
       });
-      if (!created) await removeUploads(services.attachmentStore, agencyId, uploads);
+      if (!created || !filesKept) await removeUploads(services.attachmentStore, agencyId, uploads);
       return { kind: 'request', agencyId, requestId: row.id, created };
     } catch (error) {
       await removeUploads(services.attachmentStore, agencyId, uploads);

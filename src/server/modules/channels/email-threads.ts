@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import { attachmentRows } from '../requests/registration.js';
 import * as requestRepo from '../requests/repo.js';
 import type { InboundMail } from './email-mime.js';
@@ -52,6 +53,7 @@ export async function alreadyReceived(db: Db, agencyId: string, messageId: strin
  */
 export async function recordReply(
   db: Db,
+  fileQuota: FileQuota,
   request: requestRepo.RequestRow,
   mail: InboundMail,
   uploads: Upload[],
@@ -86,6 +88,7 @@ export async function recordReply(
         tx,
         attachmentRows(agencyId, request.id, 'incoming', null, uploads),
       );
+      await fileQuota.enforce(tx, agencyId, 'files', 'staff');
     }
     return true;
   });

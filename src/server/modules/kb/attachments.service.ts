@@ -4,6 +4,7 @@ import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import { findArticle } from './articles.repo.js';
@@ -33,8 +34,9 @@ export function createKbAttachmentService(deps: {
   store: AttachmentStore;
   audit: AuditService;
   users: UserService;
+  fileQuota: FileQuota;
 }) {
-  const { db, store, audit, users } = deps;
+  const { db, store, audit, users, fileQuota } = deps;
 
   /** The actor's departments are read before any transaction: PGlite has one connection. */
   async function assertEditable(
@@ -80,6 +82,7 @@ export function createKbAttachmentService(deps: {
             uploadedBy: actor.userId,
           })),
         );
+        await fileQuota.enforce(tx, actor.agencyId, 'body.files', 'staff');
         await audit.record(tx, actor, 'kb_attachment', articleId, {
           after: { files: rows.map((row) => ({ id: row.id, name: row.fileName })) },
         });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import type { Outbox } from '../channels/outbox.js';
 import * as repo from './repo.js';
 
@@ -12,7 +13,11 @@ const DAY_MS = 24 * HOUR_MS;
  * state read from the database at scrape time (outbox depth, send rate, open and overdue
  * requests, periodic jobs), so every node reports the same shared figures.
  */
-export function createMetrics(db: Db, outbox: Pick<Outbox, 'onDelivery'>) {
+export function createMetrics(
+  db: Db,
+  outbox: Pick<Outbox, 'onDelivery'>,
+  fileQuota: Pick<FileQuota, 'allAgencies'>,
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'otklik_' });
 
@@ -82,6 +87,21 @@ export function createMetrics(db: Db, outbox: Pick<Outbox, 'onDelivery'>) {
         this.set({ agency: row.agency, state: 'open' }, row.open);
         this.set({ agency: row.agency, state: 'overdue' }, row.overdue);
         this.set({ agency: row.agency, state: 'due_24h' }, row.dueSoon);
+      }
+    },
+  });
+
+  // ASVS 12.1.3: alert before an agency's uploads start being refused (used / quota ≥ 0.9).
+  new Gauge({
+    name: 'otklik_agency_file_bytes',
+    help: "Bytes of each agency's stored files (state=used) and its quota (state=quota)",
+    labelNames: ['agency', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await fileQuota.allAgencies()) {
+        this.set({ agency: row.slug, state: 'used' }, row.usedBytes);
+        this.set({ agency: row.slug, state: 'quota' }, row.quotaBytes);
       }
     },
   });

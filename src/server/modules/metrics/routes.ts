@@ -16,10 +16,10 @@ function sameToken(given: string, expected: string): boolean {
  * token. Without the token configured the metrics are off: behind a reverse proxy on the same host
  * every request would look local, so "local only" would be no protection.
  */
-export function metricsRoutes(app: FastifyInstance, { database, config, outbox }: Services) {
+export function metricsRoutes(app: FastifyInstance, { database, config, outbox, fileQuota }: Services) {
   const token = config.metricsToken;
   // Off, a node spends nothing on metrics: no registry, no timing hook on every request.
-  const metrics = token ? createMetrics(database.db, outbox) : null;
+  const metrics = token ? createMetrics(database.db, outbox, fileQuota) : null;
   metrics?.observe(app);
 
   app.get(

@@ -3,6 +3,7 @@ import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import type { AuditService } from '../audit/service.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import { attachmentRows } from './registration.js';
@@ -16,10 +17,11 @@ export function createAttachmentService(deps: {
   db: Db;
   store: AttachmentStore;
   audit: AuditService;
+  fileQuota: FileQuota;
   /** The same limit as for a client's request: the answer e-mail carries all of them. */
   maxCount: number;
 }) {
-  const { db, store, audit, maxCount } = deps;
+  const { db, store, audit, fileQuota, maxCount } = deps;
 
   return {
     /** Before any upload is read, so files for a request that is not ours never touch the disk. */
@@ -46,6 +48,7 @@ export function createAttachmentService(deps: {
           tx,
           attachmentRows(actor.agencyId, requestId, 'answer', actor.userId, files),
         );
+        await fileQuota.enforce(tx, actor.agencyId, 'body.files', 'staff');
         await audit.record(tx, actor, 'request_attachment', requestId, {
           after: { files: rows.map((row) => ({ id: row.id, name: row.originalName, sha256: row.sha256 })) },
         });

@@ -79,7 +79,7 @@ interface Pending {
 
 export function publicRequestRoutes(
   fastify: FastifyInstance,
-  { requests, config, agencies, attachmentStore: store }: Services,
+  { requests, config, agencies, attachmentStore: store, fileQuota }: Services,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['requests'];
@@ -93,7 +93,8 @@ export function publicRequestRoutes(
     if (!request.isMultipart()) return;
     const agency = await agencies.findBySlug((request.params as { agency: string }).agency);
     if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
-    const { fields, files } = await readUploads(request, store, agency.id, limits);
+    const room = { bytes: await fileQuota.room(agency.id), audience: 'public' as const };
+    const { fields, files } = await readUploads(request, store, agency.id, limits, room);
     pending.set(request, { agencyId: agency.id, files, kept: false });
     request.body = formBody(fields);
   }

@@ -6,6 +6,7 @@ import type { Upload } from '../../http/uploads.js';
 import { localDate } from '../../lib/calendar.js';
 import { Invalid } from '../../lib/errors.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import type { ClientService, ContactInput } from '../clients/service.js';
 import { answerTerm, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import type { RequestNotifier } from './notifier.js';
@@ -107,8 +108,9 @@ export function createRegistration(deps: {
   calendar: CalendarService;
   clients: ClientService;
   notifier: RequestNotifier;
+  fileQuota: FileQuota;
 }) {
-  const { db, policies, calendar, clients, notifier } = deps;
+  const { db, policies, calendar, clients, notifier, fileQuota } = deps;
 
   /** The number, the legal deadline from registration (59-ФЗ ст. 12 ч. 1) and a late-registration note. */
   async function numberAndTerm(agency: Agency, input: Registration) {
@@ -197,6 +199,9 @@ export function createRegistration(deps: {
         ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
       ],
     );
+    if (files.length) {
+      await fileQuota.enforce(tx, agency.id, 'body.files', input.channel === 'portal' ? 'public' : 'staff');
+    }
     await extras.withinTransaction?.(tx, row);
     await notifier.registered(agency, row, tx);
     return row;

@@ -106,6 +106,8 @@ export const requests = pgTable(
     uniqueIndex('requests_agency_idempotency').on(t.agencyId, t.idempotencyKey),
     index('requests_agency_status_due').on(t.agencyId, t.status, t.dueAt),
     index('requests_agency_received').on(t.agencyId, t.receivedAt),
+    // The startup JSON backfill looks only at requests created since its mark.
+    index('requests_created').on(t.createdAt),
     index('requests_agency_due').on(t.agencyId, t.dueAt),
     // «Contains» search on the number («00042» finds «ИНСП-2026-00042») without a table scan.
     index('requests_number_trgm').using('gin', t.number.op('gin_trgm_ops')),

@@ -3,9 +3,10 @@ import type { RequestChannel } from '../../../common/requests.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { endOfLocalDay, localDate } from '../../lib/calendar.js';
-import { Invalid, NotFound } from '../../lib/errors.js';
+import { Invalid, NotFound, StorageFull } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
+import { type FileQuota, storageFullNote } from '../agencies/file-quota.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
@@ -50,9 +51,10 @@ export function createRequestService(deps: {
   notifier: RequestNotifier;
   audit: AuditService;
   users: UserService;
+  fileQuota: FileQuota;
 }) {
-  const { db, policies, agencies, calendar, clients, notifier, audit, users } = deps;
-  const registerIn = createRegistration({ db, policies, calendar, clients, notifier });
+  const { db, policies, agencies, calendar, clients, notifier, audit, users, fileQuota } = deps;
+  const registerIn = createRegistration({ db, policies, calendar, clients, notifier, fileQuota });
 
   /** The register's view in the user's terms («мои», «мой отдел», «срок в N рабочих дней») as SQL filters. */
   async function resolveFilter(actor: Actor, query: RegisterQuery): Promise<repo.RegisterFilter> {
@@ -100,7 +102,9 @@ export function createRequestService(deps: {
     /**
      * A message a channel adapter received (e-mail, a bot, a community): registered with the
      * network's own message id as its key, so a redelivered message returns the first request.
-     * Replies go back along `replyRoute`.
+     * Replies go back along `replyRoute`. When the agency's file storage is full the message is
+     * still registered, without its files and with a note for staff; `filesKept` is then false
+     * and the caller removes the files it stored.
      */
     async registerFromChannel(
       agencyId: string,
@@ -108,7 +112,15 @@ export function createRequestService(deps: {
     ) {
       const agency = { ...(await agencies.byId(agencyId)), id: agencyId };
       const { externalId, ...rest } = input;
-      return registerIn(agency, { ...rest, idempotencyKey: `${input.channel}:${externalId}` });
+      const registration = { ...rest, idempotencyKey: `${input.channel}:${externalId}` };
+      try {
+        return { ...(await registerIn(agency, registration)), filesKept: true };
+      } catch (error) {
+        if (!(error instanceof StorageFull)) throw error;
+        const note = storageFullNote(input.files ?? []);
+        const withoutFiles = { ...registration, files: [], notes: [...(input.notes ?? []), note] };
+        return { ...(await registerIn(agency, withoutFiles)), filesKept: false };
+      }
     },
 
     /** Resolved requests of a channel, for sending the answers back (the ПОС upload of answers). */

@@ -5,6 +5,7 @@ import type { Upload } from '../../http/uploads.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AttachmentStore } from '../../lib/attachment-store.js';
 import { Invalid, NotFound } from '../../lib/errors.js';
+import type { FileQuota } from '../agencies/file-quota.js';
 import type { AuditService } from '../audit/service.js';
 import { safeFileName } from '../kb/attachments.service.js';
 import { plainAltText } from './alt-text.js';
@@ -33,8 +34,13 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  * Files of a publication (issue 10 p. 1). Their text is extracted on upload and kept with the
  * publication's search text, so a visitor finds an order by a word inside its PDF.
  */
-export function createSiteAttachmentService(deps: { db: Db; store: AttachmentStore; audit: AuditService }) {
-  const { db, store, audit } = deps;
+export function createSiteAttachmentService(deps: {
+  db: Db;
+  store: AttachmentStore;
+  audit: AuditService;
+  fileQuota: FileQuota;
+}) {
+  const { db, store, audit, fileQuota } = deps;
 
   async function refreshSearchText(tx: Executor, agencyId: string, id: string) {
     const publication = await repo.findPublication(tx, agencyId, id);
@@ -97,6 +103,7 @@ export function createSiteAttachmentService(deps: { db: Db; store: AttachmentSto
           variants: file.image?.variants ?? [],
         })),
       );
+      await fileQuota.enforce(tx, actor.agencyId, 'body.files', 'staff');
       await refreshSearchText(tx, actor.agencyId, publicationId);
       await audit.record(tx, actor, 'site_attachment', publicationId, {
         after: { files: rows.map((row) => ({ id: row.id, name: row.fileName })) },

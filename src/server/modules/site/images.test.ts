@@ -207,11 +207,16 @@ describe('images of publications (issue 10 p. 7)', () => {
     expect(keys).toHaveLength(7);
     const store = harness.services.attachmentStore;
     await Promise.all(keys.map((key) => store.read(agencyId, key)));
+    // The agency's file quota (ASVS 12.1.3) counts the copies with the original, and frees both.
+    const copiesBytes = (row?.variants ?? []).reduce((sum, variant) => sum + variant.size, 0);
+    const used = async () => (await harness.services.fileQuota.storage(agencyId)).usedBytes;
+    expect(await used()).toBe((row?.size ?? 0) + copiesBytes);
     const removed = await a.staff.request({
       method: 'DELETE',
       url: `/api/staff/site/publications/${page.id}/attachments/${file.id}`,
     });
     expect(removed.statusCode).toBe(204);
     for (const key of keys) await expect(store.read(agencyId, key)).rejects.toThrow(/ENOENT/);
+    expect(await used()).toBe(0);
   });
 });

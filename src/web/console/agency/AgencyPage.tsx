@@ -7,6 +7,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { QueryStatus } from '../shared/QueryStatus';
 import { AgencyForm } from './AgencyForm';
 import { useAgency } from './agencyQueries';
+import { FileStoragePanel } from './FileStoragePanel';
 
 export function AgencyPage() {
   const { t } = useTranslation('console');
@@ -20,6 +21,7 @@ export function AgencyPage() {
         // Re-mount on a new server copy (e.g. after an agency switch) so the draft starts fresh.
         <AgencyForm key={agency.data.slug} agency={agency.data} readOnly={!canEdit(session, 'agency')} />
       )}
+      {agency.data && <FileStoragePanel slug={agency.data.slug} canSetQuota={session.isRegionAdmin} />}
       <QrCodesPanel />
       {canEdit(session, 'agency') && <RetentionLog />}
     </>

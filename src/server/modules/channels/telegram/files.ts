@@ -44,18 +44,21 @@ async function download(url: string, maxBytes: number): Promise<Buffer | null> {
 
 /**
  * Fetches a message's photo or document (getFile, then the file URL) into the attachment store,
- * within the same size and type rules as the portal. A file refused by those rules leaves a note
- * for the request's text instead, so staff know the client sent it; a network failure throws,
- * and the update is taken again later.
+ * within the same size and type rules as the portal and within `roomBytes`, what is left of the
+ * agency's file quota. A file refused by those rules leaves a note for the request's text
+ * instead, so staff know the client sent it; a network failure throws, and the update is taken
+ * again later.
  */
 export async function fetchMessageFiles(
   account: OpenAccount,
   message: Message,
   store: AttachmentStore,
-  maxBytes: number,
+  limits: { maxBytes: number; roomBytes: number },
 ): Promise<{ files: Upload[]; notes: string[] }> {
+  const { maxBytes } = limits;
   const files: Upload[] = [];
   const notes: string[] = [];
+  let left = limits.roomBytes;
   const api = botApi(account);
   try {
     for (const wanted of wantedFiles(message)) {
@@ -81,8 +84,13 @@ export async function fetchMessageFiles(
         notes.push(`Файл «${wanted.name}» не принят: такой тип не принимается (допустимы ${ALLOWED_LABELS})`);
         continue;
       }
+      if (content.length > left) {
+        notes.push(`Файл «${wanted.name}» не принят: хранилище файлов ведомства заполнено`);
+        continue;
+      }
       const blob = await store.write(account.agencyId, Readable.from(content));
       files.push({ name: wanted.name, mimeType, ...blob });
+      left -= blob.size;
     }
   } catch (error) {
     await Promise.all(files.map((file) => store.remove(account.agencyId, file.key)));

@@ -2,6 +2,7 @@ import type { Message, Update } from 'grammy/types';
 import type { Db } from '../../../db/client.js';
 import { removeUploads } from '../../../http/uploads.js';
 import type { AttachmentStore } from '../../../lib/attachment-store.js';
+import type { FileQuota } from '../../agencies/file-quota.js';
 import type { RequestService } from '../../requests/service.js';
 import type { OpenAccount } from '../accounts.service.js';
 import type { Outbox } from '../outbox.js';
@@ -23,6 +24,7 @@ export interface InboundDeps {
   socialInbox: SocialInbox;
   outbox: Outbox;
   store: AttachmentStore;
+  fileQuota: FileQuota;
   attachmentMaxBytes: number;
 }
 
@@ -49,7 +51,10 @@ export function createInbound(deps: InboundDeps) {
   }
 
   async function registerAppeal(account: OpenAccount, message: Message, from: NonNullable<Message['from']>) {
-    const { files, notes } = await fetchMessageFiles(account, message, deps.store, deps.attachmentMaxBytes);
+    const { files, notes } = await fetchMessageFiles(account, message, deps.store, {
+      maxBytes: deps.attachmentMaxBytes,
+      roomBytes: await deps.fileQuota.room(account.agencyId),
+    });
     const text = [
       textOf(message) || (files.length > 0 ? 'Обращение без текста — см. вложения' : ''),
       ...notes,
@@ -58,7 +63,7 @@ export function createInbound(deps: InboundDeps) {
       .join('\n\n');
     if (!text) return; // a sticker or a voice note: nothing a registrar could read
     try {
-      const { created } = await deps.requests.registerFromChannel(account.agencyId, {
+      const { created, filesKept } = await deps.requests.registerFromChannel(account.agencyId, {
         kind: 'appeal',
         channel: 'telegram',
         text,
@@ -83,7 +88,7 @@ export function createInbound(deps: InboundDeps) {
         files,
         receivedAt: at(message),
       });
-      if (!created) await removeUploads(deps.store, account.agencyId, files);
+      if (!created || !filesKept) await removeUploads(deps.store, account.agencyId, files);
     } catch (error) {
       await removeUploads(deps.store, account.agencyId, files);
       throw error;

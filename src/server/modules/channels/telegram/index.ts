@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client.js';
 import type { AttachmentStore } from '../../../lib/attachment-store.js';
+import type { FileQuota } from '../../agencies/file-quota.js';
 import type { RequestService } from '../../requests/service.js';
 import type { ChannelAccounts } from '../accounts.service.js';
 import type { Outbox } from '../outbox.js';
@@ -20,6 +21,7 @@ export function createTelegramChannel(deps: {
   requests: RequestService;
   socialInbox: SocialInbox;
   attachmentStore: AttachmentStore;
+  fileQuota: FileQuota;
   attachmentMaxBytes: number;
   pollTimeoutSeconds: number;
   refreshMs: number;
@@ -38,6 +40,7 @@ export function createTelegramChannel(deps: {
     socialInbox: deps.socialInbox,
     outbox: deps.outbox,
     store: deps.attachmentStore,
+    fileQuota: deps.fileQuota,
     attachmentMaxBytes: deps.attachmentMaxBytes,
   });
   const poller = createPoller({
