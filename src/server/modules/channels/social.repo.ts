@@ -9,7 +9,7 @@ export type SocialItemRow = typeof socialItems.$inferSelect;
 export type NewSocialItem = Omit<typeof socialItems.$inferInsert, 'threadIndex' | 'authorIndex'>;
 
 /** The blind index of a thread or author id exactly as the network names it. */
-export const networkIdIndexOf = (id: string) => fieldCrypto().blindIndex(id);
+const networkIdIndexOf = (id: string) => fieldCrypto().blindIndex(id);
 
 /** Inserts an item unless the network already delivered it; `null` for a redelivery. */
 export async function insertSocialItem(executor: Executor, item: NewSocialItem) {
