@@ -5,14 +5,20 @@ import { normalizeContact } from '../modules/clients/contacts.js';
 import type { Db } from './client.js';
 import { currentMark, JSON_TABLES, passStart, recordMark, sealJsonBatch } from './json-backfill.js';
 
+/** A blind index column, the further columns it reads, and how its input is read from the opened row. */
+interface BlindIndex {
+  column: string;
+  reads: string[];
+  of: (row: Record<string, string | null>) => string;
+}
+
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
   name: string;
   /** The primary key's type when it is not a uuid. */
   idType?: 'bigint';
   columns: string[];
-  /** The blind index column, the further columns it reads, and how its input is read from the opened row. */
-  index?: { column: string; reads: string[]; of: (row: Record<string, string | null>) => string };
+  indexes?: BlindIndex[];
   /**
    * An append-only table whose trigger refuses every UPDATE but a re-seal of these columns in a
    * transaction that set `otklik.reseal` (migration 0038): only this backfill sets it.
@@ -23,12 +29,15 @@ interface SealedTable {
 const TABLES: SealedTable[] = [
   {
     name: 'client_contacts',
-    columns: ['value'],
-    index: {
-      column: 'value_index',
-      reads: ['kind'],
-      of: (row) => normalizeContact(row.kind as ContactKind, row.value ?? ''),
-    },
+    // The bounce diagnosis quotes the address.
+    columns: ['value', 'bounce_reason'],
+    indexes: [
+      {
+        column: 'value_index',
+        reads: ['kind'],
+        of: (row) => normalizeContact(row.kind as ContactKind, row.value ?? ''),
+      },
+    ],
   },
   { name: 'clients', columns: ['postal_address'] },
   { name: 'requests', columns: ['contact_email', 'contact_phone'] },
@@ -38,15 +47,24 @@ const TABLES: SealedTable[] = [
   {
     name: 'mailing_subscribers',
     columns: ['email'],
-    index: { column: 'email_index', reads: [], of: (row) => row.email ?? '' },
+    indexes: [{ column: 'email_index', reads: [], of: (row) => row.email ?? '' }],
   },
   // A copy of the subscriber's sealed address.
   { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
   { name: 'mailing_consent_events', idType: 'bigint', columns: ['email'], appendOnly: true },
   {
     name: 'outbound_messages',
-    columns: ['recipient'],
-    index: { column: 'recipient_index', reads: [], of: (row) => row.recipient ?? '' },
+    // A network's diagnosis quotes the address, number or chat id it was given.
+    columns: ['recipient', 'last_error'],
+    indexes: [{ column: 'recipient_index', reads: [], of: (row) => row.recipient ?? '' }],
+  },
+  {
+    name: 'social_items',
+    columns: ['thread_id', 'author_id'],
+    indexes: [
+      { column: 'thread_index', reads: [], of: (row) => row.thread_id ?? '' },
+      { column: 'author_index', reads: [], of: (row) => row.author_id ?? '' },
+    ],
   },
 ];
 
@@ -112,7 +130,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
   );
   const selected = [
     sql`id`,
-    ...(table.index?.reads ?? []).map((c) => sql.identifier(c)),
+    ...(table.indexes ?? []).flatMap((index) => index.reads.map((c) => sql.identifier(c))),
     ...table.columns.map((c) => sql.identifier(c)),
   ];
   const result = await tx.execute(sql`
@@ -121,7 +139,8 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
   const rows = (result as unknown as { rows: Record<string, string | null>[] }).rows;
   if (rows.length === 0) return 0;
   if (table.appendOnly) await tx.execute(sql`select set_config('otklik.reseal', 'on', true)`);
-  const written = [...table.columns, ...(table.index ? [table.index.column] : [])];
+  const indexes = table.indexes ?? [];
+  const written = [...table.columns, ...indexes.map((index) => index.column)];
   const values = rows.map((row) => {
     const opened: Record<string, string | null> = Object.fromEntries(
       table.columns.map((c) => [c, typeof row[c] === 'string' ? crypto.open(row[c]) : null]),
@@ -130,7 +149,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
       const plain = opened[c];
       return sql`${typeof plain === 'string' ? crypto.seal(plain) : null}::text`;
     });
-    if (table.index) cells.push(sql`${crypto.blindIndex(table.index.of({ ...row, ...opened }))}::text`);
+    for (const index of indexes) cells.push(sql`${crypto.blindIndex(index.of({ ...row, ...opened }))}::text`);
     return sql`(${row.id}::${sql.raw(table.idType ?? 'uuid')}, ${sql.join(cells, sql`, `)})`;
   });
   await tx.execute(sql`

@@ -1,6 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FieldCrypto } from '../lib/field-crypto.js';
-import { AUDIT_CONTACT_KEYS, mapAuditContacts, mapRouteRecipient, resealer } from '../lib/sealed-json.js';
+import {
+  AUDIT_CONTACT_KEYS,
+  mapAuditContacts,
+  mapRouteRecipient,
+  mapThreadIds,
+  resealer,
+  THREAD_ID_KEYS,
+} from '../lib/sealed-json.js';
 import { jsonBackfillMarks } from './backfill.schema.js';
 import type { Db } from './client.js';
 
@@ -32,9 +39,17 @@ export const JSON_TABLES: SealedJsonTable[] = [
     name: 'requests',
     idType: 'uuid',
     columns: ['reply_route'],
-    paths: ['$.recipient'],
+    paths: ['$.recipient', ...THREAD_ID_KEYS.map((key) => `$.thread.${key}`)],
     map: (route, change) =>
       route && typeof route === 'object' ? mapRouteRecipient(route as { recipient: string }, change) : route,
+    mark: { column: 'created_at', type: 'timestamptz' },
+  },
+  {
+    name: 'outbound_messages',
+    idType: 'uuid',
+    columns: ['thread'],
+    paths: THREAD_ID_KEYS.map((key) => `$.${key}`),
+    map: (thread, change) => mapThreadIds(thread as Record<string, string>, change),
     mark: { column: 'created_at', type: 'timestamptz' },
   },
 ];

@@ -36,12 +36,38 @@ function mapContactValue(contact: unknown, change: (text: string) => string) {
   return typeof value === 'string' ? { ...walked, value: change(value) } : walked;
 }
 
-/** The reply route's `recipient` is the address or chat id; the network, account and thread are not contacts. */
-export function mapRouteRecipient<T extends { recipient: string }>(
+/**
+ * The ids in a network thread that lead to a person: the post or chat answered, the comment and
+ * message (Telegram names them "<chat>:<message>", and a private chat's id is its person's) and
+ * the author. The thread's kind, a forum topic and an e-mail's Message-IDs stay open.
+ */
+export const THREAD_ID_KEYS = ['postId', 'commentId', 'replyTo', 'authorId'] as const;
+
+/** Applies `change` to every network id of an outbound thread or a reply route's thread. */
+export function mapThreadIds<T extends Record<string, string>>(
+  thread: T,
+  change: (text: string) => string,
+): T {
+  if (thread === null || typeof thread !== 'object' || Array.isArray(thread)) return thread;
+  const changed: Record<string, string> = { ...thread };
+  for (const key of THREAD_ID_KEYS) {
+    const value = changed[key];
+    if (typeof value === 'string') changed[key] = change(value);
+  }
+  return changed as T;
+}
+
+/** The reply route's `recipient` (the address or chat id) and its thread's ids; the network and account are not contacts. */
+export function mapRouteRecipient<T extends { recipient: string; thread?: Record<string, string> }>(
   route: T,
   change: (text: string) => string,
 ): T {
-  return { ...route, recipient: change(route.recipient) };
+  const { thread } = route;
+  return {
+    ...route,
+    recipient: change(route.recipient),
+    ...(thread ? { thread: mapThreadIds(thread, change) } : {}),
+  };
 }
 
 // node-postgres and PGlite hand jsonb back parsed; a string is a driver that did not.
@@ -60,11 +86,22 @@ export const sealedAuditJson = customType<{ data: unknown; driverData: string }>
   fromDriver: (stored) => mapAuditContacts(parsed(stored), (text) => fieldCrypto().open(text)),
 });
 
-/** A reply route column: the recipient sealed on write, opened on read. */
-export function sealedRouteJson<T extends { recipient: string }>(name: string) {
+/** A reply route column: the recipient and the thread's ids sealed on write, opened on read. */
+export function sealedRouteJson<T extends { recipient: string; thread?: Record<string, string> }>(
+  name: string,
+) {
   return customType<{ data: T; driverData: string }>({
     dataType: () => 'jsonb',
     toDriver: (route) => JSON.stringify(mapRouteRecipient(route, (text) => fieldCrypto().seal(text))),
     fromDriver: (stored) => mapRouteRecipient(parsed(stored) as T, (text) => fieldCrypto().open(text)),
+  })(name);
+}
+
+/** An outbound thread column: the network ids sealed on write, opened on read; the keys stay queryable. */
+export function sealedThreadJson<T extends Record<string, string>>(name: string) {
+  return customType<{ data: T; driverData: string }>({
+    dataType: () => 'jsonb',
+    toDriver: (thread) => JSON.stringify(mapThreadIds(thread, (text) => fieldCrypto().seal(text))),
+    fromDriver: (stored) => mapThreadIds(parsed(stored) as T, (text) => fieldCrypto().open(text)),
   })(name);
 }

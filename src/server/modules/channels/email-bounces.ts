@@ -7,6 +7,15 @@ import * as requestRepo from '../requests/repo.js';
 import type { InboundMail } from './email-mime.js';
 import { inboundEmails, outboundMessages } from './schema.js';
 
+/** An e-mail address as a receiving server quotes it, bare or in angle brackets. */
+const ADDRESS = /[^\s<>()[\]{}"',;:@]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * The diagnosis for the request's history, which is stored open (its notes are not contact
+ * fields): the address stays only in the sealed columns (the message, the client's contact).
+ */
+const withoutAddresses = (text: string) => text.replace(ADDRESS, 'адрес получателя');
+
 /**
  * A delivery failure report about one of our e-mails: the message is marked failed with the
  * receiving server's diagnosis, the address is marked unreachable on every client holding it in
@@ -18,6 +27,7 @@ export async function recordBounce(db: Db, mail: InboundMail): Promise<number> {
   if (reports.length === 0) return 0;
   const diagnostic = mail.bounce?.diagnostic ?? '';
   const at = new Date();
+  const note = `Письмо на адрес получателя не доставлено — адрес недоступен: ${withoutAddresses(diagnostic)}`;
   return db.transaction(async (tx) => {
     const failed = await tx
       .update(outboundMessages)
@@ -57,7 +67,7 @@ export async function recordBounce(db: Db, mail: InboundMail): Promise<number> {
           requestId: request.id,
           at,
           status: request.status,
-          note: `Письмо на ${message.recipient} не доставлено — адрес недоступен: ${diagnostic}`,
+          note,
           isPublic: false,
         },
       ]);

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOf, filesOf, mailAgency, requestsOf, sendCode, smtpClient } from '../../testing/email-kit.js';
 import { createHarness, type Harness, uniqueEmail } from '../../testing/harness.js';
+import { rowsOf } from '../../testing/surveys.js';
 import { contactIndex } from '../clients/repo.js';
 import { clientContacts } from '../clients/schema.js';
 import { startSmtpListener } from './email-listener.js';
@@ -158,7 +159,7 @@ describe('inbound e-mail over SMTP', () => {
     expect(notes.map((e) => e.note).join('\n')).toMatch(/«setup\.exe» не сохранён/);
   });
 
-  it('marks our message failed and the address unreachable on a bounce, creating no request', async () => {
+  it('marks our message failed and the address unreachable on a bounce, creating no request, the quoted address sealed', async () => {
     const a = await mailAgency(harness);
     const mail = letter(a.address);
     const client = /<(.+)>/.exec(mail.from)?.[1] as string;
@@ -184,7 +185,7 @@ describe('inbound e-mail over SMTP', () => {
       `Final-Recipient: rfc822; ${client}`,
       'Action: failed',
       'Status: 5.1.1',
-      'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+      `Diagnostic-Code: smtp; 550 5.1.1 <${client}>: User unknown`,
       '',
       '--b1',
       'Content-Type: message/rfc822',
@@ -207,7 +208,7 @@ describe('inbound e-mail over SMTP', () => {
       .from(outboundMessages)
       .where(eq(outboundMessages.externalId, ack?.messageId as string));
     expect(sent?.status).toBe('failed');
-    expect(sent?.lastError).toContain('User unknown');
+    expect(sent?.lastError).toContain(`<${client}>: User unknown`);
     const [contact] = await db
       .select()
       .from(clientContacts)
@@ -217,7 +218,17 @@ describe('inbound e-mail over SMTP', () => {
     expect(contact?.bouncedAt).toBeInstanceOf(Date);
     const card = await a.staff.request({ method: 'GET', url: `/api/staff/clients/${contact?.clientId}` });
     const shown = card.json<{ contacts: { value: string; bouncedAt: string; bounceReason: string }[] }>();
-    expect(shown.contacts.find((c) => c.value === client)?.bounceReason).toContain('User unknown');
+    expect(shown.contacts.find((c) => c.value === client)?.bounceReason).toContain(
+      `<${client}>: User unknown`,
+    );
+    // The receiving server quoted the address: at rest it is only in sealed columns.
+    const [stored] = await rowsOf<{ last_error: string; bounce_reason: string }>(
+      harness,
+      sql`select o.last_error, cc.bounce_reason from outbound_messages o, client_contacts cc
+          where o.external_id = ${ack?.messageId} and cc.id = ${contact?.id}`,
+    );
+    expect(stored?.last_error).toMatch(/^f1:[0-9a-f]{8}:[\w-]+$/);
+    expect(stored?.bounce_reason).toMatch(/^f1:[0-9a-f]{8}:[\w-]+$/);
     const other = await mailAgency(harness);
     const foreign = await other.staff.request({
       method: 'GET',
@@ -230,6 +241,9 @@ describe('inbound e-mail over SMTP', () => {
       e.note?.includes('не доставлено'),
     );
     expect(notes).toHaveLength(1);
+    expect(notes[0]?.note).toBe(
+      'Письмо на адрес получателя не доставлено — адрес недоступен: smtp; 550 5.1.1 <адрес получателя>: User unknown',
+    );
   });
 
   it('never joins a letter to another agency’s request, by its number or by its Message-ID', async () => {

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sealedText } from '../../lib/field-crypto.js';
+import { sealedThreadJson } from '../../lib/sealed-json.js';
 import { agencies } from '../agencies/schema.js';
 import { clients } from '../clients/schema.js';
 import { requests } from '../requests/schema.js';
@@ -59,7 +60,7 @@ export interface OutboundAttachment {
   storageKey: string;
 }
 
-/** Where on the network the message goes besides the recipient: the thread or post it answers. */
+/** Where on the network the message goes besides the recipient: the thread or post it answers (its ids sealed). */
 export type OutboundThread = Record<string, string>;
 
 /**
@@ -76,7 +77,7 @@ export const outboundMessages = pgTable(
     /** The citizen's address, phone or messenger id: sealed; `recipientIndex` is its blind index. */
     recipient: sealedText('recipient').notNull(),
     recipientIndex: text('recipient_index').notNull(),
-    thread: jsonb('thread').$type<OutboundThread>(),
+    thread: sealedThreadJson<OutboundThread>('thread'),
     subject: text('subject'),
     body: text('body').notNull(),
     attachments: jsonb('attachments').$type<OutboundAttachment[]>().notNull().default([]),
@@ -87,7 +88,8 @@ export const outboundMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
-    lastError: text('last_error'),
+    /** Sealed: a network's diagnosis quotes whatever it was given (an address, a number, a chat id). */
+    lastError: sealedText('last_error'),
     /** The network's id of what was sent (e-mail Message-ID, Telegram message_id…): replies are matched by it. */
     externalId: text('external_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -96,6 +98,8 @@ export const outboundMessages = pgTable(
   (t) => [
     index('outbound_due').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index('outbound_agency').on(t.agencyId, t.createdAt),
+    // The startup backfill of sealed threads resumes from its mark by creation time.
+    index('outbound_created').on(t.createdAt),
     index('outbound_request').on(t.requestId),
     index('outbound_external').on(t.network, t.externalId),
   ],
@@ -120,11 +124,17 @@ export const socialItems = pgTable(
     kind: text('kind').$type<'comment' | 'message'>().notNull(),
     /** The network's own id of the comment or message: a redelivery is recognised by it. */
     externalId: text('external_id').notNull(),
-    /** The post or chat the item belongs to, and the comment it answers, as the network names them. */
-    threadId: text('thread_id').notNull(),
+    /**
+     * The post or chat the item belongs to, and the comment it answers, as the network names them.
+     * The thread and the author are sealed (a private chat's id is its person's); their blind
+     * indexes group an author's items and a thread's.
+     */
+    threadId: sealedText('thread_id').notNull(),
+    threadIndex: text('thread_index').notNull(),
     parentId: text('parent_id'),
     threadTitle: text('thread_title'),
-    authorId: text('author_id').notNull(),
+    authorId: sealedText('author_id').notNull(),
+    authorIndex: text('author_index').notNull(),
     authorName: text('author_name').notNull(),
     text: text('text').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
@@ -141,7 +151,9 @@ export const socialItems = pgTable(
   (t) => [
     uniqueIndex('social_items_external').on(t.agencyId, t.network, t.externalId),
     index('social_items_queue').on(t.agencyId, t.status, t.receivedAt),
-    index('social_items_thread').on(t.agencyId, t.network, t.threadId),
+    index('social_items_thread').on(t.agencyId, t.network, t.threadIndex),
+    // Retention keeps an author's items while any of them is recent.
+    index('social_items_author').on(t.agencyId, t.network, t.authorIndex),
   ],
 );
 

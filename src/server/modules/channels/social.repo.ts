@@ -1,17 +1,25 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { requests } from '../requests/schema.js';
 import { socialSettings } from './posts.schema.js';
 import { type Network, outboundMessages, type SocialItemStatus, socialItems } from './schema.js';
 
 export type SocialItemRow = typeof socialItems.$inferSelect;
-export type NewSocialItem = typeof socialItems.$inferInsert;
+export type NewSocialItem = Omit<typeof socialItems.$inferInsert, 'threadIndex' | 'authorIndex'>;
+
+/** The blind index of a thread or author id exactly as the network names it. */
+const networkIdIndexOf = (id: string) => fieldCrypto().blindIndex(id);
 
 /** Inserts an item unless the network already delivered it; `null` for a redelivery. */
 export async function insertSocialItem(executor: Executor, item: NewSocialItem) {
   const [row] = await executor
     .insert(socialItems)
-    .values(item)
+    .values({
+      ...item,
+      threadIndex: networkIdIndexOf(item.threadId),
+      authorIndex: networkIdIndexOf(item.authorId),
+    })
     .onConflictDoNothing({ target: [socialItems.agencyId, socialItems.network, socialItems.externalId] })
     .returning();
   return row ?? null;
@@ -45,7 +53,7 @@ export async function listQueue(
       requestNumber: requests.number,
       threadSize: sql<number>`(select count(*)::int from social_items t
         where t.agency_id = ${socialItems.agencyId} and t.network = ${socialItems.network}
-          and t.thread_id = ${socialItems.threadId})`,
+          and t.thread_index = ${socialItems.threadIndex})`,
     })
     .from(socialItems)
     .leftJoin(outboundMessages, eq(outboundMessages.id, socialItems.replyId))
@@ -130,7 +138,7 @@ export async function deleteExpired(executor: Executor, agencyId: string, cutoff
           where s.agency_id = ${agencyId} and s.request_id is null
             and not exists (select 1 from ${socialItems} recent
               where recent.agency_id = s.agency_id and recent.network = s.network
-                and recent.author_id = s.author_id and recent.received_at >= ${cutoff})
+                and recent.author_index = s.author_index and recent.received_at >= ${cutoff})
           limit ${limit})`,
       ),
     )

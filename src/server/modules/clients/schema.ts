@@ -53,9 +53,10 @@ export const clientContacts = pgTable(
     verified: boolean('verified').notNull().default(false),
     // Where the contact came from: a channel («portal», «email», …) or «staff».
     source: text('source').notNull(),
-    // The last delivery failure report for an e-mail address: staff see «адрес недоступен».
+    // The last delivery failure report for an e-mail address: staff see «адрес недоступен». The
+    // receiving server's diagnosis usually quotes the address, so it is sealed like the value.
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
-    bounceReason: text('bounce_reason'),
+    bounceReason: sealedText('bounce_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

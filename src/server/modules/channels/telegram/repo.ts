@@ -3,21 +3,23 @@ import type { Executor } from '../../../db/client.js';
 import { recipientIndexOf } from '../outbox.repo.js';
 import { channelAccounts, outboundMessages, socialItems } from '../schema.js';
 
-/** Whether the bot already queued a reply to this message (a redelivered /start gets no second greeting). */
+/**
+ * Whether the bot already queued a reply to this message (a redelivered /start gets no second
+ * greeting). The message id in a thread is sealed, so the chat's replies are opened and compared here.
+ */
 export async function repliedTo(executor: Executor, accountId: string, chatId: string, messageId: string) {
-  const [row] = await executor
-    .select({ id: outboundMessages.id })
+  const rows = await executor
+    .select({ thread: outboundMessages.thread })
     .from(outboundMessages)
     .where(
       and(
         eq(outboundMessages.network, 'telegram'),
         eq(outboundMessages.accountId, accountId),
         eq(outboundMessages.recipientIndex, recipientIndexOf(chatId)),
-        sql`${outboundMessages.thread}->>'replyTo' = ${messageId}`,
+        sql`${outboundMessages.thread} ? 'replyTo'`,
       ),
-    )
-    .limit(1);
-  return row !== undefined;
+    );
+  return rows.some((row) => row.thread?.replyTo === messageId);
 }
 
 /**
