@@ -14,7 +14,7 @@ const WARNING_PERCENT = 90;
 
 /** The region administrator's control: the agency's own quota in MB, or back to the default. */
 function QuotaEditor({ slug, storage }: { slug: string; storage: FileStorage }) {
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   const save = useSetFileQuota(slug);
   const [quotaMb, setQuotaMb] = useState<number | ''>(storage.ownQuotaMb ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +32,9 @@ function QuotaEditor({ slug, storage }: { slug: string; storage: FileStorage }) 
     <Group align="flex-end">
       <NumberInput
         label={t('agency.storage.quota')}
-        description={t('agency.storage.quotaHint', { mb: storage.defaultQuotaMb })}
+        description={t('agency.storage.quotaHint', {
+          mb: new Intl.NumberFormat(i18n.language).format(storage.defaultQuotaMb),
+        })}
         placeholder={String(storage.defaultQuotaMb)}
         min={1}
         allowDecimal={false}

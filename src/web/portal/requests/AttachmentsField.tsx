@@ -20,6 +20,8 @@ export function AttachmentsField({ value, error, onChange }: Props) {
       size="md"
       multiple
       clearable
+      // Mantine's clear button is an icon alone: without a name a screen reader announces «button».
+      clearButtonProps={{ 'aria-label': t('attachments.clear') }}
       accept={ACCEPT}
       label={t('attachments.label')}
       description={t('attachments.hint')}
