@@ -79,7 +79,8 @@ describe('migration seal_redelivery_keys', () => {
     ]);
     expect(copied.map((r) => r.idempotency_key)).toEqual(keys);
 
-    const crypto = createFieldCrypto(randomBytes(32));
+    const secret = randomBytes(32);
+    const crypto = createFieldCrypto(secret);
     await sealContactFields(database.db, crypto);
     const [sealed] = await rows<{ external_id: string; external_index: string }>(
       sql`select external_id, external_index from social_items`,
@@ -102,5 +103,15 @@ describe('migration seal_redelivery_keys', () => {
       keys.slice(0, 3),
     );
     for (const request of requests) expect(request.idempotency_key).not.toContain('8301');
+
+    // A key rotation: the sealed copy lets the backfill index the keys again under the new key.
+    const rotated = createFieldCrypto(randomBytes(32), [secret]);
+    await sealContactFields(database.db, rotated);
+    const [reindexed] = await rows<{ idempotency_key: string; channel_message_key: string }>(
+      sql`select idempotency_key, channel_message_key from requests order by number limit 1`,
+    );
+    expect(reindexed?.idempotency_key).toBe(`telegram:${rotated.blindIndex('telegram:8301:16')}`);
+    expect(reindexed?.idempotency_key).not.toBe(requests[0]?.idempotency_key);
+    expect(rotated.open(reindexed?.channel_message_key as string)).toBe('telegram:8301:16');
   });
 });
