@@ -2,15 +2,23 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { ContactKind } from '../../common/clients.js';
 import type { FieldCrypto } from '../lib/field-crypto.js';
 import { normalizeContact } from '../modules/clients/contacts.js';
+import { channelKeyIndex } from '../modules/requests/channel-keys.js';
 import type { Db } from './client.js';
 import { currentMark, JSON_TABLES, passStart, recordMark, sealJsonBatch } from './json-backfill.js';
 
-/** A blind index column, the further columns it reads, and how its input is read from the opened row. */
+/** A blind index column, the further columns it reads, and its value computed from the opened row. */
 interface BlindIndex {
   column: string;
   reads: string[];
-  of: (row: Record<string, string | null>) => string;
+  of: (row: Record<string, string | null>, crypto: FieldCrypto) => string | null;
 }
+
+/** The blind index of a value as it is stored (a network id is matched exactly as the network names it). */
+const indexOf = (column: string, source: string): BlindIndex => ({
+  column,
+  reads: [],
+  of: (row, crypto) => crypto.blindIndex(row[source] ?? ''),
+});
 
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
@@ -35,19 +43,33 @@ const TABLES: SealedTable[] = [
       {
         column: 'value_index',
         reads: ['kind'],
-        of: (row) => normalizeContact(row.kind as ContactKind, row.value ?? ''),
+        of: (row, crypto) => crypto.blindIndex(normalizeContact(row.kind as ContactKind, row.value ?? '')),
       },
     ],
   },
   { name: 'clients', columns: ['postal_address'] },
-  { name: 'requests', columns: ['contact_email', 'contact_phone'] },
+  {
+    name: 'requests',
+    columns: ['contact_email', 'contact_phone', 'channel_message_key'],
+    indexes: [
+      {
+        // A network message's key is its blind index; a portal or ПОС key is kept as it is.
+        column: 'idempotency_key',
+        reads: ['idempotency_key'],
+        of: (row, crypto) =>
+          row.channel_message_key === null
+            ? (row.idempotency_key ?? null)
+            : channelKeyIndex(crypto, row.channel_message_key ?? ''),
+      },
+    ],
+  },
   { name: 'calls', columns: ['caller_phone'] },
   { name: 'reception_bookings', columns: ['phone', 'email'] },
   { name: 'reception_cards', columns: ['phone', 'email', 'postal_address'] },
   {
     name: 'mailing_subscribers',
     columns: ['email'],
-    indexes: [{ column: 'email_index', reads: [], of: (row) => row.email ?? '' }],
+    indexes: [indexOf('email_index', 'email')],
   },
   // A copy of the subscriber's sealed address.
   { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
@@ -56,14 +78,15 @@ const TABLES: SealedTable[] = [
     name: 'outbound_messages',
     // A network's diagnosis quotes the address, number or chat id it was given.
     columns: ['recipient', 'last_error'],
-    indexes: [{ column: 'recipient_index', reads: [], of: (row) => row.recipient ?? '' }],
+    indexes: [indexOf('recipient_index', 'recipient')],
   },
   {
     name: 'social_items',
-    columns: ['thread_id', 'author_id'],
+    columns: ['external_id', 'thread_id', 'author_id'],
     indexes: [
-      { column: 'thread_index', reads: [], of: (row) => row.thread_id ?? '' },
-      { column: 'author_index', reads: [], of: (row) => row.author_id ?? '' },
+      indexOf('external_index', 'external_id'),
+      indexOf('thread_index', 'thread_id'),
+      indexOf('author_index', 'author_id'),
     ],
   },
 ];
@@ -149,7 +172,7 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
       const plain = opened[c];
       return sql`${typeof plain === 'string' ? crypto.seal(plain) : null}::text`;
     });
-    for (const index of indexes) cells.push(sql`${crypto.blindIndex(index.of({ ...row, ...opened }))}::text`);
+    for (const index of indexes) cells.push(sql`${index.of({ ...row, ...opened }, crypto)}::text`);
     return sql`(${row.id}::${sql.raw(table.idType ?? 'uuid')}, ${sql.join(cells, sql`, `)})`;
   });
   await tx.execute(sql`

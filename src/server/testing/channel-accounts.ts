@@ -1,4 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import type { RequestChannel } from '../../common/requests.js';
+import { fieldCrypto } from '../lib/field-crypto.js';
+import { channelKeyOf } from '../modules/requests/channel-keys.js';
 import { requests } from '../modules/requests/schema.js';
 import type { Harness, StaffClient } from './harness.js';
 
@@ -19,15 +22,25 @@ export async function connectAccount(
 export const agencyIdOf = async (harness: Harness, slug: string) =>
   (await harness.services.agencies.findBySlug(slug))?.id as string;
 
-/** Requests registered under a channel's message key, in any agency. */
+/** The key as registration stores it: a network message's "<channel>:<id>" becomes its blind index. */
+function storedKey(key: string) {
+  const colon = key.indexOf(':');
+  return channelKeyOf(fieldCrypto(), key.slice(0, colon) as RequestChannel, key.slice(colon + 1))
+    .idempotencyKey;
+}
+
+/** Requests registered under a channel's message key ("<channel>:<message id>"), in any agency. */
 export const requestsByKey = (harness: Harness, key: string) =>
-  harness.services.database.db.select().from(requests).where(eq(requests.idempotencyKey, key));
+  harness.services.database.db
+    .select()
+    .from(requests)
+    .where(eq(requests.idempotencyKey, storedKey(key)));
 
 export const requestsOfAgency = (harness: Harness, agencyId: string, key: string) =>
   harness.services.database.db
     .select()
     .from(requests)
-    .where(and(eq(requests.agencyId, agencyId), eq(requests.idempotencyKey, key)));
+    .where(and(eq(requests.agencyId, agencyId), eq(requests.idempotencyKey, storedKey(key))));
 
 /** Waits until `probe` returns something truthy (a background poller's work), or fails. */
 export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {

@@ -122,8 +122,12 @@ export const socialItems = pgTable(
     accountId: uuid('account_id').references(() => channelAccounts.id, { onDelete: 'set null' }),
     network: text('network').$type<Network>().notNull(),
     kind: text('kind').$type<'comment' | 'message'>().notNull(),
-    /** The network's own id of the comment or message: a redelivery is recognised by it. */
-    externalId: text('external_id').notNull(),
+    /**
+     * The network's own id of the comment or message, sealed: a private message's reads
+     * "<chat>:<message>", and the chat's id is its person's. A redelivery is recognised by its blind index.
+     */
+    externalId: sealedText('external_id').notNull(),
+    externalIndex: text('external_index').notNull(),
     /**
      * The post or chat the item belongs to, and the comment it answers, as the network names them.
      * The thread and the author are sealed (a private chat's id is its person's); their blind
@@ -149,7 +153,7 @@ export const socialItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('social_items_external').on(t.agencyId, t.network, t.externalId),
+    uniqueIndex('social_items_external').on(t.agencyId, t.network, t.externalIndex),
     index('social_items_queue').on(t.agencyId, t.status, t.receivedAt),
     index('social_items_thread').on(t.agencyId, t.network, t.threadIndex),
     // Retention keeps an author's items while any of them is recent.

@@ -6,9 +6,12 @@ import { socialSettings } from './posts.schema.js';
 import { type Network, outboundMessages, type SocialItemStatus, socialItems } from './schema.js';
 
 export type SocialItemRow = typeof socialItems.$inferSelect;
-export type NewSocialItem = Omit<typeof socialItems.$inferInsert, 'threadIndex' | 'authorIndex'>;
+export type NewSocialItem = Omit<
+  typeof socialItems.$inferInsert,
+  'externalIndex' | 'threadIndex' | 'authorIndex'
+>;
 
-/** The blind index of a thread or author id exactly as the network names it. */
+/** The blind index of an item's, thread's or author's id exactly as the network names it. */
 const networkIdIndexOf = (id: string) => fieldCrypto().blindIndex(id);
 
 /** Inserts an item unless the network already delivered it; `null` for a redelivery. */
@@ -17,10 +20,11 @@ export async function insertSocialItem(executor: Executor, item: NewSocialItem) 
     .insert(socialItems)
     .values({
       ...item,
+      externalIndex: networkIdIndexOf(item.externalId),
       threadIndex: networkIdIndexOf(item.threadId),
       authorIndex: networkIdIndexOf(item.authorId),
     })
-    .onConflictDoNothing({ target: [socialItems.agencyId, socialItems.network, socialItems.externalId] })
+    .onConflictDoNothing({ target: [socialItems.agencyId, socialItems.network, socialItems.externalIndex] })
     .returning();
   return row ?? null;
 }

@@ -24,6 +24,8 @@ export interface IntakeInput {
   notifyByEmail: boolean;
   /** The channel's own message id or the portal's Idempotency-Key: a redelivery makes no second request. */
   idempotencyKey: string | null;
+  /** The network message's own key when `idempotencyKey` is its blind index (channel-keys.ts); stored sealed. */
+  channelMessageKey?: string | null;
   /** When the message reached the agency, if before its registration (post, ПОС, reception). */
   receivedAt?: Date;
   /** Fast-track (ПОС, seed 003 p. 10.1) or an urgent appeal: the policy's shortened term. */
@@ -42,7 +44,8 @@ export interface IntakeInput {
 }
 
 /** A request registered by staff from a channel without its own intake (post, ПОС, МЭДО, reception…). */
-export interface StaffIntakeInput extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey'> {
+export interface StaffIntakeInput
+  extends Omit<IntakeInput, 'receivedAt' | 'idempotencyKey' | 'channelMessageKey'> {
   receivedAt: Date;
   externalId: string | null;
 }
@@ -179,6 +182,7 @@ export function createRegistration(deps: {
         urgent: input.urgent ?? false,
         trackingCode: trackingCode(),
         idempotencyKey: input.idempotencyKey,
+        channelMessageKey: input.channelMessageKey ?? null,
         replyRoute: input.replyRoute ?? null,
         attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
         receivedAt,

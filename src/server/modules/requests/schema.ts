@@ -58,7 +58,13 @@ export const requests = pgTable(
     notifyByEmail: boolean('notify_by_email').notNull().default(false),
     urgent: boolean('urgent').notNull().default(false),
     trackingCode: text('tracking_code').notNull(),
+    /**
+     * What makes a repeat return the first request: a portal's Idempotency-Key, a ПОС id, or, for a
+     * message from a network whose ids name a person's chat, the blind index of the key
+     * `channelMessageKey` holds sealed (requests/channel-keys.ts).
+     */
     idempotencyKey: text('idempotency_key'),
+    channelMessageKey: sealedText('channel_message_key'),
     // The recipient (an address or a chat id) is sealed inside the JSON (lib/sealed-json.ts).
     replyRoute: sealedRouteJson<ReplyRoute>('reply_route'),
     departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { endOfLocalDay, localDate } from '../../lib/calendar.js';
 import { Invalid, NotFound, StorageFull } from '../../lib/errors.js';
+import { fieldCrypto } from '../../lib/field-crypto.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { CalendarService } from '../agencies/calendar.service.js';
 import { type FileQuota, storageFullNote } from '../agencies/file-quota.js';
@@ -12,6 +13,7 @@ import type { AuditService } from '../audit/service.js';
 import type { UserService } from '../auth/users.service.js';
 import type { ClientService } from '../clients/service.js';
 import { resolvedOfChannel } from './answered.repo.js';
+import { channelKeyOf } from './channel-keys.js';
 import { registerWorkbook } from './export.js';
 import type { RequestNotifier } from './notifier.js';
 import type { DeadlinePolicyService } from './policies.service.js';
@@ -108,11 +110,11 @@ export function createRequestService(deps: {
      */
     async registerFromChannel(
       agencyId: string,
-      input: Omit<IntakeInput, 'idempotencyKey'> & { externalId: string },
+      input: Omit<IntakeInput, 'idempotencyKey' | 'channelMessageKey'> & { externalId: string },
     ) {
       const agency = { ...(await agencies.byId(agencyId)), id: agencyId };
       const { externalId, ...rest } = input;
-      const registration = { ...rest, idempotencyKey: `${input.channel}:${externalId}` };
+      const registration = { ...rest, ...channelKeyOf(fieldCrypto(), input.channel, externalId) };
       try {
         return { ...(await registerIn(agency, registration)), filesKept: true };
       } catch (error) {
@@ -138,10 +140,12 @@ export function createRequestService(deps: {
         throw new Invalid('body.receivedAt', 'Дата поступления не может быть в будущем');
       }
       const { externalId, ...rest } = input;
-      const idempotencyKey = externalId ? `${input.channel}:${externalId}` : null;
+      const key = externalId
+        ? channelKeyOf(fieldCrypto(), input.channel, externalId)
+        : { idempotencyKey: null };
       return registerIn(
         agency,
-        { ...rest, idempotencyKey, registeredBy: actor.userId },
+        { ...rest, ...key, registeredBy: actor.userId },
         {
           withinTransaction: (tx, row) =>
             audit.record(tx, actor, 'request', row.id, {
