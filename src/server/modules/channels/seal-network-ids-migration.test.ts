@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootDir } from '../../config.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { sealContactFields } from '../../db/field-backfill.js';
 import { migrate } from '../../db/migrate.js';
 import { createFieldCrypto } from '../../lib/field-crypto.js';
+import { migrateUpTo } from '../../testing/migrations.js';
 
 // The hand-written part of the seal_network_ids migration: old social items keep matching by
 // their ids until the startup backfill writes the blind indexes, and old bounce notes lose the address.
@@ -21,27 +18,9 @@ afterAll(() => database.close());
 const rows = async <T>(query: ReturnType<typeof sql>) =>
   ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
-/** The migrations before this one, by the journal's tags (the number may change at merge). */
-function migrationsBefore(tagSuffix: string) {
-  const folder = join(rootDir, 'migrations');
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  const at = journal.entries.findIndex((entry) => entry.tag.endsWith(tagSuffix));
-  if (at < 0) throw new Error(`no migration ${tagSuffix}`);
-  return readMigrationFiles({ migrationsFolder: folder }).slice(0, at);
-}
-
 describe('migration seal_network_ids', () => {
   it('fills the index columns with the ids, drops the address from bounce notes, and the backfill seals the rest', async () => {
-    await database.db.execute(
-      sql`create table otklik_migrations (hash text primary key, applied_at timestamptz not null default now())`,
-    );
-    for (const migration of migrationsBefore('_seal_network_ids')) {
-      for (const statement of migration.sql)
-        if (statement.trim()) await database.db.execute(sql.raw(statement));
-      await database.db.execute(sql`insert into otklik_migrations (hash) values (${migration.hash})`);
-    }
+    await migrateUpTo(database, '_seal_network_ids');
     const [agency] = await rows<{ id: string }>(sql`insert into agencies (slug, name, short_name, timezone,
         working_hours) values ('old', 'Старое ведомство', 'Старое', 'Asia/Novosibirsk', '{}'::jsonb) returning id`);
     await database.db.execute(sql`insert into social_items (agency_id, network, kind, external_id, thread_id,
