@@ -61,7 +61,9 @@ export function FileStoragePanel({ slug, canSetQuota }: { slug: string; canSetQu
   const megabytes = (bytes: number) =>
     new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(bytes / MB);
   const data = storage.data;
-  const percent = data ? Math.min(100, (data.usedBytes / data.quotaBytes) * 100) : 0;
+  // Tenths of a percent: a few kilobytes of a 10 GB quota would otherwise read «6.5e-7», which is
+  // not a valid aria-valuenow.
+  const percent = data ? Math.min(100, Math.round((data.usedBytes / data.quotaBytes) * 1000) / 10) : 0;
   const nearlyFull = percent >= WARNING_PERCENT;
   return (
     <Box mt="xl" maw={760}>
