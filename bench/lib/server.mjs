@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { processCpuSeconds } from './cpu.mjs';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -101,14 +102,7 @@ export async function startBenchServer(extraEnv = {}) {
       }
     },
     /** CPU seconds the server has spent, from /proc (Linux), to tell CPU cost from waiting. */
-    cpuSeconds() {
-      try {
-        const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        return Number.NaN;
-      }
-    },
+    cpuSeconds: () => processCpuSeconds(server.pid),
     stop,
   };
 }

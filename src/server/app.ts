@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -8,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { logAccessDenials } from './http/access-denial-log.js';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { sessionCookieName, sessionLoader } from './http/session.js';
 import { rejectMalformedText } from './http/text-guard.js';
 import { registerValidation } from './http/validation.js';
@@ -96,7 +96,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerValidation(app);
 
   const pages = webPages();
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

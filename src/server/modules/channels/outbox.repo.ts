@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/client.js';
 import { fieldCrypto } from '../../lib/field-crypto.js';
 import { type OutboundStatus, outboundMessages } from './schema.js';
@@ -8,11 +9,14 @@ export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientI
 /** The blind index of a recipient exactly as the outbox stores it (a chat id, a number, an address). */
 export const recipientIndexOf = (recipient: string) => fieldCrypto().blindIndex(recipient);
 
+/** The INSERT of messages unrun, to go into the statement of the change they report. */
+export function outboundInsert(executor: Executor, rows: PgInsertValue<typeof outboundMessages>[]) {
+  return executor.insert(outboundMessages).values(rows);
+}
+
 export async function insertOutbound(executor: Executor, rows: NewOutbound[]) {
-  return executor
-    .insert(outboundMessages)
-    .values(rows.map((row) => ({ ...row, recipientIndex: recipientIndexOf(row.recipient) })))
-    .returning({ id: outboundMessages.id });
+  const indexed = rows.map((row) => ({ ...row, recipientIndex: recipientIndexOf(row.recipient) }));
+  return outboundInsert(executor, indexed).returning({ id: outboundMessages.id });
 }
 
 /** Claims due rows for this node: SKIP LOCKED lets other nodes take the rest at the same time. */

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { CONTACT_KINDS } from '../../../common/clients.js';
 import type { Executor } from '../../db/client.js';
 import { fieldCrypto } from '../../lib/field-crypto.js';
@@ -151,7 +152,7 @@ export async function deleteContact(db: Executor, agencyId: string, id: string) 
 }
 
 /** The INSERT of a consent event, to run by itself or with the request it came with. */
-export function consentEventInsert(db: Executor, values: typeof clientConsentEvents.$inferInsert) {
+export function consentEventInsert(db: Executor, values: PgInsertValue<typeof clientConsentEvents>) {
   return db.insert(clientConsentEvents).values(values);
 }
 

@@ -5,7 +5,7 @@ import { Invalid, NotFound } from '../../lib/errors.js';
 import { type PageRequest, pageWindow, toPage } from '../../lib/paging.js';
 import type { AuditService } from '../audit/service.js';
 import { assertContact, normalizeContact, normalizePhone } from './contacts.js';
-import { findOrInsertClient } from './match.repo.js';
+import { clientMatchCtes, findOrInsertClient, storedContacts } from './match.repo.js';
 import * as repo from './repo.js';
 import { auditView, toDetail, toSummary } from './views.js';
 
@@ -65,6 +65,15 @@ export function createClientService(db: Db, audit: AuditService) {
     });
   }
 
+  /** The contacts given with a request, normalised, e-mail first (the match prefers it). */
+  function givenContacts(contact: ContactInput) {
+    return [
+      contact.email ? { kind: 'email' as const, value: contact.email } : null,
+      contact.phone ? { kind: 'phone' as const, value: contact.phone } : null,
+      contact.messenger ?? null,
+    ].flatMap((c) => (c ? [{ ...c, normalized: normalizeContact(c.kind, c.value) }] : []));
+  }
+
   return {
     resolve: (agencyId: string, id: string) => resolve(db, agencyId, id),
 
@@ -72,39 +81,20 @@ export function createClientService(db: Db, audit: AuditService) {
      * The agency's client with this e-mail (else phone), or a new one. Matching by contact keeps
      * one history per person across channels; doubtful matches are merged later by staff.
      */
-    async findOrCreate(tx: Executor, agencyId: string, contact: ContactInput, at: Date): Promise<string> {
-      const given = [
-        contact.email ? { kind: 'email' as const, value: contact.email } : null,
-        contact.phone ? { kind: 'phone' as const, value: contact.phone } : null,
-        contact.messenger ?? null,
-      ].flatMap((c) => (c ? [{ ...c, normalized: normalizeContact(c.kind, c.value) }] : []));
-      return findOrInsertClient(tx, {
-        agencyId,
-        name: contact.name,
-        at,
-        source: contact.channel ?? 'portal',
-        given,
-      });
-    },
+    findOrCreate: (tx: Executor, agencyId: string, contact: ContactInput, at: Date): Promise<string> =>
+      findOrInsertClient(
+        tx,
+        clientMatchCtes({
+          agencyId,
+          name: contact.name,
+          at: at.toISOString(),
+          source: contact.channel ?? 'portal',
+          contacts: storedContacts(givenContacts(contact)),
+        }),
+      ),
 
-    /**
-     * 152-ФЗ ст. 9: the consent given with a request is kept with the client's history. Returns the
-     * INSERT unrun, so the intake writes it in the same statement as the request.
-     */
-    consentInsert(
-      tx: Executor,
-      agencyId: string,
-      clientId: string,
-      event: {
-        purpose: 'personal_data' | 'mailing';
-        action: 'given' | 'withdrawn';
-        channel: string;
-        requestId?: string;
-        at: Date;
-      },
-    ) {
-      return repo.consentEventInsert(tx, { agencyId, clientId, ...event });
-    },
+    /** The contacts given with a request as the client match writes them: sealed, with blind indexes. */
+    storedContactsOf: (contact: ContactInput) => storedContacts(givenContacts(contact)),
 
     consentEvents: (agencyId: string, clientId: string) => repo.listConsentEvents(db, agencyId, clientId),
 

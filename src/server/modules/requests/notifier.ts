@@ -1,10 +1,26 @@
-import type { Db, Executor } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { formatLongDate } from '../../lib/calendar.js';
 import type { MailAttachment } from '../../lib/mail.js';
 import type { AgencyService } from '../agencies/service.js';
 import type { Outbox } from '../channels/outbox.js';
+import type { NewOutbound } from '../channels/outbox.repo.js';
 import { STATUS_TITLES } from './lifecycle.js';
 import type { RequestRow } from './repo.js';
+
+/** What a notice needs of its request. */
+type NoticeSubject = Pick<
+  RequestRow,
+  | 'agencyId'
+  | 'id'
+  | 'clientId'
+  | 'replyRoute'
+  | 'notifyByEmail'
+  | 'contactEmail'
+  | 'contactName'
+  | 'number'
+  | 'trackingCode'
+  | 'dueAt'
+>;
 
 interface Notice {
   subject: string;
@@ -28,15 +44,17 @@ export function createRequestNotifier(deps: {
   /** The files staff attached to the answer; they travel with the answer e-mail. */
   answerFiles: (agencyId: string, requestId: string) => Promise<MailAttachment[]>;
 }) {
-  const statusLink = (slug: string, row: RequestRow) =>
+  const statusLink = (slug: string, row: Pick<RequestRow, 'number' | 'trackingCode'>) =>
     `${deps.publicUrl}/${slug}/requests/status?number=${encodeURIComponent(row.number)}&code=${row.trackingCode}`;
 
-  async function send(row: RequestRow, notice: Notice, tx: Executor) {
-    const about = { agencyId: row.agencyId, requestId: row.id, clientId: row.clientId };
-    const route = row.replyRoute;
+  /** The messages a notice makes: one back along the reply route, one by e-mail if asked for. */
+  function messagesOf(request: NoticeSubject, notice: Notice): NewOutbound[] {
+    const about = { agencyId: request.agencyId, requestId: request.id, clientId: request.clientId };
+    const route = request.replyRoute;
+    const messages: NewOutbound[] = [];
     if (route) {
       const isEmail = route.network === 'email';
-      await deps.outbox.enqueue(tx, {
+      messages.push({
         ...about,
         network: route.network,
         accountId: route.accountId,
@@ -47,41 +65,34 @@ export function createRequestNotifier(deps: {
         attachments: isEmail ? notice.attachments : [],
       });
     }
-    const alreadyMailed = route?.network === 'email' && route.recipient === row.contactEmail;
-    if (row.notifyByEmail && row.contactEmail && !alreadyMailed) {
-      await deps.outbox.enqueue(tx, {
+    const alreadyMailed = route?.network === 'email' && route.recipient === request.contactEmail;
+    if (request.notifyByEmail && request.contactEmail && !alreadyMailed) {
+      messages.push({
         ...about,
         network: 'email',
-        recipient: row.contactEmail,
+        recipient: request.contactEmail,
         subject: notice.subject,
         body: notice.text,
         attachments: notice.attachments,
       });
     }
+    return messages;
   }
 
   return {
     /** Wakes the outbox once the caller's transaction has committed. */
     afterCommit: () => deps.outbox.kick(),
 
-    /** Written in the registration's transaction: the acknowledgement commits with the request. */
-    async registered(
-      agency: { slug: string; shortName: string; timezone: string },
-      row: RequestRow,
-      tx: Executor,
-    ) {
-      const due = formatLongDate(row.dueAt, agency.timezone);
-      const link = statusLink(agency.slug, row);
-      await send(
-        row,
-        {
-          subject: `${agency.shortName}: обращение № ${row.number} зарегистрировано`,
-          text: `Здравствуйте, ${row.contactName}!\n\nВаше обращение зарегистрировано под номером ${row.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${row.trackingCode}\nХод рассмотрения: ${link}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
-          short: `Ваше обращение зарегистрировано под номером ${row.number}. Срок ответа — до ${due} включительно.\nХод рассмотрения: ${link}`,
-          attachments: [],
-        },
-        tx,
-      );
+    /** The acknowledgement of a registration, as messages for the registration's own statement to write. */
+    registered(agency: { slug: string; shortName: string; timezone: string }, request: NoticeSubject) {
+      const due = formatLongDate(request.dueAt, agency.timezone);
+      const link = statusLink(agency.slug, request);
+      return messagesOf(request, {
+        subject: `${agency.shortName}: обращение № ${request.number} зарегистрировано`,
+        text: `Здравствуйте, ${request.contactName}!\n\nВаше обращение зарегистрировано под номером ${request.number}.\nСрок ответа — до ${due} включительно.\n\nКод доступа: ${request.trackingCode}\nХод рассмотрения: ${link}\n\nО каждом изменении статуса мы сообщим на этот адрес.\n`,
+        short: `Ваше обращение зарегистрировано под номером ${request.number}. Срок ответа — до ${due} включительно.\nХод рассмотрения: ${link}`,
+        attachments: [],
+      });
     },
 
     async statusChanged(agencyId: string, row: RequestRow, note: string | null) {
@@ -90,16 +101,13 @@ export function createRequestNotifier(deps: {
       const title = STATUS_TITLES[row.status];
       const link = statusLink(agency.slug, row);
       const attachments = row.status === 'answered' ? await deps.answerFiles(agencyId, row.id) : [];
-      await send(
-        row,
-        {
-          subject: `${agency.shortName}: обращение № ${row.number} — ${title}`,
-          text: `Здравствуйте, ${row.contactName}!\n\nСтатус вашего обращения № ${row.number}: ${title}.\n${note ? `\n${note}\n` : ''}\nХод рассмотрения: ${link}\n`,
-          short: `Обращение № ${row.number}: ${title}.${note ? `\n\n${note}` : ''}\n\nХод рассмотрения: ${link}`,
-          attachments,
-        },
-        deps.db,
-      );
+      const messages = messagesOf(row, {
+        subject: `${agency.shortName}: обращение № ${row.number} — ${title}`,
+        text: `Здравствуйте, ${row.contactName}!\n\nСтатус вашего обращения № ${row.number}: ${title}.\n${note ? `\n${note}\n` : ''}\nХод рассмотрения: ${link}\n`,
+        short: `Обращение № ${row.number}: ${title}.${note ? `\n\n${note}` : ''}\n\nХод рассмотрения: ${link}`,
+        attachments,
+      });
+      for (const message of messages) await deps.outbox.enqueue(deps.db, message);
     },
   };
 }

@@ -25,12 +25,14 @@ export function createDeadlinePolicyService(deps: {
   defaults: DeadlinePolicies;
 }) {
   const { db, audit, defaults } = deps;
-  // Every intake needs the agency's terms; see LOOKUP_TTL_MS for how stale they may be.
-  const overridesOf = createLookupCache<string, Awaited<ReturnType<typeof repo.listDeadlineOverrides>>>();
+  // Every intake needs the agency's terms, merged once per cache entry; see LOOKUP_TTL_MS for how
+  // stale they may be. Readers share the merged object and must not change it.
+  const policiesOf = createLookupCache<string, DeadlinePolicies>();
 
-  async function forAgency(agencyId: string): Promise<DeadlinePolicies> {
-    const overrides = await overridesOf.get(agencyId, () => repo.listDeadlineOverrides(db, agencyId));
-    return withOverrides(defaults, overrides);
+  function forAgency(agencyId: string): Promise<DeadlinePolicies> {
+    return policiesOf.get(agencyId, async () =>
+      withOverrides(defaults, await repo.listDeadlineOverrides(db, agencyId)),
+    );
   }
 
   return {
@@ -62,7 +64,7 @@ export function createDeadlinePolicyService(deps: {
         await repo.upsertDeadlineOverride(tx, { agencyId: actor.agencyId, kind, term, ...value });
         await audit.record(tx, actor, 'deadline_policy', `${kind}.${term}`, { before, after: value });
       });
-      overridesOf.invalidate(actor.agencyId);
+      policiesOf.invalidate(actor.agencyId);
     },
 
     async restore(actor: Actor, kind: RequestKind, term: OverridableTerm) {
@@ -75,7 +77,7 @@ export function createDeadlinePolicyService(deps: {
           after: defaults[kind][term],
         });
       });
-      overridesOf.invalidate(actor.agencyId);
+      policiesOf.invalidate(actor.agencyId);
     },
   };
 }

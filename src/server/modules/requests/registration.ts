@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { SQLWrapper } from 'drizzle-orm';
 import type { ExternalCategory, ExternalSource, RequestChannel } from '../../../common/requests.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Upload } from '../../http/uploads.js';
@@ -11,6 +10,7 @@ import type { ClientService, ContactInput } from '../clients/service.js';
 import { answerTerm, type RequestKind, registeredLate, termEnd } from './deadlines.js';
 import type { RequestNotifier } from './notifier.js';
 import type { DeadlinePolicyService } from './policies.service.js';
+import { createRegistrationStatement } from './registration-statement.js';
 import * as repo from './repo.js';
 import type { ReplyRoute } from './schema.js';
 
@@ -80,16 +80,16 @@ function isUniqueViolation(error: unknown): boolean {
   return (cause as { code?: string }).code === '23505';
 }
 
-/** What a caller adds to a registration: rows in the request's own statement, or its own writes. */
+/** What a caller adds to a registration. */
 export interface Extras {
-  /** INSERTs of rows that belong to the request (the consent), written with it in one statement. */
-  linked?: (tx: Executor, request: { id: string; clientId: string; at: Date }) => SQLWrapper[];
   /** The caller's own writes (the audit of a staff registration), committed together. */
   withinTransaction?: (tx: Executor, row: repo.RequestRow) => Promise<void>;
 }
 
 export type Registration = IntakeInput & {
   registeredBy?: string;
+  /** The portal's consent to personal-data processing (152-ФЗ ст. 9), kept in the client's history. */
+  consentGiven?: boolean;
   origin?: { requestId: string; note: string };
 };
 
@@ -114,9 +114,10 @@ export function createRegistration(deps: {
   fileQuota: FileQuota;
 }) {
   const { db, policies, calendar, clients, notifier, fileQuota } = deps;
+  const statement = createRegistrationStatement(db);
 
-  /** The number, the legal deadline from registration (59-ФЗ ст. 12 ч. 1) and a late-registration note. */
-  async function numberAndTerm(agency: Agency, input: Registration) {
+  /** The number's year and prefix, the legal deadline from registration (59-ФЗ ст. 12 ч. 1) and a late-registration note. */
+  async function registrationTerms(agency: Agency, input: Registration) {
     const [agencyPolicies, productionCalendar] = await Promise.all([
       policies.forAgency(agency.id),
       calendar.forAgency(agency.id),
@@ -125,16 +126,14 @@ export function createRegistration(deps: {
     const term = answerTerm(policy, input.urgent ?? false);
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
-    // The number is taken in a statement of its own: inside the transaction the counter row would
-    // stay locked until commit and serialise every intake of the agency. The price is a gap in
-    // the numbering if the transaction below fails, which validation above makes rare.
     const year = Number(localDate(now, agency.timezone).slice(0, 4));
-    const sequence = await repo.nextSequence(db, agency.id, year);
     const prefix = agency.requestNumberPrefix ? `${agency.requestNumberPrefix}-` : '';
     return {
       now,
       receivedAt,
-      number: `${prefix}${year}-${String(sequence).padStart(5, '0')}`,
+      year,
+      /** The number up to its sequence, which the registration's statement takes. */
+      numberHead: `${prefix}${year}-`,
       dueAt: termEnd(term, now, agency.timezone, productionCalendar),
       dueSource: term.source,
       late: registeredLate(policy, receivedAt, now, agency.timezone, productionCalendar),
@@ -142,78 +141,82 @@ export function createRegistration(deps: {
   }
 
   /**
-   * The client, then the request with its events, files and the caller's linked rows: two
-   * statements (issue 4, intake benchmark). The id is made here so the rows can go in with it.
+   * The number, the client, the request, its events, files, acknowledgement and the caller's
+   * linked rows in one statement (issue 4, intake benchmark). The id is made here so the rows can
+   * go in with it; the sequence and the client's id are taken inside the statement. The counter
+   * row is locked first and stays locked until commit, which without files or the caller's own
+   * writes comes with the statement itself.
    */
   async function write(
-    tx: Executor,
+    executor: Executor,
     agency: Agency,
     input: Registration,
-    terms: Awaited<ReturnType<typeof numberAndTerm>>,
+    terms: Awaited<ReturnType<typeof registrationTerms>>,
     extras: Extras,
   ) {
-    const { now, receivedAt, late, ...numbered } = terms;
-    const clientId = await clients.findOrCreate(tx, agency.id, input, now);
-    const id = randomUUID();
-    const event = { agencyId: agency.id, requestId: id };
-    const internal = (note: string) => ({
-      ...event,
-      at: now,
-      status: 'registered' as const,
-      note,
-      isPublic: false,
+    const { now, receivedAt, late, year, numberHead, ...term } = terms;
+    const files = input.files ?? [];
+    const request = {
+      ...term,
+      id: randomUUID(),
+      agencyId: agency.id,
+      kind: input.kind,
+      channel: input.channel,
+      text: input.text,
+      contactName: input.name,
+      contactEmail: input.email,
+      contactPhone: input.phone,
+      notifyByEmail: input.notifyByEmail,
+      urgent: input.urgent ?? false,
+      trackingCode: trackingCode(),
+      idempotencyKey: input.idempotencyKey,
+      channelMessageKey: input.channelMessageKey ?? null,
+      replyRoute: input.replyRoute ?? null,
+      attachmentNames: files.map((file) => file.name).join('\n') || null,
+      receivedAt,
+      registeredAt: now,
+      redirectedFromId: input.origin?.requestId ?? null,
+      externalCategory: input.externalCategory ?? null,
+      externalSource: input.externalSource ?? null,
+    };
+    // The acknowledgement quotes the number before the statement takes its sequence: it is
+    // written with an unguessable stand-in, which the statement replaces. No text a client sent
+    // can contain it.
+    const standIn = `N${randomUUID().replaceAll('-', '')}`;
+    const row = await statement(executor, {
+      request,
+      numberHead,
+      year,
+      registeredBy: input.registeredBy ?? null,
+      contactSource: input.channel,
+      contacts: clients.storedContactsOf(input),
+      notes: [...(input.origin ? [input.origin.note] : []), ...(late ? [late] : []), ...(input.notes ?? [])],
+      files,
+      messages: notifier.registered(agency, {
+        ...request,
+        clientId: null,
+        number: `${numberHead}${standIn}`,
+      }),
+      standIn,
+      consent: input.consentGiven ?? false,
     });
-    const files = attachmentRows(agency.id, id, 'incoming', null, input.files);
-    const row = await repo.insertRequest(
-      tx,
-      {
-        ...numbered,
-        id,
-        agencyId: agency.id,
-        kind: input.kind,
-        channel: input.channel,
-        status: 'registered',
-        text: input.text,
-        clientId,
-        contactName: input.name,
-        contactEmail: input.email,
-        contactPhone: input.phone,
-        notifyByEmail: input.notifyByEmail,
-        urgent: input.urgent ?? false,
-        trackingCode: trackingCode(),
-        idempotencyKey: input.idempotencyKey,
-        channelMessageKey: input.channelMessageKey ?? null,
-        replyRoute: input.replyRoute ?? null,
-        attachmentNames: input.files?.map((file) => file.name).join('\n') || null,
-        receivedAt,
-        registeredAt: now,
-        redirectedFromId: input.origin?.requestId ?? null,
-        externalCategory: input.externalCategory ?? null,
-        externalSource: input.externalSource ?? null,
-      },
-      [
-        repo.eventsInsert(tx, [
-          { ...event, at: receivedAt, status: 'received' },
-          { ...event, at: now, status: 'registered', actorId: input.registeredBy ?? null },
-          ...(input.origin ? [internal(input.origin.note)] : []),
-          ...(late ? [internal(late)] : []),
-          ...(input.notes ?? []).map(internal),
-        ]),
-        ...(files.length ? [repo.attachmentsInsert(tx, files)] : []),
-        ...(extras.linked?.(tx, { id, clientId, at: now }) ?? []),
-      ],
-    );
     if (files.length) {
-      await fileQuota.enforce(tx, agency.id, 'body.files', input.channel === 'portal' ? 'public' : 'staff');
+      await fileQuota.enforce(
+        executor,
+        agency.id,
+        'body.files',
+        input.channel === 'portal' ? 'public' : 'staff',
+      );
     }
-    await extras.withinTransaction?.(tx, row);
-    await notifier.registered(agency, row, tx);
+    await extras.withinTransaction?.(executor, row);
     return row;
   }
 
   /**
    * Registers a request. The agency's policies and calendar come from the services' per-node
    * caches (LOOKUP_TTL_MS); `extras` lets a caller add its own rows so they commit together.
+   * Without files to count or writes of the caller's own, the registration is one statement and
+   * needs no transaction of its own: a statement is atomic.
    */
   async function registerIn(agency: Agency, input: Registration, extras: Extras = {}) {
     if (input.notifyByEmail && !input.email) {
@@ -223,9 +226,12 @@ export function createRegistration(deps: {
       const existing = await repo.findByIdempotencyKey(db, agency.id, input.idempotencyKey);
       if (existing) return { row: existing, created: false };
     }
-    const terms = await numberAndTerm(agency, input);
+    const terms = await registrationTerms(agency, input);
+    const oneStatement = !input.files?.length && !extras.withinTransaction;
     try {
-      const row = await db.transaction((tx) => write(tx, agency, input, terms, extras));
+      const row = oneStatement
+        ? await write(db, agency, input, terms, extras)
+        : await db.transaction((tx) => write(tx, agency, input, terms, extras));
       notifier.afterCommit();
       return { row, created: true };
     } catch (error) {

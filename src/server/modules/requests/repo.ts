@@ -13,7 +13,6 @@ import {
   max,
   or,
   type SQL,
-  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
@@ -26,39 +25,21 @@ export type NewRequest = typeof requests.$inferInsert;
 export type AttachmentRow = typeof requestAttachments.$inferSelect;
 
 /** The next sequence number for the agency and year; the row lock serialises concurrent intakes. */
-export async function nextSequence(db: Executor, agencyId: string, year: number): Promise<number> {
-  const [row] = await db
-    .insert(requestCounters)
-    .values({ agencyId, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [requestCounters.agencyId, requestCounters.year],
-      set: { last: sql`${requestCounters.last} + 1` },
-    })
-    .returning({ last: requestCounters.last });
-  if (!row) throw new Error('request counter upsert returned nothing');
-  return row.last;
-}
-
 /**
- * The request and the rows that point at it (events, files, consent: INSERTs built with its id)
- * in one statement, one round trip. The linked rows go in as data-modifying CTEs; Postgres
- * checks their foreign keys at the end of the statement, when the request row is there.
+ * The agency's next sequence number for the year, as the first CTE of the registration's
+ * statement: the counter row stays locked only until that statement commits, and a statement
+ * that fails takes its number back, so the numbering has no gaps.
  */
-export async function insertRequest(
-  db: Executor,
-  values: NewRequest & { id: string },
-  linked: SQLWrapper[] = [],
-): Promise<RequestRow> {
-  const ctes = linked.map((insert, i) => db.$with(`linked_${i}`, {}).as(insert.getSQL()));
-  const [row] = await (ctes.length ? db.with(...ctes) : db).insert(requests).values(values).returning();
-  if (!row) throw new Error('request insert returned nothing');
-  return row;
+export function sequenceCte(agencyId: SQL, year: SQL) {
+  return {
+    name: 'numbered',
+    query: sql`insert into ${requestCounters} (agency_id, year, last) values (${agencyId}::uuid, ${year}::integer, 1)
+      on conflict (agency_id, year) do update set last = ${requestCounters}.last + 1 returning last`,
+  };
 }
 
-/** The INSERT of a request's events, to run by itself or inside `insertRequest`. */
-export function eventsInsert(db: Executor, values: (typeof requestEvents.$inferInsert)[]) {
-  return db.insert(requestEvents).values(values);
-}
+/** The number `sequenceCte` took, zero-padded to five digits, for use in the same statement. */
+export const TAKEN_SEQUENCE = sql`lpad((select last from numbered)::text, 5, '0')`;
 
 export async function insertEvents(db: Executor, values: (typeof requestEvents.$inferInsert)[]) {
   await db.insert(requestEvents).values(values);
@@ -229,11 +210,6 @@ export function listTextsSince(db: Executor, agencyId: string, since: Date, limi
     .where(and(eq(requests.agencyId, agencyId), gte(requests.receivedAt, since)))
     .orderBy(desc(requests.receivedAt))
     .limit(limit);
-}
-
-/** The INSERT of a request's files, to run inside `insertRequest`. */
-export function attachmentsInsert(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {
-  return db.insert(requestAttachments).values(values);
 }
 
 export async function insertAttachments(db: Executor, values: (typeof requestAttachments.$inferInsert)[]) {

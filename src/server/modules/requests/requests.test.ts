@@ -56,12 +56,41 @@ describe('portal intake', () => {
       url: '/api/staff/agency',
       payload: { requestNumberPrefix: 'ИНСП' },
     });
-    expect((await submit(slug, appeal)).json().number).toBe(`ИНСП-${year}-00002`);
+    const second = (await submit(slug, appeal)).json();
+    expect(second.number).toBe(`ИНСП-${year}-00002`);
 
-    const mail = (await harness.outbox()).slice(before).find((m) => m.includes('ivanov@example.ru'));
-    expect(mail).toContain(`№ ${body.number}`);
+    // The acknowledgements are written before the statement takes the sequence; they must quote
+    // the number it took, in words and in the status link, and nothing of the stand-in.
+    const mails = (await harness.outbox()).slice(before).filter((m) => m.includes('ivanov@example.ru'));
+    const mail = mails.find((m) => m.includes(`№ ${body.number} `));
     expect(mail).toContain(body.trackingCode);
     expect(mail).toContain(`/${slug}/requests/status?number=${body.number}&code=${body.trackingCode}`);
+    const prefixed = mails.find((m) => m.includes(`№ ${second.number}`));
+    expect(prefixed).toContain(
+      `/${slug}/requests/status?number=${encodeURIComponent(second.number)}&code=${second.trackingCode}`,
+    );
+    for (const sent of mails) expect(sent).not.toMatch(/N[0-9a-f]{32}/);
+  });
+
+  it('numbers without gaps: a registration that fails takes its number back', async () => {
+    const { slug } = await agencyWithStaff(harness);
+    const first = (await submit(slug, appeal)).json();
+    // Past the HTTP guards, text with a NUL fails inside the registration's statement itself.
+    const input = {
+      kind: 'appeal' as const,
+      channel: 'portal' as const,
+      text: 'Текст\u0000с нулевым символом',
+      name: 'Иванов Иван',
+      email: 'ivanov@example.ru',
+      phone: null,
+      notifyByEmail: true,
+      idempotencyKey: null,
+    };
+    await expect(harness.services.requests.intake(slug, input)).rejects.toThrow();
+    const next = (await submit(slug, appeal)).json();
+    expect(Number(next.number.slice(-5))).toBe(Number(first.number.slice(-5)) + 1);
+    const letters = (await harness.outbox()).filter((m) => m.includes('нулевым'));
+    expect(letters).toEqual([]);
   });
 
   it('shows the status only to whoever holds the code, and says nothing about numbers without it', async () => {

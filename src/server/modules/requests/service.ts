@@ -88,17 +88,7 @@ export function createRequestService(deps: {
       const agency = await agencies.findBySlug(agencySlug);
       if (!agency) throw new NotFound('agency_not_found', 'Ведомство не найдено');
       // The portal accepts a request only with this consent: it belongs to the client's history.
-      return registerIn(agency, input, {
-        linked: (tx, request) => [
-          clients.consentInsert(tx, agency.id, request.clientId, {
-            purpose: 'personal_data',
-            action: 'given',
-            channel: input.channel,
-            requestId: request.id,
-            at: request.at,
-          }),
-        ],
-      });
+      return registerIn(agency, { ...input, consentGiven: true });
     },
 
     /**
