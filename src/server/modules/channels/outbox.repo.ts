@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { fieldCrypto } from '../../lib/field-crypto.js';
+import { replyToIndexOf } from './reply-index.js';
 import { type OutboundStatus, outboundMessages } from './schema.js';
 
-export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientIndex'>;
+export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientIndex' | 'replyToIndex'>;
 
 /** The blind index of a recipient exactly as the outbox stores it (a chat id, a number, an address). */
 export const recipientIndexOf = (recipient: string) => fieldCrypto().blindIndex(recipient);
@@ -11,7 +12,17 @@ export const recipientIndexOf = (recipient: string) => fieldCrypto().blindIndex(
 export async function insertOutbound(executor: Executor, rows: NewOutbound[]) {
   return executor
     .insert(outboundMessages)
-    .values(rows.map((row) => ({ ...row, recipientIndex: recipientIndexOf(row.recipient) })))
+    .values(
+      rows.map((row) => {
+        const replyTo = row.thread?.replyTo;
+        return {
+          ...row,
+          recipientIndex: recipientIndexOf(row.recipient),
+          replyToIndex:
+            typeof replyTo === 'string' ? replyToIndexOf(fieldCrypto(), row.recipient, replyTo) : null,
+        };
+      }),
+    )
     .returning({ id: outboundMessages.id });
 }
 

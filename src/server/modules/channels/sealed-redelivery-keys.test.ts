@@ -2,13 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackfillProgress, sealContactFields } from '../../db/field-backfill.js';
-import { fieldCrypto } from '../../lib/field-crypto.js';
+import { createFieldCrypto, fieldCrypto } from '../../lib/field-crypto.js';
 import { agencyIdOf, connectAccount, delivered } from '../../testing/channel-accounts.js';
 import { type FakeTelegram, startFakeTelegram } from '../../testing/fake-telegram.js';
 import { type FakeVk, startFakeVk } from '../../testing/fake-vk.js';
-import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import {
+  agencyWithStaff,
+  createHarness,
+  type Harness,
+  type StaffClient,
+  TEST_SECRETS_KEY,
+} from '../../testing/harness.js';
 import { rowsOf } from '../../testing/surveys.js';
 import { connectBot, privateMessage, waitFor } from '../../testing/telegram-accounts.js';
+import { insertOutbound } from './outbox.repo.js';
+import { replyToIndexOf } from './reply-index.js';
+import { GREETING } from './telegram/inbound.js';
+import { repliedTo } from './telegram/repo.js';
 
 // Issue 12 p. 5: a private message's id names its chat, and the chat's id is its person's. The
 // keys that recognise a redelivered message are stored sealed and matched by blind index.
@@ -54,6 +64,14 @@ const storedRequests = (h: Harness, agencyId: string) =>
     sql`select number, idempotency_key, channel_message_key from requests where agency_id = ${agencyId}
         order by number`,
   );
+
+const storedReplies = (h: Harness, agencyId: string) =>
+  rowsOf<{ recipient: string; reply_to_index: string | null }>(
+    h,
+    sql`select recipient, reply_to_index from outbound_messages where agency_id = ${agencyId}`,
+  );
+
+const sealedCount = (done: BackfillProgress[], table: string) => done.find((p) => p.table === table)?.sealed;
 
 const listed = async (staff: StaffClient) =>
   (await staff.request({ method: 'GET', url: '/api/staff/social' })).json<{
@@ -139,6 +157,35 @@ describe('redelivery keys at rest', () => {
     ]);
   });
 
+  it('recognises a greeting written before the reply index once the startup backfill has indexed it', async () => {
+    const { slug, staff } = await agencyWithStaff(harness, ['admin']);
+    const agencyId = await agencyIdOf(harness, slug);
+    const bot = await connectBot(staff, telegram);
+    const chat = String(8_402_733);
+    const start = privateMessage(Number(chat), '/start');
+    const messageId = String(start.message.message_id);
+    // As migration outbound_reply_to_index leaves a greeting: its ids sealed, no reply index yet.
+    await harness.services.database.db.execute(sql`insert into outbound_messages (agency_id, network, account_id,
+        recipient, recipient_index, thread, body, status)
+      values (${agencyId}, 'telegram', ${bot.accountId}, ${crypto().seal(chat)}, ${crypto().blindIndex(chat)},
+        ${JSON.stringify({ replyTo: crypto().seal(messageId) })}::jsonb, ${GREETING}, 'sent')`);
+    // The lookup reads the index alone: it opens no thread.
+    expect(await repliedTo(harness.services.database.db, bot.accountId, chat, messageId)).toBe(false);
+
+    const done = await sealContactFields(harness.services.database.db, crypto());
+    expect(sealedCount(done, 'outbound_messages')).toBe(1);
+    const [greeting] = await storedReplies(harness, agencyId);
+    expect(greeting?.reply_to_index).toBe(replyToIndexOf(crypto(), chat, messageId));
+    expect(greeting?.reply_to_index).not.toContain(chat);
+    const again = await sealContactFields(harness.services.database.db, crypto());
+    expect(sealedCount(again, 'outbound_messages')).toBe(0);
+
+    await deliverUpdates(bot.token, [start]);
+    await harness.services.outbox.drain();
+    expect(await storedReplies(harness, agencyId)).toHaveLength(1);
+    expect(telegram.sent(bot.token)).toEqual([]);
+  });
+
   it('registers a VK message delivered twice once, under a key that does not name the dialogue', async () => {
     const { slug, staff } = await agencyWithStaff(harness, ['admin']);
     const agencyId = await agencyIdOf(harness, slug);
@@ -193,8 +240,6 @@ describe('startup backfill of redelivery keys', () => {
   afterAll(() => own.close());
 
   const exec = (query: ReturnType<typeof sql>) => own.services.database.db.execute(query);
-  const sealedCount = (done: BackfillProgress[], table: string) =>
-    done.find((p) => p.table === table)?.sealed;
 
   const legacyRequest = (agencyId: string, number: string, key: string, messageKey: string | null) =>
     exec(sql`insert into requests (agency_id, number, kind, channel, status, text, contact_name,
@@ -265,5 +310,31 @@ describe('startup backfill of redelivery keys', () => {
     expect(registered.row.number).toBe('2026-00001');
     expect(await storedItems(own, agencyId)).toHaveLength(1);
     expect(await storedRequests(own, agencyId)).toHaveLength(2);
+  });
+
+  it('indexes a reply again under a rotated key', async () => {
+    const { slug } = await agencyWithStaff(own, ['admin']);
+    const agencyId = await agencyIdOf(own, slug);
+    const db = own.services.database.db;
+    await insertOutbound(db, [
+      {
+        agencyId,
+        network: 'telegram',
+        recipient: '8402901',
+        thread: { replyTo: '15' },
+        body: GREETING,
+        status: 'sent',
+      },
+    ]);
+    const [written] = await storedReplies(own, agencyId);
+    expect(written?.reply_to_index).toBe(replyToIndexOf(crypto(), '8402901', '15'));
+
+    // Last in this database: its rows are then under a key the other tests do not hold.
+    const rotated = createFieldCrypto(randomBytes(32), [Buffer.from(TEST_SECRETS_KEY, 'hex')]);
+    await sealContactFields(db, rotated);
+    const [reindexed] = await storedReplies(own, agencyId);
+    expect(rotated.open(reindexed?.recipient as string)).toBe('8402901');
+    expect(reindexed?.reply_to_index).toBe(replyToIndexOf(rotated, '8402901', '15'));
+    expect(reindexed?.reply_to_index).not.toBe(written?.reply_to_index);
   });
 });
