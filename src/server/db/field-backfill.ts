@@ -86,8 +86,8 @@ const TABLES: SealedTable[] = [
     columns: ['email'],
     indexes: [indexOf('email_index', 'email')],
   },
-  // A copy of the subscriber's sealed address.
-  { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
+  // A copy of the subscriber's sealed address, and a relay's refusal that quotes it.
+  { name: 'mailing_recipients', idType: 'bigint', columns: ['email', 'last_error'] },
   { name: 'mailing_consent_events', idType: 'bigint', columns: ['email'], appendOnly: true },
   {
     name: 'outbound_messages',
