@@ -10,6 +10,7 @@ import {
   TEST_SECRETS_KEY,
 } from '../testing/harness.js';
 import { subscribe } from '../testing/mailings.js';
+import { sealedCount } from '../testing/sealed-fields.js';
 import { type BackfillProgress, sealContactFields } from './field-backfill.js';
 
 let harness: Harness;
@@ -86,8 +87,6 @@ const storedOf = (agencyId: string) =>
   rows<{ value: string; value_index: string }>(
     sql`select value, value_index from client_contacts where agency_id = ${agencyId} order by id`,
   );
-
-const sealedCount = (done: BackfillProgress[], table: string) => done.find((p) => p.table === table)?.sealed;
 
 describe('startup backfill of contact fields', () => {
   it('seals legacy rows once, keeps them readable and matchable, and does nothing the second time', async () => {

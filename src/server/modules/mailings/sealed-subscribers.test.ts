@@ -11,6 +11,7 @@ import {
   mailsTo,
   sendNow,
 } from '../../testing/mailings-sink.js';
+import { SEALED } from '../../testing/sealed-fields.js';
 import type { SmtpSink } from '../../testing/smtp-sink.js';
 import { rowsOf } from '../../testing/surveys.js';
 import { type ClaimedRecipient, claimDue, handOver, markAbandoned } from './campaigns.repo.js';
@@ -27,7 +28,6 @@ afterAll(async () => {
   await sink.close();
 });
 
-const SEALED = /^f1:[0-9a-f]{8}:[\w-]+$/;
 const FIRST = 'kuznetsova.olga@example.ru';
 const SECOND = 'ivanov.sergei@example.ru';
 
