@@ -10,6 +10,7 @@ import {
   TEST_SECRETS_KEY,
 } from '../testing/harness.js';
 import { subscribe } from '../testing/mailings.js';
+import { sealedCount } from '../testing/sealed-fields.js';
 import { type BackfillProgress, sealContactFields } from './field-backfill.js';
 
 let harness: Harness;
@@ -58,7 +59,7 @@ async function legacyReception(agencyId: string) {
       'Старый посетитель', '+79130002233', null, '630099, Новосибирск, ул. Ленина, 5', 'Тема')`);
 }
 
-/** A confirmed subscriber, its consent and a campaign recipient with the address in the clear. */
+/** A confirmed subscriber, its consent and a campaign recipient with the address (and the relay's refusal quoting it) in the clear. */
 async function legacySubscriber(agencyId: string) {
   const [subscriber] = await rows<{ id: string }>(sql`insert into mailing_subscribers (agency_id, email,
       email_index, status, confirmed_at) values (${agencyId}, 'reader@example.ru', 'reader@example.ru', 'active',
@@ -68,7 +69,8 @@ async function legacySubscriber(agencyId: string) {
   }>(sql`insert into mailing_campaigns (agency_id, subject, html, text,
       topic_ids, status) values (${agencyId}, 'Старая рассылка', '<p>Текст</p>', 'Текст', '{}', 'sent') returning id`);
   await harness.services.database.db.execute(sql`insert into mailing_recipients (agency_id, campaign_id,
-      subscriber_id, email, status) values (${agencyId}, ${campaign?.id}, ${subscriber?.id}, 'reader@example.ru', 'sent')`);
+      subscriber_id, email, status, last_error) values (${agencyId}, ${campaign?.id}, ${subscriber?.id}, 'reader@example.ru',
+      'failed', 'Message failed: 550 <reader@example.ru>: mailbox unavailable')`);
   await harness.services.database.db.execute(sql`insert into mailing_consent_events (agency_id, subscriber_id,
       email, event, method) values (${agencyId}, ${subscriber?.id}, 'reader@example.ru', 'given', 'portal_form')`);
   return subscriber?.id as string;
@@ -85,8 +87,6 @@ const storedOf = (agencyId: string) =>
   rows<{ value: string; value_index: string }>(
     sql`select value, value_index from client_contacts where agency_id = ${agencyId} order by id`,
   );
-
-const sealedCount = (done: BackfillProgress[], table: string) => done.find((p) => p.table === table)?.sealed;
 
 describe('startup backfill of contact fields', () => {
   it('seals legacy rows once, keeps them readable and matchable, and does nothing the second time', async () => {
@@ -139,11 +139,15 @@ describe('startup backfill of contact fields', () => {
     );
     expect(crypto.open(reader?.email ?? '')).toBe('reader@example.ru');
     expect(reader?.email_index).toBe(crypto.blindIndex('reader@example.ru'));
-    const [recipient] = await rows<{ email: string }>(
-      sql`select email from mailing_recipients where agency_id = ${agencyId}`,
+    const [recipient] = await rows<{ email: string; last_error: string }>(
+      sql`select email, last_error from mailing_recipients where agency_id = ${agencyId}`,
     );
     expect(crypto.open(recipient?.email ?? '')).toBe('reader@example.ru');
     expect(recipient?.email).not.toContain('reader');
+    expect(crypto.open(recipient?.last_error ?? '')).toBe(
+      'Message failed: 550 <reader@example.ru>: mailbox unavailable',
+    );
+    expect(recipient?.last_error).not.toContain('reader');
     const [consent] = await rows<{ email: string }>(
       sql`select email from mailing_consent_events where agency_id = ${agencyId}`,
     );

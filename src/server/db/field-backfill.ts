@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ContactKind } from '../../common/clients.js';
 import type { FieldCrypto } from '../lib/field-crypto.js';
+import { replyToIndexOf } from '../modules/channels/reply-index.js';
 import { normalizeContact } from '../modules/clients/contacts.js';
 import { channelKeyIndex } from '../modules/requests/channel-keys.js';
 import type { Db } from './client.js';
@@ -20,6 +21,14 @@ const indexOf = (column: string, source: string): BlindIndex => ({
   of: (row, crypto) => crypto.blindIndex(row[source] ?? ''),
 });
 
+/** The message an outbound reply answers, from its thread read as JSON text (sealed or, before 0042's backfill, clear). */
+function replyToOf(thread: string | null): string | null {
+  const parsed: unknown = thread === null ? null : JSON.parse(thread);
+  if (parsed === null || typeof parsed !== 'object') return null;
+  const { replyTo } = parsed as { replyTo?: unknown };
+  return typeof replyTo === 'string' ? replyTo : null;
+}
+
 /** A table whose contact columns are sealed; `kind` tells a contact row's normalisation. */
 interface SealedTable {
   name: string;
@@ -32,6 +41,12 @@ interface SealedTable {
    * transaction that set `otklik.reseal` (migration 0038): only this backfill sets it.
    */
   appendOnly?: true;
+  /**
+   * Rows written before one of the blind index columns existed, whose sealed columns may all be
+   * under the current key already: visited too, so the index is filled. Once written the row no
+   * longer matches, or the backfill would never end.
+   */
+  unindexed?: SQL;
 }
 
 const TABLES: SealedTable[] = [
@@ -71,14 +86,26 @@ const TABLES: SealedTable[] = [
     columns: ['email'],
     indexes: [indexOf('email_index', 'email')],
   },
-  // A copy of the subscriber's sealed address.
-  { name: 'mailing_recipients', idType: 'bigint', columns: ['email'] },
+  // A copy of the subscriber's sealed address, and a relay's refusal that quotes it.
+  { name: 'mailing_recipients', idType: 'bigint', columns: ['email', 'last_error'] },
   { name: 'mailing_consent_events', idType: 'bigint', columns: ['email'], appendOnly: true },
   {
     name: 'outbound_messages',
     // A network's diagnosis quotes the address, number or chat id it was given.
     columns: ['recipient', 'last_error'],
-    indexes: [indexOf('recipient_index', 'recipient')],
+    indexes: [
+      indexOf('recipient_index', 'recipient'),
+      {
+        column: 'reply_to_index',
+        reads: ['thread'],
+        of: (row, crypto) => {
+          const replyTo = replyToOf(row.thread ?? null);
+          return replyTo === null ? null : replyToIndexOf(crypto, row.recipient ?? '', crypto.open(replyTo));
+        },
+      },
+    ],
+    // Migration outbound_reply_to_index added the column empty; `of` fills it for exactly these rows.
+    unindexed: sql`reply_to_index is null and jsonb_typeof(thread -> 'replyTo') = 'string'`,
   },
   {
     name: 'social_items',
@@ -153,12 +180,16 @@ async function sealBatch(tx: Tx, table: SealedTable, crypto: FieldCrypto, limit:
   );
   const selected = [
     sql`id`,
-    ...(table.indexes ?? []).flatMap((index) => index.reads.map((c) => sql.identifier(c))),
+    // As text, a jsonb column too: an index reads strings.
+    ...(table.indexes ?? []).flatMap((index) =>
+      index.reads.map((c) => sql`${sql.identifier(c)}::text as ${sql.identifier(c)}`),
+    ),
     ...table.columns.map((c) => sql.identifier(c)),
   ];
   const result = await tx.execute(sql`
     select ${sql.join(selected, sql`, `)} from ${sql.identifier(table.name)}
-    where ${stale} order by id limit ${limit} for update skip locked`);
+    where ${stale}${table.unindexed ? sql` or (${table.unindexed})` : sql``}
+    order by id limit ${limit} for update skip locked`);
   const rows = (result as unknown as { rows: Record<string, string | null>[] }).rows;
   if (rows.length === 0) return 0;
   if (table.appendOnly) await tx.execute(sql`select set_config('otklik.reseal', 'on', true)`);

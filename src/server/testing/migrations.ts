@@ -1,9 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { afterAll, beforeAll } from 'vitest';
 import { rootDir } from '../config.js';
-import type { Database } from '../db/client.js';
+import { type Database, openDatabase } from '../db/client.js';
+
+export interface EmptyDatabase {
+  database: Database;
+  /** The rows a query returns. */
+  rows<T>(query: SQL): Promise<T[]>;
+}
+
+/**
+ * For a migration test file: an empty embedded database (each test then builds the schema as it
+ * was, with `migrateUpTo`), opened before the file's tests and closed after. `database` is set
+ * when the tests begin.
+ */
+export function emptyDatabaseForFile(): EmptyDatabase {
+  const empty = {} as EmptyDatabase;
+  empty.rows = async <T>(query: SQL) =>
+    ((await empty.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  beforeAll(async () => {
+    empty.database = await openDatabase({ url: null, dataDir: null });
+  });
+  afterAll(() => empty.database.close());
+  return empty;
+}
 
 /**
  * Applies, to an empty database, every migration before the one whose tag ends in `tagSuffix`

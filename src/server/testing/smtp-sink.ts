@@ -35,7 +35,11 @@ export async function startSmtpSink(
         .then((parsed) => {
           const code = failures.shift();
           if (code) {
-            const error = new Error(code >= 500 ? 'mailbox unavailable' : 'try again later') as Error & {
+            // A refusal quotes the address, as relays do.
+            const to = session.envelope.rcptTo.map((rcpt) => `<${rcpt.address}>`).join(', ');
+            const error = new Error(
+              code >= 500 ? `${to}: mailbox unavailable` : 'try again later',
+            ) as Error & {
               responseCode: number;
             };
             error.responseCode = code;

@@ -2,9 +2,10 @@ import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/client.js';
 import { fieldCrypto } from '../../lib/field-crypto.js';
+import { replyToIndexOf } from './reply-index.js';
 import { type OutboundStatus, outboundMessages } from './schema.js';
 
-export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientIndex'>;
+export type NewOutbound = Omit<typeof outboundMessages.$inferInsert, 'recipientIndex' | 'replyToIndex'>;
 
 /** The blind index of a recipient exactly as the outbox stores it (a chat id, a number, an address). */
 export const recipientIndexOf = (recipient: string) => fieldCrypto().blindIndex(recipient);
@@ -14,9 +15,18 @@ export function outboundInsert(executor: Executor, rows: PgInsertValue<typeof ou
   return executor.insert(outboundMessages).values(rows);
 }
 
+/** A message with the blind indexes the outbox finds it by: its recipient, and the message it replies to. */
+export function withIndexes(row: NewOutbound) {
+  const replyTo = row.thread?.replyTo;
+  return {
+    ...row,
+    recipientIndex: recipientIndexOf(row.recipient),
+    replyToIndex: typeof replyTo === 'string' ? replyToIndexOf(fieldCrypto(), row.recipient, replyTo) : null,
+  };
+}
+
 export async function insertOutbound(executor: Executor, rows: NewOutbound[]) {
-  const indexed = rows.map((row) => ({ ...row, recipientIndex: recipientIndexOf(row.recipient) }));
-  return outboundInsert(executor, indexed).returning({ id: outboundMessages.id });
+  return outboundInsert(executor, rows.map(withIndexes)).returning({ id: outboundMessages.id });
 }
 
 /** Claims due rows for this node: SKIP LOCKED lets other nodes take the rest at the same time. */

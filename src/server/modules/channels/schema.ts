@@ -78,6 +78,8 @@ export const outboundMessages = pgTable(
     recipient: sealedText('recipient').notNull(),
     recipientIndex: text('recipient_index').notNull(),
     thread: sealedThreadJson<OutboundThread>('thread'),
+    /** The blind index of the chat and the message `thread.replyTo` answers (reply-index.ts): sealed ids, matched without opening them. */
+    replyToIndex: text('reply_to_index'),
     subject: text('subject'),
     body: text('body').notNull(),
     attachments: jsonb('attachments').$type<OutboundAttachment[]>().notNull().default([]),
@@ -102,6 +104,7 @@ export const outboundMessages = pgTable(
     index('outbound_created').on(t.createdAt),
     index('outbound_request').on(t.requestId),
     index('outbound_external').on(t.network, t.externalId),
+    index('outbound_reply_to').on(t.replyToIndex).where(sql`${t.replyToIndex} is not null`),
   ],
 );
 

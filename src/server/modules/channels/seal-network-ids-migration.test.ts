@@ -1,29 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { sealContactFields } from '../../db/field-backfill.js';
 import { migrate } from '../../db/migrate.js';
 import { createFieldCrypto } from '../../lib/field-crypto.js';
-import { migrateUpTo } from '../../testing/migrations.js';
+import { emptyDatabaseForFile, migrateUpTo } from '../../testing/migrations.js';
 
 // The hand-written part of the seal_network_ids migration: old social items keep matching by
 // their ids until the startup backfill writes the blind indexes, and old bounce notes lose the address.
-let database: Database;
-beforeAll(async () => {
-  database = await openDatabase({ url: null, dataDir: null });
-});
-afterAll(() => database.close());
-
-const rows = async <T>(query: ReturnType<typeof sql>) =>
-  ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const empty = emptyDatabaseForFile();
+const { rows } = empty;
 
 describe('migration seal_network_ids', () => {
   it('fills the index columns with the ids, drops the address from bounce notes, and the backfill seals the rest', async () => {
-    await migrateUpTo(database, '_seal_network_ids');
+    await migrateUpTo(empty.database, '_seal_network_ids');
     const [agency] = await rows<{ id: string }>(sql`insert into agencies (slug, name, short_name, timezone,
         working_hours) values ('old', 'Старое ведомство', 'Старое', 'Asia/Novosibirsk', '{}'::jsonb) returning id`);
-    await database.db.execute(sql`insert into social_items (agency_id, network, kind, external_id, thread_id,
+    await empty.database.db.execute(sql`insert into social_items (agency_id, network, kind, external_id, thread_id,
         author_id, author_name, text, received_at)
       values (${agency?.id}, 'telegram', 'message', '8301:15', '8301', '8301', 'Мария', 'Вопрос', now())`);
     const [request] = await rows<{ id: string }>(sql`insert into requests (agency_id, number, kind, channel,
@@ -31,13 +24,13 @@ describe('migration seal_network_ids', () => {
       values (${agency?.id}, '2025-00001', 'appeal', 'email', 'closed', 'Текст', 'Иванов', 'ABC',
         '2025-03-01T10:00:00Z', '2025-03-31T16:59:59Z', '59-ФЗ') returning id`);
     const otherNote = 'Ответ отправлен на ivanov@mail.ru по просьбе заявителя';
-    await database.db.execute(sql`insert into request_events (agency_id, request_id, status, note, is_public)
+    await empty.database.db.execute(sql`insert into request_events (agency_id, request_id, status, note, is_public)
       values (${agency?.id}, ${request?.id}, 'closed',
         'Письмо на Ivanov.Petr@mail.ru не доставлено — адрес недоступен: smtp; 550 5.1.1 <Ivanov.Petr@mail.ru>: User unknown',
         false),
         (${agency?.id}, ${request?.id}, 'closed', ${otherNote}, false)`);
 
-    await migrate(database);
+    await migrate(empty.database);
 
     const [item] = await rows<{ thread_index: string; author_index: string }>(
       sql`select thread_index, author_index from social_items`,
@@ -51,7 +44,7 @@ describe('migration seal_network_ids', () => {
     ]);
 
     const crypto = createFieldCrypto(randomBytes(32));
-    await sealContactFields(database.db, crypto);
+    await sealContactFields(empty.database.db, crypto);
     const [sealed] = await rows<{ thread_id: string; thread_index: string; author_index: string }>(
       sql`select thread_id, thread_index, author_index from social_items`,
     );

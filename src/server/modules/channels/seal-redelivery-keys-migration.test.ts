@@ -1,29 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { sealContactFields } from '../../db/field-backfill.js';
 import { migrate } from '../../db/migrate.js';
 import { createFieldCrypto } from '../../lib/field-crypto.js';
-import { migrateUpTo } from '../../testing/migrations.js';
+import { emptyDatabaseForFile, migrateUpTo } from '../../testing/migrations.js';
 
 // The hand-written part of the seal_redelivery_keys migration: old items and requests keep
 // recognising a redelivery until the startup backfill seals their keys and writes the blind indexes.
-let database: Database;
-beforeAll(async () => {
-  database = await openDatabase({ url: null, dataDir: null });
-});
-afterAll(() => database.close());
-
-const rows = async <T>(query: ReturnType<typeof sql>) =>
-  ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const empty = emptyDatabaseForFile();
+const { rows } = empty;
 
 describe('migration seal_redelivery_keys', () => {
   it('indexes items by their ids, copies network message keys aside, and the backfill seals them', async () => {
-    await migrateUpTo(database, '_seal_redelivery_keys');
+    await migrateUpTo(empty.database, '_seal_redelivery_keys');
     const [agency] = await rows<{ id: string }>(sql`insert into agencies (slug, name, short_name, timezone,
         working_hours) values ('old', 'Старое ведомство', 'Старое', 'Asia/Novosibirsk', '{}'::jsonb) returning id`);
-    await database.db.execute(sql`insert into social_items (agency_id, network, kind, external_id, thread_id,
+    await empty.database.db.execute(sql`insert into social_items (agency_id, network, kind, external_id, thread_id,
         thread_index, author_id, author_index, author_name, text, received_at)
       values (${agency?.id}, 'telegram', 'message', '8301:15', '8301', '8301', '8301', '8301', 'Мария', 'Вопрос', now())`);
     const keys = [
@@ -35,13 +28,13 @@ describe('migration seal_redelivery_keys', () => {
       'redirect:x',
     ];
     for (const [i, key] of keys.entries()) {
-      await database.db.execute(sql`insert into requests (agency_id, number, kind, channel, status, text,
+      await empty.database.db.execute(sql`insert into requests (agency_id, number, kind, channel, status, text,
           contact_name, tracking_code, received_at, due_at, due_source, idempotency_key)
         values (${agency?.id}, ${`2025-0000${i + 1}`}, 'appeal', 'email', 'closed', 'Текст', 'Иванов', 'ABC',
           '2025-03-01T10:00:00Z', '2025-03-31T16:59:59Z', '59-ФЗ', ${key})`);
     }
 
-    await migrate(database);
+    await migrate(empty.database);
 
     const [item] = await rows<{ external_index: string }>(sql`select external_index from social_items`);
     expect(item).toEqual({ external_index: '8301:15' });
@@ -60,7 +53,7 @@ describe('migration seal_redelivery_keys', () => {
 
     const secret = randomBytes(32);
     const crypto = createFieldCrypto(secret);
-    await sealContactFields(database.db, crypto);
+    await sealContactFields(empty.database.db, crypto);
     const [sealed] = await rows<{ external_id: string; external_index: string }>(
       sql`select external_id, external_index from social_items`,
     );
@@ -85,7 +78,7 @@ describe('migration seal_redelivery_keys', () => {
 
     // A key rotation: the sealed copy lets the backfill index the keys again under the new key.
     const rotated = createFieldCrypto(randomBytes(32), [secret]);
-    await sealContactFields(database.db, rotated);
+    await sealContactFields(empty.database.db, rotated);
     const [reindexed] = await rows<{ idempotency_key: string; channel_message_key: string }>(
       sql`select idempotency_key, channel_message_key from requests order by number limit 1`,
     );

@@ -1,35 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, addYears } from 'date-fns';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackfillProgress, sealContactFields } from '../../db/field-backfill.js';
+import { describe, expect, it } from 'vitest';
+import { sealContactFields } from '../../db/field-backfill.js';
 import { fieldCrypto } from '../../lib/field-crypto.js';
 import { agencyIdOf, connectAccount, delivered } from '../../testing/channel-accounts.js';
-import { type FakeTelegram, startFakeTelegram } from '../../testing/fake-telegram.js';
-import { type FakeVk, startFakeVk } from '../../testing/fake-vk.js';
-import { agencyWithStaff, createHarness, type Harness, type StaffClient } from '../../testing/harness.js';
+import {
+  agencyWithConsultationBot,
+  answerOnTelegram,
+  channelFakesForFile,
+  convertOnTelegram,
+  deliverUpdates,
+} from '../../testing/channel-fakes.js';
+import { agencyWithStaff, type StaffClient } from '../../testing/harness.js';
+import { backfillHarness, SEALED, sealedCount } from '../../testing/sealed-fields.js';
 import { rowsOf } from '../../testing/surveys.js';
-import { connectBot, privateMessage, waitFor } from '../../testing/telegram-accounts.js';
+import { privateMessage } from '../../testing/telegram-accounts.js';
 import { socialItems } from './schema.js';
 
 // Issue 12 p. 5: a commenter's network id and the chat or post they wrote in are sealed at rest,
 // yet the inbox still groups threads, answers land in the right thread and retention finds authors.
-let harness: Harness;
-let telegram: FakeTelegram;
-let vk: FakeVk;
-beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  vk = await startFakeVk();
-  harness = await createHarness({ OUTBOX_RETRY_BASE_MS: '0', TELEGRAM_POLL_TIMEOUT_S: '1' });
-});
-afterAll(async () => {
-  await harness.services.telegram.poller.stop();
-  await harness.close();
-  await telegram.close();
-  await vk.close();
-});
-
-const SEALED = /^f1:[0-9a-f]{8}:[\w-]+$/;
+const fakes = channelFakesForFile();
 const crypto = () => fieldCrypto();
 
 interface StoredItem {
@@ -42,14 +33,14 @@ interface StoredItem {
 
 const storedItems = (agencyId: string) =>
   rowsOf<StoredItem>(
-    harness,
+    fakes.harness,
     sql`select id, thread_id, thread_index, author_id, author_index from social_items
         where agency_id = ${agencyId} order by received_at`,
   );
 
 const storedThreads = (agencyId: string) =>
   rowsOf<{ thread: Record<string, string> | null; raw: string }>(
-    harness,
+    fakes.harness,
     sql`select thread, thread::text as raw from outbound_messages
         where agency_id = ${agencyId} and thread is not null order by created_at`,
   );
@@ -62,7 +53,7 @@ const listed = async (staff: StaffClient) =>
 const vkEvent = (type: string, object: Record<string, unknown>) => ({
   type,
   object,
-  group_id: vk.groupId,
+  group_id: fakes.vk.groupId,
   event_id: randomBytes(20).toString('hex'),
   v: '5.199',
   secret: 'sealed-ids-secret',
@@ -71,8 +62,8 @@ const vkEvent = (type: string, object: Record<string, unknown>) => ({
 async function connectVk(staff: StaffClient) {
   return connectAccount(staff, {
     network: 'vk',
-    settings: { groupId: String(vk.groupId), mode: 'callback', apiBaseUrl: vk.apiBaseUrl },
-    secrets: { accessToken: vk.token, confirmationCode: 'c0ffee', callbackSecret: 'sealed-ids-secret' },
+    settings: { groupId: String(fakes.vk.groupId), mode: 'callback', apiBaseUrl: fakes.vk.apiBaseUrl },
+    secrets: { accessToken: fakes.vk.token, confirmationCode: 'c0ffee', callbackSecret: 'sealed-ids-secret' },
   });
 }
 
@@ -83,21 +74,16 @@ const wallComment = (id: number, authorId: number, postId: number, text: string,
     date: Math.floor(at.getTime() / 1000),
     text,
     post_id: postId,
-    owner_id: -vk.groupId,
+    owner_id: -fakes.vk.groupId,
   });
 
 describe('network ids at rest', () => {
   it('seals a Telegram chat and author, answers in that chat, and a request made of it replies there too', async () => {
-    const { slug, staff } = await agencyWithStaff(harness, ['admin']);
-    const agencyId = await agencyIdOf(harness, slug);
-    const bot = await connectBot(staff, telegram, { purpose: 'consultations' });
+    const { agencyId, staff, bot } = await agencyWithConsultationBot(fakes);
     const chat = 8_301_944;
     const asked = privateMessage(chat, 'Как записаться на приём?');
     const more = privateMessage(chat, 'И какие документы взять?');
-    telegram.pushUpdate(bot.token, asked);
-    const last = telegram.pushUpdate(bot.token, more);
-    await harness.services.telegram.poller.refresh();
-    await waitFor(() => telegram.confirmedOffset(bot.token) > last, 10_000, 'both messages stored');
+    await deliverUpdates(fakes, bot.token, [asked, more]);
 
     const stored = await storedItems(agencyId);
     expect(stored).toHaveLength(2);
@@ -117,14 +103,8 @@ describe('network ids at rest', () => {
     ]);
 
     const first = items.find((i) => i.text === 'Как записаться на приём?');
-    const answered = await staff.request({
-      method: 'POST',
-      url: `/api/staff/social/${first?.id}/answer`,
-      payload: { text: 'Запись по телефону 8 (383) 000-00-00.' },
-    });
-    expect(answered.statusCode).toBe(204);
-    await delivered(harness, () => telegram.sent(bot.token).some((m) => m.text.startsWith('Запись по')));
-    expect(telegram.sent(bot.token).filter((m) => m.text.startsWith('Запись по'))).toEqual([
+    const answer = 'Запись по телефону 8 (383) 000-00-00.';
+    expect(await answerOnTelegram(fakes, staff, bot.token, first?.id as string, answer)).toEqual([
       expect.objectContaining({ chatId: String(chat), replyTo: asked.message.message_id }),
     ]);
     const [thread] = await storedThreads(agencyId);
@@ -135,15 +115,12 @@ describe('network ids at rest', () => {
 
     // The second becomes a request: its reply route keeps the thread's ids sealed, the acknowledgement finds the chat.
     const second = items.find((i) => i.text === 'И какие документы взять?');
-    const converted = await staff.request({ method: 'POST', url: `/api/staff/social/${second?.id}/convert` });
-    expect(converted.statusCode).toBe(200);
-    const number = converted.json<{ number: string }>().number;
-    await delivered(harness, () => telegram.sent(bot.token).some((m) => m.text.includes(number)));
-    expect(telegram.sent(bot.token).filter((m) => m.text.includes(number))).toEqual([
+    const { acknowledgements } = await convertOnTelegram(fakes, staff, bot.token, second?.id as string);
+    expect(acknowledgements).toEqual([
       expect.objectContaining({ chatId: String(chat), replyTo: more.message.message_id }),
     ]);
     const [route] = await rowsOf<{ reply_route: { recipient: string; thread: Record<string, string> } }>(
-      harness,
+      fakes.harness,
       sql`select reply_route from requests where agency_id = ${agencyId}`,
     );
     expect(route?.reply_route.recipient).toMatch(SEALED);
@@ -155,13 +132,13 @@ describe('network ids at rest', () => {
   });
 
   it('seals a VK post and commenter, counts the thread by its index and answers under the comment', async () => {
-    const { slug, staff } = await agencyWithStaff(harness, ['admin']);
-    const agencyId = await agencyIdOf(harness, slug);
+    const { slug, staff } = await agencyWithStaff(fakes.harness, ['admin']);
+    const agencyId = await agencyIdOf(fakes.harness, slug);
     const account = await connectVk(staff);
     const post = (payload: Record<string, unknown>) =>
-      harness.app.inject({ method: 'POST', url: `/api/channels/vk/${account}`, payload });
+      fakes.harness.app.inject({ method: 'POST', url: `/api/channels/vk/${account}`, payload });
     const author = 390_000_000 + Math.floor(Math.random() * 1e6);
-    vk.users.set(author, { first_name: 'Ольга', last_name: 'Петрова' });
+    fakes.vk.users.set(author, { first_name: 'Ольга', last_name: 'Петрова' });
     expect((await post(wallComment(901, author, 4_407, 'Когда починят дорогу?'))).body).toBe('ok');
     expect((await post(wallComment(902, author + 1, 4_407, 'Присоединяюсь'))).body).toBe('ok');
     expect((await post(wallComment(903, author, 4_408, 'А здесь?'))).body).toBe('ok');
@@ -190,8 +167,8 @@ describe('network ids at rest', () => {
       payload: { text: 'Ремонт дороги — в мае.' },
     });
     expect(answer.statusCode).toBe(204);
-    await delivered(harness, () => vk.comments.some((c) => c.text === 'Ремонт дороги — в мае.'));
-    expect(vk.comments.filter((c) => c.text === 'Ремонт дороги — в мае.')).toEqual([
+    await delivered(fakes.harness, () => fakes.vk.comments.some((c) => c.text === 'Ремонт дороги — в мае.'));
+    expect(fakes.vk.comments.filter((c) => c.text === 'Ремонт дороги — в мае.')).toEqual([
       expect.objectContaining({ postId: 4_407, replyTo: 901 }),
     ]);
     const [thread] = await storedThreads(agencyId);
@@ -202,11 +179,11 @@ describe('network ids at rest', () => {
   });
 
   it('keeps every item of an author who wrote again within the period, through the author index', async () => {
-    const { slug, staff } = await agencyWithStaff(harness, ['admin']);
-    const agencyId = await agencyIdOf(harness, slug);
+    const { slug, staff } = await agencyWithStaff(fakes.harness, ['admin']);
+    const agencyId = await agencyIdOf(fakes.harness, slug);
     const account = await connectVk(staff);
     const post = (payload: Record<string, unknown>) =>
-      harness.app.inject({ method: 'POST', url: `/api/channels/vk/${account}`, payload });
+      fakes.harness.app.inject({ method: 'POST', url: `/api/channels/vk/${account}`, payload });
     const active = 391_000_000 + Math.floor(Math.random() * 1e6);
     const silent = active + 1;
     expect((await post(wallComment(911, active, 5_001, 'Первый вопрос'))).body).toBe('ok');
@@ -214,11 +191,14 @@ describe('network ids at rest', () => {
     // The active author writes again four years later.
     expect((await post(wallComment(913, active, 5_002, 'Снова я', addYears(new Date(), 4)))).body).toBe('ok');
 
-    const { results } = await harness.services.retention.purgeExpired(addDays(addYears(new Date(), 5), 1), {
-      agencyIds: [agencyId],
-    });
+    const { results } = await fakes.harness.services.retention.purgeExpired(
+      addDays(addYears(new Date(), 5), 1),
+      {
+        agencyIds: [agencyId],
+      },
+    );
     expect(results).toEqual([{ agencyId, clients: 0, requests: 0, socialItems: 1 }]);
-    const left = await harness.services.database.db
+    const left = await fakes.harness.services.database.db
       .select({ text: socialItems.text, authorId: socialItems.authorId })
       .from(socialItems)
       .where(eq(socialItems.agencyId, agencyId));
@@ -230,21 +210,13 @@ describe('network ids at rest', () => {
 });
 
 describe('startup backfill of network ids', () => {
-  // A harness of its own: the backfill counts rows of the whole database.
-  let own: Harness;
-  beforeAll(async () => {
-    own = await createHarness();
-  });
-  afterAll(() => own.close());
-
-  const exec = (query: ReturnType<typeof sql>) => own.services.database.db.execute(query);
-  const rows = <T>(query: ReturnType<typeof sql>) => rowsOf<T>(own, query);
-  const sealedCount = (done: BackfillProgress[], table: string) =>
-    done.find((p) => p.table === table)?.sealed;
+  const own = backfillHarness();
+  const { exec } = own;
+  const rows = <T>(query: ReturnType<typeof sql>) => rowsOf<T>(own.harness, query);
 
   it('seals legacy items, threads and diagnoses once, keeps them grouped and readable, and then does nothing', async () => {
-    const { slug, staff } = await agencyWithStaff(own, ['admin']);
-    const agencyId = await agencyIdOf(own, slug);
+    const { slug, staff } = await agencyWithStaff(own.harness, ['admin']);
+    const agencyId = await agencyIdOf(own.harness, slug);
     const received = new Date('2026-11-20T05:00:00Z');
     // As the migrations leave them: the ids in the clear and the index columns holding them too.
     for (const [externalId, author] of [
@@ -283,7 +255,7 @@ describe('startup backfill of network ids', () => {
         })}::jsonb)`);
 
     const current = crypto();
-    const done = await sealContactFields(own.services.database.db, current, () => {}, 1);
+    const done = await sealContactFields(own.harness.services.database.db, current, () => {}, 1);
     expect(sealedCount(done, 'social_items')).toBe(2);
     expect(sealedCount(done, 'outbound_messages')).toBe(2);
     expect(sealedCount(done, 'outbound_messages (json)')).toBe(1);
@@ -335,7 +307,7 @@ describe('startup backfill of network ids', () => {
       expect(route?.reply_route.thread[key]).toMatch(SEALED);
 
     // A comment arriving now joins the legacy thread: one index for both.
-    await own.services.socialInbox.ingest({
+    await own.harness.services.socialInbox.ingest({
       agencyId,
       accountId: null,
       network: 'vk',
@@ -356,7 +328,7 @@ describe('startup backfill of network ids', () => {
       ['wall-88', 'vk-7002', 3],
     ]);
 
-    const again = await sealContactFields(own.services.database.db, current);
+    const again = await sealContactFields(own.harness.services.database.db, current);
     for (const table of [
       'social_items',
       'outbound_messages',

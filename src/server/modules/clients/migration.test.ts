@@ -1,51 +1,33 @@
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootDir } from '../../config.js';
-import { type Database, openDatabase } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.js';
+import { emptyDatabaseForFile, migrateUpTo } from '../../testing/migrations.js';
 
 // The hand-written part of migration 0005 (drizzle-kit cannot express a data copy): clients
 // created before it keep their e-mail and phone as contacts, and portal requests their consent.
-let database: Database;
-beforeAll(async () => {
-  database = await openDatabase({ url: null, dataDir: null });
-});
-afterAll(() => database.close());
-
-const rows = async <T>(query: ReturnType<typeof sql>) =>
-  ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const empty = emptyDatabaseForFile();
+const { rows } = empty;
 
 describe('migration 0005 (clients history)', () => {
   it('turns the single e-mail and phone columns into normalised contacts and records past consents', async () => {
-    const migrations = readMigrationFiles({ migrationsFolder: join(rootDir, 'migrations') });
-    const before = migrations.slice(0, 4); // 0000–0003: the schema as it was
-    await database.db.execute(
-      sql`create table otklik_migrations (hash text primary key, applied_at timestamptz not null default now())`,
-    );
-    for (const migration of before) {
-      for (const statement of migration.sql)
-        if (statement.trim()) await database.db.execute(sql.raw(statement));
-      await database.db.execute(sql`insert into otklik_migrations (hash) values (${migration.hash})`);
-    }
+    await migrateUpTo(empty.database, '_requests_registry'); // 0000–0003: the schema as it was
     const [agency] = await rows<{
       id: string;
     }>(sql`insert into agencies (slug, name, short_name, timezone, working_hours)
       values ('old', 'Старое ведомство', 'Старое', 'Asia/Novosibirsk', '{}'::jsonb) returning id`);
     const [client] = await rows<{ id: string }>(sql`insert into clients (agency_id, name, email, phone)
       values (${agency?.id}, 'Иванов', 'Ivanov@Mail.ru', '8 (913) 111-22-33') returning id`);
-    await database.db.execute(
+    await empty.database.db.execute(
       sql`insert into clients (agency_id, name) values (${agency?.id}, 'Без контактов')`,
     );
-    await database.db.execute(sql`insert into requests (agency_id, number, kind, channel, status, text, client_id,
+    await empty.database.db.execute(sql`insert into requests (agency_id, number, kind, channel, status, text, client_id,
       contact_name, tracking_code, received_at, due_at, due_source)
       values (${agency?.id}, '2025-00001', 'appeal', 'portal', 'closed', 'Текст', ${client?.id}, 'Иванов', 'ABC',
         '2025-03-01T10:00:00Z', '2025-03-31T16:59:59Z', '59-ФЗ')`);
 
-    await migrate(database);
+    await migrate(empty.database);
 
-    // Still in the clear here: the key is outside the database, so the startup backfill seals
+    // Still in the clear here: the key is outside the empty.database, so the startup backfill seals
     // these rows (db/field-backfill.test.ts), not a migration.
     const contacts = await rows<{ kind: string; value: string; normalized: string; source: string }>(
       sql`select kind, value, value_index as normalized, source from client_contacts order by kind`,

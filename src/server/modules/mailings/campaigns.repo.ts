@@ -8,6 +8,12 @@ const SKIPPED_REASON = 'Согласие отозвано или темы изм
 const ABANDONED_REASON =
   'Отправка прервалась (узел остановился): письмо могло уйти, повторно не отправляется';
 
+/**
+ * A reason written by raw SQL, sealed as the `last_error` column type seals it. One seal serves
+ * every row of a statement: the text is fixed, so equal values there reveal nothing.
+ */
+const sealedReason = (reason: string) => fieldCrypto().seal(reason);
+
 export type CampaignRow = typeof mailingCampaigns.$inferSelect;
 export type RecipientRow = typeof mailingRecipients.$inferSelect;
 
@@ -186,7 +192,7 @@ export async function handOver(db: Executor, acceptedBefore: number[], group: Cl
         attempts = case when v.campaign_status = 'sending' then r.attempts else r.attempts - 1 end,
         lease_until = case when v.campaign_status = 'sending' and v.may_receive then r.lease_until end,
         last_error = case when v.campaign_status = 'sending' and not v.may_receive
-          then ${SKIPPED_REASON} else r.last_error end
+          then ${sealedReason(SKIPPED_REASON)} else r.last_error end
       from verdict v where r.id = v.id
       returning r.id, r.status)
     select id from decided where status = 'sending'`);
@@ -234,7 +240,7 @@ export async function markAbandoned(db: Executor, now: Date) {
     update mailing_recipients set
       status = case when status = 'claimed' then 'pending' else 'uncertain' end,
       attempts = case when status = 'claimed' then attempts - 1 else attempts end,
-      last_error = case when status = 'claimed' then last_error else ${ABANDONED_REASON} end,
+      last_error = case when status = 'claimed' then last_error else ${sealedReason(ABANDONED_REASON)} end,
       lease_until = null
     where status in ('claimed', 'sending') and lease_until < ${now.toISOString()}::timestamptz`);
 }

@@ -154,7 +154,8 @@ export const mailingRecipients = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    lastError: text('last_error'),
+    /** Sealed: a relay's refusal quotes the address it was given. */
+    lastError: sealedText('last_error'),
     /** A bounce (at send time or a later DSN) or a complaint (ARF) about this e-mail; first one wins. */
     feedback: text('feedback').$type<MailFeedback>(),
     feedbackAt: timestamp('feedback_at', { withTimezone: true }),

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldCrypto } from '../../lib/field-crypto.js';
-import type { Harness } from '../../testing/harness.js';
+import { type Harness, uniqueEmail } from '../../testing/harness.js';
 import { subscribe } from '../../testing/mailings.js';
 import {
   agencyWithSubscribers,
@@ -11,8 +11,11 @@ import {
   mailsTo,
   sendNow,
 } from '../../testing/mailings-sink.js';
+import { SEALED } from '../../testing/sealed-fields.js';
 import type { SmtpSink } from '../../testing/smtp-sink.js';
 import { rowsOf } from '../../testing/surveys.js';
+import { type ClaimedRecipient, claimDue, handOver, markAbandoned } from './campaigns.repo.js';
+import { mailingRecipients } from './schema.js';
 
 // Issue 12 p. 5: a subscriber's address is sealed at rest; every lookup goes through its blind index.
 let harness: Harness;
@@ -59,7 +62,7 @@ describe('mailing subscribers at rest', () => {
     expect(subscribers.map((s) => s.email_index).sort()).toEqual(
       [fieldCrypto().blindIndex(FIRST), fieldCrypto().blindIndex(SECOND)].sort(),
     );
-    for (const s of subscribers) expect(s.email).toMatch(/^f1:[0-9a-f]{8}:[\w-]+$/);
+    for (const s of subscribers) expect(s.email).toMatch(SEALED);
 
     const search = async (q: string) =>
       (await staff.request({ url: `/api/staff/mailings/subscribers?q=${encodeURIComponent(q)}` })).json()
@@ -85,5 +88,49 @@ describe('mailing subscribers at rest', () => {
     expect(sheet?.rowCount).toBe(6); // the header and the five events
     const addresses = [2, 3, 4, 5, 6].map((n) => sheet?.getRow(n).getCell(2).text);
     expect(addresses.sort()).toEqual([FIRST, FIRST, FIRST, SECOND, SECOND].sort());
+  });
+
+  it('seals why a recipient got no e-mail, whether the relay, the hand-over or the abandonment wrote it, and opens it on reading', async () => {
+    const [revoked, abandoned, refused] = ['revoked', 'abandoned', 'refused'].map((p) => uniqueEmail(p)) as [
+      string,
+      string,
+      string,
+    ];
+    const { staff } = await agencyWithSubscribers(harness, sink, [revoked, abandoned, refused]);
+    const campaign = await draftCampaign(staff, { subject: 'Причины недоставки' });
+    await sendNow(staff, campaign.id);
+    const db = harness.services.database.db;
+    // A node claims all three (its lease already over); one subscriber revokes before the hand-over,
+    // the node hands the other to SMTP and dies; the third, only claimed, goes back to the queue.
+    const claimed = await claimDue(db, new Date(), 3, -1000);
+    const claimOf = (email: string) => claimed.find((r) => r.email === email) as ClaimedRecipient;
+    await db.execute(sql`update mailing_subscribers set status = 'revoked', revoked_at = now()
+      where email_index = ${fieldCrypto().blindIndex(revoked)}`);
+    expect(await handOver(db, [], [claimOf(revoked), claimOf(abandoned)])).toEqual(
+      new Set([claimOf(abandoned).id]),
+    );
+    await markAbandoned(db, new Date());
+    // The relay refuses the third for good, quoting its address.
+    sink.failNext(550);
+    await harness.services.campaignSender.drain();
+
+    const stored = await rowsOf<{ last_error: string }>(
+      harness,
+      sql`select last_error from mailing_recipients where campaign_id = ${campaign.id}`,
+    );
+    expect(stored).toHaveLength(3);
+    for (const { last_error } of stored) {
+      expect(last_error).toMatch(SEALED);
+      expect(last_error).not.toContain('@');
+    }
+    const read = await db
+      .select({ email: mailingRecipients.email, lastError: mailingRecipients.lastError })
+      .from(mailingRecipients)
+      .where(eq(mailingRecipients.campaignId, campaign.id));
+    expect(Object.fromEntries(read.map((r) => [r.email, r.lastError]))).toEqual({
+      [revoked]: 'Согласие отозвано или темы изменены до отправки',
+      [abandoned]: 'Отправка прервалась (узел остановился): письмо могло уйти, повторно не отправляется',
+      [refused]: expect.stringContaining(`<${refused}>: mailbox unavailable`),
+    });
   });
 });

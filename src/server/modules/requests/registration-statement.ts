@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { bindRow, placeholderRow } from '../../db/prepared-rows.js';
 import type { Upload } from '../../http/uploads.js';
-import { type NewOutbound, outboundInsert, recipientIndexOf } from '../channels/outbox.repo.js';
+import { type NewOutbound, outboundInsert, withIndexes } from '../channels/outbox.repo.js';
 import { outboundMessages } from '../channels/schema.js';
 import { CHOSEN_CLIENT_ID, clientMatchCtes, type StoredContact } from '../clients/match.repo.js';
 import { consentEventInsert } from '../clients/repo.js';
@@ -13,11 +13,15 @@ import { requestAttachments, requestEvents, requests } from './schema.js';
 /**
  * The one statement that registers a request (issue 4, intake benchmark): the sequence number,
  * the client, the request, its events, files, acknowledgement and consent. Its text depends only
- * on how many contacts, notes, files and messages there are; every value is a placeholder, so
- * the statement is built and parsed once per shape and connection, then only run.
+ * on its shape — which request columns are given, how many contacts, notes, files and messages;
+ * every value is a placeholder, so the statement is built once per shape, parsed once per
+ * connection, then only run.
  */
 export interface RegistrationRows {
-  request: Omit<typeof requests.$inferInsert, 'number' | 'clientId' | 'status'>;
+  /** The request's own columns; the statement writes these (the same keys every time) and the rest below. */
+  request: Omit<typeof requests.$inferInsert, 'number' | 'clientId' | 'status' | 'registeredAt'> & {
+    registeredAt: Date;
+  };
   /** The number up to its sequence, which the statement takes; and the counter's year. */
   numberHead: string;
   year: number;
@@ -35,30 +39,7 @@ export interface RegistrationRows {
   consent: boolean;
 }
 
-const REQUEST_KEYS = [
-  'id',
-  'agencyId',
-  'kind',
-  'channel',
-  'text',
-  'contactName',
-  'contactEmail',
-  'contactPhone',
-  'notifyByEmail',
-  'urgent',
-  'trackingCode',
-  'idempotencyKey',
-  'channelMessageKey',
-  'replyRoute',
-  'attachmentNames',
-  'receivedAt',
-  'registeredAt',
-  'dueAt',
-  'dueSource',
-  'redirectedFromId',
-  'externalCategory',
-  'externalSource',
-] as const satisfies readonly (keyof RegistrationRows['request'])[];
+type RequestColumn = keyof RegistrationRows['request'] & string;
 
 const FILE_KEYS = ['originalName', 'storageKey', 'mimeType', 'size', 'sha256'] as const;
 const MESSAGE_KEYS = [
@@ -66,11 +47,13 @@ const MESSAGE_KEYS = [
   'accountId',
   'recipient',
   'recipientIndex',
+  'replyToIndex',
   'thread',
   'attachments',
 ] as const;
 
 interface Shape {
+  requestColumns: RequestColumn[];
   contacts: number;
   notes: number;
   files: number;
@@ -154,7 +137,7 @@ function build(executor: Executor, shape: Shape) {
     .with(...ctes)
     .insert(requests)
     .values({
-      ...placeholderRow(requests, 'request.', REQUEST_KEYS),
+      ...placeholderRow(requests, 'request.', shape.requestColumns),
       number: sql`${value('numberHead')} || ${TAKEN_SEQUENCE}`,
       status: 'registered',
       clientId: CHOSEN_CLIENT_ID,
@@ -166,6 +149,7 @@ type Prepared = ReturnType<ReturnType<typeof build>['prepare']>;
 
 function shapeOf(rows: RegistrationRows): Shape {
   return {
+    requestColumns: Object.keys(rows.request) as RequestColumn[],
     contacts: rows.contacts.length,
     notes: rows.notes.length,
     files: rows.files.length,
@@ -179,7 +163,7 @@ function valuesOf(rows: RegistrationRows) {
     numberHead: rows.numberHead,
     year: rows.year,
     registeredBy: rows.registeredBy,
-    registeredAtIso: (rows.request.registeredAt as Date).toISOString(),
+    registeredAtIso: rows.request.registeredAt.toISOString(),
     contactSource: rows.contactSource,
     standIn: rows.standIn,
   };
@@ -201,13 +185,15 @@ function valuesOf(rows: RegistrationRows) {
     bindRow(requestAttachments, `file${i}.`, row, values);
   });
   rows.messages.forEach((message, i) => {
+    const indexed = withIndexes(message);
     const row = {
-      network: message.network,
-      accountId: message.accountId ?? null,
-      recipient: message.recipient,
-      recipientIndex: recipientIndexOf(message.recipient),
-      thread: message.thread ?? null,
-      attachments: message.attachments ?? [],
+      network: indexed.network,
+      accountId: indexed.accountId ?? null,
+      recipient: indexed.recipient,
+      recipientIndex: indexed.recipientIndex,
+      replyToIndex: indexed.replyToIndex,
+      thread: indexed.thread ?? null,
+      attachments: indexed.attachments ?? [],
     };
     bindRow(outboundMessages, `message${i}.`, row, values);
     values[`message${i}.subject`] = message.subject ?? null;

@@ -13,6 +13,7 @@ import {
 } from '../../../testing/telegram-accounts.js';
 import { requestAttachments, requests } from '../../requests/schema.js';
 import { recipientIndexOf } from '../outbox.repo.js';
+import { replyToIndexOf } from '../reply-index.js';
 import { outboundMessages, socialItems } from '../schema.js';
 import { GREETING } from './inbound.js';
 
@@ -138,14 +139,18 @@ describe('Telegram by long polling (fake Bot API on loopback)', () => {
     expect(fake.sent(bot.token)).toEqual([
       expect.objectContaining({ chatId: '8103', text: GREETING, replyTo: start.message.message_id }),
     ]);
-    // The chat id is sealed at rest: the redelivery above was recognised through its blind index.
-    const stored = await rowsOf<{ recipient: string }>(
+    // The chat and message ids are sealed at rest: the redelivery above was recognised through
+    // the blind index of the pair.
+    const stored = await rowsOf<{ recipient: string; reply_to_index: string }>(
       harness,
-      sql`select recipient from outbound_messages where agency_id = ${agency.id}`,
+      sql`select recipient, reply_to_index from outbound_messages where agency_id = ${agency.id}`,
     );
     expect(stored.map((m) => [m.recipient.slice(0, 3), fieldCrypto().open(m.recipient)])).toEqual([
       ['f1:', '8103'],
     ]);
+    expect(stored[0]?.reply_to_index).toBe(
+      replyToIndexOf(fieldCrypto(), '8103', String(start.message.message_id)),
+    );
   });
 
   it('puts comments under channel posts into the social inbox, in the post thread', async () => {

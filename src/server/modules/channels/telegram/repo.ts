@@ -1,25 +1,26 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { recipientIndexOf } from '../outbox.repo.js';
+import { fieldCrypto } from '../../../lib/field-crypto.js';
+import { replyToIndexOf } from '../reply-index.js';
 import { channelAccounts, outboundMessages, socialItems } from '../schema.js';
 
 /**
  * Whether the bot already queued a reply to this message (a redelivered /start gets no second
- * greeting). The message id in a thread is sealed, so the chat's replies are opened and compared here.
+ * greeting): the message id in a thread is sealed, so it is matched by its blind index with the chat.
  */
 export async function repliedTo(executor: Executor, accountId: string, chatId: string, messageId: string) {
-  const rows = await executor
-    .select({ thread: outboundMessages.thread })
+  const [row] = await executor
+    .select({ id: outboundMessages.id })
     .from(outboundMessages)
     .where(
       and(
+        eq(outboundMessages.replyToIndex, replyToIndexOf(fieldCrypto(), chatId, messageId)),
         eq(outboundMessages.network, 'telegram'),
         eq(outboundMessages.accountId, accountId),
-        eq(outboundMessages.recipientIndex, recipientIndexOf(chatId)),
-        sql`${outboundMessages.thread} ? 'replyTo'`,
       ),
-    );
-  return rows.some((row) => row.thread?.replyTo === messageId);
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "outbound_messages" ADD COLUMN "reply_to_index" text;--> statement-breakpoint
+CREATE INDEX "outbound_reply_to" ON "outbound_messages" USING btree ("reply_to_index") WHERE "outbound_messages"."reply_to_index" is not null;
