@@ -118,6 +118,12 @@ describe('redelivery keys at rest', () => {
     expect(fakes.telegram.sent(bot.token).filter((m) => m.text.includes(number))).toEqual([
       expect.objectContaining({ chatId: String(chat), replyTo: message.message.message_id }),
     ]);
+    // Written by the registration's own statement, the acknowledgement is indexed like any reply.
+    expect(await storedReplies(fakes.harness, agencyId)).toEqual([
+      expect.objectContaining({
+        reply_to_index: replyToIndexOf(crypto(), String(chat), String(message.message.message_id)),
+      }),
+    ]);
   });
 
   it('recognises a greeting written before the reply index once the startup backfill has indexed it', async () => {
