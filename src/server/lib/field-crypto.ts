@@ -25,6 +25,22 @@ const VERSION = 'f1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+// IVs are cut from a pooled block of random bytes: one call into the system's generator per
+// 256 seals instead of one per seal, which was a twentieth of an intake's CPU (issue 4 benchmark).
+// A random 96-bit IV per seal is what GCM asks for; where the bytes wait meanwhile does not matter.
+const IVS_PER_BLOCK = 256;
+let ivBlock = Buffer.alloc(0);
+let ivOffset = 0;
+
+function nextIv() {
+  if (ivOffset + IV_BYTES > ivBlock.length) {
+    ivBlock = randomBytes(IV_BYTES * IVS_PER_BLOCK);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return ivBlock.subarray(ivOffset - IV_BYTES, ivOffset);
+}
+
 function derive(secret: Buffer, purpose: string) {
   return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), purpose, 32));
 }
@@ -46,7 +62,7 @@ export function createFieldCrypto(secret: Buffer, previous: Buffer[] = []): Fiel
   return {
     keyId,
     seal(plain) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', sealingKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');

@@ -202,9 +202,12 @@ function valuesOf(rows: RegistrationRows) {
   return values;
 }
 
+/** The shape in words: the key of the statement's cache and, hashed, its name. */
+const keyOf = (shape: Shape) =>
+  `${shape.requestColumns.join(',')}|${shape.contacts}|${shape.notes}|${shape.files}|${shape.messages}|${shape.consent}`;
+
 /** Statement names are per connection; the same shape always builds the same text. */
-const nameOf = (shape: Shape) =>
-  `register_${createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 24)}`;
+const nameOf = (key: string) => `register_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 /**
  * Runs the registration statement on `db` or in a transaction. On `db` the prepared statement
@@ -214,11 +217,11 @@ export function createRegistrationStatement(db: Db) {
   const preparedOnDb = new Map<string, Prepared>();
   return async function register(executor: Executor, rows: RegistrationRows) {
     const shape = shapeOf(rows);
-    const name = nameOf(shape);
-    let prepared = executor === db ? preparedOnDb.get(name) : undefined;
+    const key = keyOf(shape);
+    let prepared = executor === db ? preparedOnDb.get(key) : undefined;
     if (!prepared) {
-      prepared = build(executor, shape).prepare(name);
-      if (executor === db) preparedOnDb.set(name, prepared);
+      prepared = build(executor, shape).prepare(nameOf(key));
+      if (executor === db) preparedOnDb.set(key, prepared);
     }
     const [row] = await prepared.execute(valuesOf(rows));
     if (!row) throw new Error('request insert returned nothing');

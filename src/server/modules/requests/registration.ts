@@ -141,8 +141,8 @@ export function createRegistration(deps: {
   }
 
   /**
-   * The number, the client, the request, its events, files, acknowledgement and the caller's
-   * linked rows in one statement (issue 4, intake benchmark). The id is made here so the rows can
+   * The number, the client, the request, its events, files, acknowledgement and consent in one
+   * statement (registration-statement.ts; issue 4, intake benchmark). The id is made here so the rows can
    * go in with it; the sequence and the client's id are taken inside the statement. The counter
    * row is locked first and stays locked until commit, which without files or the caller's own
    * writes comes with the statement itself.
