@@ -19,7 +19,7 @@ export interface ClientMatchCte {
 /** A value of the match's SQL: the value itself, or a placeholder of a prepared statement. */
 type Value = string | Placeholder;
 
-/** A contact as the match writes it: sealed, with its blind index (`StoredContact` of `storedContacts`). */
+/** A contact as the match writes it: sealed, with its blind index (see `storedContacts`). */
 export interface StoredContact {
   kind: Value;
   value: Value;

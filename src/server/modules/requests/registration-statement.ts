@@ -26,8 +26,6 @@ export interface RegistrationRows {
   numberHead: string;
   year: number;
   registeredBy: string | null;
-  /** Where the client's new contacts came from (the channel). */
-  contactSource: string;
   contacts: { kind: string; value: string; index: string }[];
   /** Internal notes for staff, written as events with the registration. */
   notes: string[];
@@ -77,8 +75,9 @@ function build(executor: Executor, shape: Shape) {
     ...clientMatchCtes({
       agencyId: sql.placeholder('request.agencyId'),
       name: sql.placeholder('request.contactName'),
-      at: sql.placeholder('registeredAtIso'),
-      source: sql.placeholder('contactSource'),
+      // The timestamp column's encoder writes an ISO instant; the client's new contacts come from the channel.
+      at: sql.placeholder('request.registeredAt'),
+      source: sql.placeholder('request.channel'),
       contacts,
       lockAfter: 'numbered',
     }),
@@ -163,8 +162,6 @@ function valuesOf(rows: RegistrationRows) {
     numberHead: rows.numberHead,
     year: rows.year,
     registeredBy: rows.registeredBy,
-    registeredAtIso: rows.request.registeredAt.toISOString(),
-    contactSource: rows.contactSource,
     standIn: rows.standIn,
   };
   bindRow(requests, 'request.', rows.request, values);

@@ -188,7 +188,6 @@ export function createRegistration(deps: {
       numberHead,
       year,
       registeredBy: input.registeredBy ?? null,
-      contactSource: input.channel,
       contacts: clients.storedContactsOf(input),
       notes: [...(input.origin ? [input.origin.note] : []), ...(late ? [late] : []), ...(input.notes ?? [])],
       files,
